@@ -1,0 +1,59 @@
+import type { OnMissing } from '../translate/translate-tree.ts';
+
+export type Format = 'html' | 'pdf' | 'epub' | 'bundle';
+export const FORMATS: readonly Format[] = ['html', 'pdf', 'epub', 'bundle'];
+
+export interface Attribution {
+  /** Who published the source text, as a reader should see it. */
+  source: string;
+  url?: string;
+  license?: string;
+  licenseUrl?: string;
+}
+
+export interface PipelineConfig {
+  /** Transcript files (.txt) or folders holding them. Default: ["transcripts"]. */
+  inputs: string[];
+  /** Language of the transcripts. Default: "en". */
+  sourceLocale: string;
+  /** Locales to publish, the source included. Default: ["en"]. */
+  locales: string[];
+  /** Output formats: any of "html", "pdf", "epub", "bundle" ("bundle" zips the other three). Default: all four. */
+  formats: Format[];
+  /** Output folder; replaced document by document, never left half-written. Default: "output". */
+  out: string;
+  /** TMX files. Default: every locales/<lng>/*.tmx. */
+  memories: string[];
+  /** TBX or CSV glossaries. Default: every locales/*.tbx and locales/*.csv. */
+  glossaries: string[];
+  /** Folder of i18next catalogs, locales/<lng>/<ns>.json. Default: "locales". */
+  catalogs: string;
+  /** A segment without translation: "error" stops the build (default), "fallback" walks `fallbackLng`, "keep-source" publishes the source text marked with its language. */
+  onMissing: OnMissing;
+  /** i18next-style fallback: a tag, a list, or {"ky": ["ru"], "default": ["en"]}. Default: "en". */
+  fallbackLng: string | string[] | Record<string, string[]>;
+  /** Credit printed on every page, e-book and PDF. Default: none. */
+  attribution: Attribution | null;
+  /** Treat warnings as errors (remark-cli's --frail). Default: false. */
+  frail: boolean;
+}
+
+export const defaults: PipelineConfig = {
+  inputs: ['transcripts'],
+  sourceLocale: 'en',
+  locales: ['en'],
+  formats: [...FORMATS],
+  out: 'output',
+  memories: [],
+  glossaries: [],
+  catalogs: 'locales',
+  onMissing: 'error',
+  fallbackLng: 'en',
+  attribution: null,
+  frail: false,
+};
+
+/** Only adds types, like i18next-cli's defineConfig. */
+export function defineConfig(config: Partial<PipelineConfig>): Partial<PipelineConfig> {
+  return config;
+}

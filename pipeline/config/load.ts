@@ -1,0 +1,122 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.ts';
+import { canonicalLocale } from '../locale/resolve.ts';
+import { placeOf } from '../util/xml.ts';
+import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
+
+type Check = (value: unknown) => string | undefined;
+
+const stringList: Check = (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '') ? undefined : 'a list of non-empty strings');
+const localeList: Check = (value) =>
+  stringList(value) ?? ((value as string[]).every((tag) => canonicalLocale(tag)) ? undefined : 'a list of BCP 47 tags such as "ru" or "ky-KG"');
+const oneOf = (...allowed: unknown[]): Check => (value) => (allowed.includes(value) ? undefined : `one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`);
+
+const schema: Record<keyof PipelineConfig, Check> = {
+  inputs: stringList,
+  sourceLocale: (value) => (typeof value === 'string' && canonicalLocale(value) ? undefined : 'a BCP 47 tag such as "en"'),
+  locales: localeList,
+  formats: (value) => (Array.isArray(value) && value.length > 0 && value.every((item) => FORMATS.includes(item)) ? undefined : `a non-empty list of ${FORMATS.map((f) => `"${f}"`).join(', ')}`),
+  out: (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'a folder path'),
+  memories: stringList,
+  glossaries: stringList,
+  catalogs: (value) => (typeof value === 'string' && value !== '' ? undefined : 'a folder path'),
+  onMissing: oneOf('error', 'fallback', 'keep-source'),
+  fallbackLng: (value) =>
+    typeof value === 'string' || stringList(value) === undefined || (value !== null && typeof value === 'object' && Object.values(value).every((list) => stringList(list) === undefined))
+      ? undefined
+      : 'a locale, a list of locales, or an object of lists keyed by locale',
+  attribution: (value) =>
+    value === null || (typeof value === 'object' && typeof (value as { source?: unknown }).source === 'string' && Object.entries(value).every(([key, item]) => ['source', 'url', 'license', 'licenseUrl'].includes(key) && typeof item === 'string'))
+      ? undefined
+      : 'null or {"source": "…", "url"?, "license"?, "licenseUrl"?} with string values',
+  frail: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+};
+
+/** Checks a raw config object: an unknown key or a wrong type is an error naming the key and the file. */
+export function validateConfig(raw: unknown, file: string, text = ''): Partial<PipelineConfig> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected config, expected a JSON object such as {"locales": ["en", "ru"]}');
+  const where = (key: string) => {
+    const offset = text.indexOf(`"${key}"`);
+    return offset >= 0 ? placeOf(text, offset) : { line: 1, column: 1 };
+  };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === '$schema') continue;
+    const check = schema[key as keyof PipelineConfig];
+    if (!check) {
+      const known = Object.keys(schema).join(', ');
+      throw new InputError(file, where(key), `Unexpected config key “${key}”, expected one of: ${known}`);
+    }
+    const expected = check(value);
+    if (expected) throw new InputError(file, where(key), `Unexpected value for “${key}”: ${JSON.stringify(value)}, expected ${expected}`);
+  }
+  const { $schema: _ignored, ...config } = raw as Record<string, unknown>;
+  return config as Partial<PipelineConfig>;
+}
+
+export async function readConfigFile(file: string): Promise<Partial<PipelineConfig>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new InputError(file, undefined, 'Cannot read the config file; check the path given to --config', { cause });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    const position = /position (\d+)/.exec((cause as Error).message);
+    throw new InputError(file, position ? placeOf(text, Number(position[1])) : undefined, `Unexpected JSON: ${(cause as Error).message}`, { cause });
+  }
+  return validateConfig(raw, file, text);
+}
+
+/** Fills defaults, resolves paths against `root`, discovers TMX and glossaries under the catalogs folder. */
+export async function normalizeConfig(partial: Partial<PipelineConfig>, root: string): Promise<PipelineConfig> {
+  const config: PipelineConfig = { ...defaults, ...partial };
+  config.sourceLocale = canonicalLocale(config.sourceLocale)!;
+  config.locales = [...new Set(config.locales.map((tag) => canonicalLocale(tag)!))];
+  const resolve = (file: string) => path.resolve(root, file);
+  config.out = resolve(config.out);
+  config.catalogs = resolve(config.catalogs);
+  config.inputs = config.inputs.map(resolve);
+  if (partial.memories) config.memories = partial.memories.map(resolve);
+  else config.memories = await discover(config.catalogs, (file) => file.endsWith('.tmx'), 1);
+  if (partial.glossaries) config.glossaries = partial.glossaries.map(resolve);
+  else config.glossaries = await discover(config.catalogs, (file) => /\.(tbx|csv)$/.test(file), 0);
+  return config;
+}
+
+async function discover(folder: string, accept: (file: string) => boolean, depth: number): Promise<string[]> {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory() && depth > 0) found.push(...(await discover(full, accept, depth - 1)));
+    else if (entry.isFile() && accept(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+/** Expands folders among the inputs into the transcript files they hold, sorted. */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (cause) {
+      throw new InputError(input, undefined, 'Cannot find this input; give a transcript file (.txt) or a folder of them', { cause });
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(input)).filter((name) => name.endsWith('.txt')).sort();
+      files.push(...names.map((name) => path.join(input, name)));
+    } else files.push(input);
+  }
+  return [...new Set(files)];
+}

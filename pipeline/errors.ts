@@ -1,0 +1,56 @@
+import type { Position } from 'unist';
+
+/** Base class: every error the pipeline raises on purpose is one of these, so the CLI can print it without a stack. */
+export class PipelineError extends Error {
+  override name = 'PipelineError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Bad input: names the file and the place, and says what to do. */
+export class InputError extends PipelineError {
+  override name = 'InputError';
+  readonly file: string;
+  readonly place: Position['start'] | undefined;
+  constructor(file: string, place: Position['start'] | undefined, message: string, options?: { cause?: unknown }) {
+    super(`${file}${place ? `:${place.line}:${place.column}` : ''}: ${message}`, options);
+    this.file = file;
+    this.place = place;
+  }
+}
+
+/** Wraps whatever a stage threw with the stage name, the document and the locale. */
+export class StageError extends PipelineError {
+  override name = 'StageError';
+  readonly stage: string;
+  readonly file: string;
+  readonly locale: string | undefined;
+  constructor(stage: string, file: string, locale: string | undefined, cause: unknown) {
+    super(`Stage \`${stage}\` failed on ${file}${locale ? ` (${locale})` : ''}`, { cause });
+    this.stage = stage;
+    this.file = file;
+    this.locale = locale;
+  }
+}
+
+/** Numbered cause chain, the way the CLI prints it. */
+export function formatErrorChain(error: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = error;
+  let depth = 0;
+  while (current !== undefined && depth < 10) {
+    const text = current instanceof Error ? current.message : String(current);
+    lines.push(depth === 0 ? text : `${' '.repeat(depth * 2)}${depth}. caused by: ${text}`);
+    current = current instanceof Error ? current.cause : undefined;
+    depth += 1;
+  }
+  return lines.join('\n');
+}
+
+/** The deepest error that is not one of ours: its stack is worth printing, ours are not. */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  return current;
+}

@@ -1,0 +1,59 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import i18next, { type i18n, type Resource } from 'i18next';
+import { InputError } from '../errors.ts';
+import { resolveLocales, type FallbackLng } from '../locale/resolve.ts';
+import { placeOf } from '../util/xml.ts';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface MissingKey {
+  lng: string;
+  key: string;
+}
+
+/** Reads every locales/<lng>/<ns>.json catalog; `*.missing.json` files are reports, not catalogs. */
+export async function loadCatalogs(folder: string): Promise<Resource> {
+  const resources: Resource = {};
+  for (const lng of await readdir(folder, { withFileTypes: true })) {
+    if (!lng.isDirectory()) continue;
+    for (const name of await readdir(path.join(folder, lng.name))) {
+      if (!name.endsWith('.json') || name.endsWith('.missing.json')) continue;
+      const file = path.join(folder, lng.name, name);
+      const text = await readFile(file, 'utf8');
+      let catalog: unknown;
+      try {
+        catalog = JSON.parse(text);
+      } catch (cause) {
+        const position = /position (\d+)/.exec((cause as Error).message);
+        throw new InputError(file, position ? placeOf(text, Number(position[1])) : undefined, `Unexpected JSON in UI catalog: ${(cause as Error).message}`, { cause });
+      }
+      (resources[lng.name] ??= {})[name.slice(0, -'.json'.length)] = catalog as Record<string, string>;
+    }
+  }
+  return resources;
+}
+
+/**
+ * One i18next instance per locale, with the same fallback chain as the TM and the glossary. Values are
+ * not HTML-escaped here: templates build hast, and hast escapes on serialisation.
+ */
+export async function createTranslator(lng: string, resources: Resource, fallbackLng: FallbackLng, missing: MissingKey[]): Promise<Translate> {
+  const chain = resolveLocales(lng, fallbackLng);
+  const instance: i18n = i18next.createInstance();
+  await instance.init({
+    lng,
+    fallbackLng: chain.slice(1),
+    resources,
+    ns: ['ui'],
+    defaultNS: 'ui',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    saveMissing: true,
+    missingKeyHandler: (lngs, _ns, key) => {
+      for (const missingLng of lngs) if (!missing.some((item) => item.key === key && item.lng === missingLng)) missing.push({ lng: missingLng, key });
+    },
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  return (key, options) => instance.t(key, options ?? {}) as string;
+}

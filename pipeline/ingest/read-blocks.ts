@@ -1,0 +1,87 @@
+import { InputError } from '../errors.ts';
+
+/** A run of text separated from its neighbours by blank lines, with the line it started on. */
+export interface TextBlock {
+  text: string;
+  line: number;
+  endLine: number;
+}
+
+/**
+ * Decodes a transcript file and cuts it into blocks. Strict UTF-8: a scrape saved in another encoding
+ * would otherwise publish mojibake without a word.
+ */
+export function decodeTranscript(bytes: Uint8Array, file: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch (cause) {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const line = countLines(bytes, offset);
+    throw new InputError(
+      file,
+      { line, column: 1, offset },
+      `Unexpected byte sequence that is not UTF-8 (byte ${offset}), expected a UTF-8 text file; re-save the transcript as UTF-8`,
+      { cause },
+    );
+  }
+  if (text.includes('\0')) {
+    const offset = text.indexOf('\0');
+    throw new InputError(
+      file,
+      { line: text.slice(0, offset).split('\n').length, column: 1 },
+      'Unexpected NUL character, expected a text file; is this a binary file?',
+    );
+  }
+  return text.replace(/\r\n?/g, '\n');
+}
+
+export function splitBlocks(text: string): TextBlock[] {
+  const lines = text.split('\n');
+  // A scrape without any blank line has one paragraph per line; otherwise blank lines separate blocks.
+  const hasBlankLines = lines.some((line, index) => line.trim() === '' && index < lines.length - 1);
+  const blocks: TextBlock[] = [];
+  let current: { parts: string[]; line: number; endLine: number } | undefined;
+  lines.forEach((line, index) => {
+    const lineNumber = index + 1;
+    if (line.trim() === '') {
+      if (current) blocks.push({ text: current.parts.join(' '), line: current.line, endLine: current.endLine });
+      current = undefined;
+      return;
+    }
+    if (!hasBlankLines) {
+      blocks.push({ text: line, line: lineNumber, endLine: lineNumber });
+      return;
+    }
+    if (current) {
+      current.parts.push(line);
+      current.endLine = lineNumber;
+    } else current = { parts: [line], line: lineNumber, endLine: lineNumber };
+  });
+  if (current) blocks.push({ text: current.parts.join(' '), line: current.line, endLine: current.endLine });
+  return blocks;
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest prefix that fails; a prefix cut inside a valid sequence also fails, hence stream mode.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, middle + 1), { stream: true });
+      decoder.decode();
+      low = middle + 1;
+    } catch {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+function countLines(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < bytes.length; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}

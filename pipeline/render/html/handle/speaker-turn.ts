@@ -1,0 +1,11 @@
+import { h } from 'hastscript';
+import type { SpeakerTurn } from '../../../types.ts';
+import type { Handle } from '../state.ts';
+
+export const speakerTurn: Handle<SpeakerTurn> = (node, state) => {
+  const { name, role, nameLang, roleLang } = node.speaker;
+  const label = [];
+  if (role) label.push(h('span', { className: ['role'], lang: roleLang && roleLang !== state.lang ? roleLang : undefined }, role), ' ');
+  label.push(h('span', { className: ['name'], lang: nameLang && nameLang !== state.lang ? nameLang : undefined }, name));
+  return [h('section', { className: ['turn'] }, [h('h2', { className: ['speaker'] }, label), ...state.all(node)])];
+};

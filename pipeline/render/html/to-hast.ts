@@ -1,0 +1,40 @@
+import type { ElementContent, Text } from 'hast';
+import type { Nodes } from 'mdast';
+import { PipelineError } from '../../errors.ts';
+import { emphasis, strong } from './handle/emphasis.ts';
+import { heading } from './handle/heading.ts';
+import { lead } from './handle/lead.ts';
+import { paragraph } from './handle/paragraph.ts';
+import { segment } from './handle/segment.ts';
+import { speakerTurn } from './handle/speaker-turn.ts';
+import { text } from './handle/text.ts';
+import { thematicBreak } from './handle/thematic-break.ts';
+import type { Handle, RenderState } from './state.ts';
+
+type Handlers = { [Type in Nodes['type']]?: Handle<Extract<Nodes, { type: Type }>> };
+
+export const handlers: Handlers = { heading, paragraph, text, emphasis, strong, thematicBreak, segment, lead, speakerTurn };
+
+/** mdast → hast with one handler per node type; a node nobody handles is an error, never dropped. */
+export function toHast(parent: { children: readonly Nodes[] }, lang: string, overrides: Handlers = {}): ElementContent[] {
+  const table: Handlers = { ...handlers, ...overrides };
+  const state: RenderState = {
+    lang,
+    one(node) {
+      const handle = table[node.type] as Handle | undefined;
+      if (!handle) throw new PipelineError(`Cannot handle unknown node \`${node.type}\``);
+      return handle(node, state);
+    },
+    all(node) {
+      return trimSegmentSpace(node.children.flatMap((child) => state.one(child)));
+    },
+  };
+  return state.all(parent);
+}
+
+/** Segments are joined by a space; the last one in a block must not leave it dangling. */
+function trimSegmentSpace(nodes: ElementContent[]): ElementContent[] {
+  const last = nodes.at(-1);
+  if (last?.type === 'text' && (last as Text).value === ' ') return nodes.slice(0, -1);
+  return nodes;
+}

@@ -1,0 +1,73 @@
+import type { Position } from 'unist';
+import { PipelineError } from '../errors.ts';
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A VFile-like diagnostic: where, how bad, which rule. */
+export interface Message {
+  file: string;
+  place: Position | undefined;
+  severity: Severity;
+  reason: string;
+  /** `source:rule`, e.g. `tm:no-match`. */
+  ruleId: string;
+  locale: string | undefined;
+}
+
+export interface MessageOptions {
+  place?: Position | undefined;
+  ruleId: string;
+}
+
+export class FailError extends PipelineError {
+  override name = 'FailError';
+  readonly diagnostic: Message;
+  constructor(diagnostic: Message) {
+    super(formatMessage(diagnostic));
+    this.diagnostic = diagnostic;
+  }
+}
+
+/** Collects the messages of one document (and locale) as the stages run. */
+export class Reporter {
+  readonly messages: Message[] = [];
+  constructor(
+    readonly file: string,
+    readonly locale?: string,
+  ) {}
+
+  info(reason: string, options: MessageOptions): Message {
+    return this.push('info', reason, options);
+  }
+  warn(reason: string, options: MessageOptions): Message {
+    return this.push('warning', reason, options);
+  }
+  /** Records the message and stops the run, like vfile's `fail`. */
+  fail(reason: string, options: MessageOptions): never {
+    throw new FailError(this.push('error', reason, options));
+  }
+
+  private push(severity: Severity, reason: string, options: MessageOptions): Message {
+    const message: Message = {
+      file: this.file,
+      place: options.place,
+      severity,
+      reason,
+      ruleId: options.ruleId,
+      locale: this.locale,
+    };
+    this.messages.push(message);
+    return message;
+  }
+}
+
+export function formatPlace(place: Position | undefined): string {
+  if (!place) return '1:1';
+  return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`;
+}
+
+/** `12:5-12:20  warning  Unexpected …  tm:no-match` — the remark-cli line format. */
+export function formatMessage(message: Message): string {
+  const locale = message.locale ? ` (${message.locale})` : '';
+  return `${formatPlace(message.place)}  ${message.severity}  ${message.reason}${locale}  ${message.ruleId}`;
+}

@@ -1,0 +1,59 @@
+import { matchKey } from '../normalize/typography.ts';
+import type { TmxDocument, TranslationUnit } from './tmx.ts';
+
+export interface MemoryEntry {
+  target: string;
+  unit: TranslationUnit;
+}
+
+export interface Conflict {
+  key: string;
+  kept: TranslationUnit;
+  dropped: TranslationUnit;
+}
+
+/** Source → target lookup for each target language, built from any number of TMX documents. */
+export class TranslationMemory {
+  private readonly byLang = new Map<string, Map<string, MemoryEntry>>();
+  readonly conflicts: Conflict[] = [];
+
+  add(document: TmxDocument, sourceLang: string): void {
+    for (const unit of document.units) {
+      const source = unit.variants.get(sourceLang) ?? findPrimary(unit.variants, sourceLang);
+      if (source === undefined || source.trim() === '') continue;
+      const key = matchKey(source);
+      for (const [lang, target] of unit.variants) {
+        if (lang === sourceLang || target.trim() === '') continue;
+        let entries = this.byLang.get(lang);
+        if (!entries) this.byLang.set(lang, (entries = new Map()));
+        const existing = entries.get(key);
+        if (existing && existing.target !== target) {
+          // The newer unit wins, as in CAT tools; the older one is reported so nobody wonders.
+          const newer = (unit.changed ?? '') >= (existing.unit.changed ?? '');
+          this.conflicts.push({ key, kept: newer ? unit : existing.unit, dropped: newer ? existing.unit : unit });
+          if (!newer) continue;
+        }
+        entries.set(key, { target, unit });
+      }
+    }
+  }
+
+  /** Exact (typography-insensitive) match in the first language of `chain` that has one. */
+  lookup(source: string, chain: readonly string[]): (MemoryEntry & { lang: string }) | undefined {
+    const key = matchKey(source);
+    for (const lang of chain) {
+      const entry = this.byLang.get(lang)?.get(key);
+      if (entry) return { ...entry, lang };
+    }
+    return undefined;
+  }
+
+  size(lang: string): number {
+    return this.byLang.get(lang)?.size ?? 0;
+  }
+}
+
+function findPrimary(variants: Map<string, string>, lang: string): string | undefined {
+  for (const [tag, text] of variants) if (tag.split('-')[0] === lang) return text;
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import type { Root, RootContent } from 'mdast';
+import type { Glossary } from '../glossary/glossary.ts';
+import type { Reporter } from '../report/messages.ts';
+import type { TranslationMemory } from '../tm/memory.ts';
+import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
+
+export type OnMissing = 'error' | 'fallback' | 'keep-source';
+
+export interface TranslateOptions {
+  sourceLang: string;
+  /** From `resolveLocales(target, fallbackLng)`: the target first, then its fallbacks. */
+  chain: readonly string[];
+  memory: TranslationMemory;
+  glossary: Glossary;
+  onMissing: OnMissing;
+}
+
+export interface TranslationStats {
+  segments: number;
+  translated: number;
+  fellBack: number;
+  termsFound: number;
+  labelsFellBack: number;
+}
+
+/**
+ * Returns a translated copy of the tree. Segments come from the TM (exact matches only, for now); names,
+ * offices and the place come from the glossary. Whatever has no translation is published in the source
+ * language, marked with its language, and reported — or stops the build, as `onMissing` says.
+ */
+export function translateTree(source: TranscriptRoot, options: TranslateOptions, report: Reporter): { tree: TranscriptRoot; stats: TranslationStats } {
+  const tree = structuredClone(source);
+  const target = options.chain[0] ?? options.sourceLang;
+  const stats: TranslationStats = { segments: 0, translated: 0, fellBack: 0, termsFound: 0, labelsFellBack: 0 };
+  const missing: Segment[] = [];
+  const lookupChain = options.onMissing === 'fallback' ? options.chain : options.chain.slice(0, 1);
+
+  const translateSegment = (segment: Segment) => {
+    stats.segments += 1;
+    stats.termsFound += options.glossary.find(segment.source, options.sourceLang).length;
+    if (target === options.sourceLang) return;
+    const match = options.memory.lookup(segment.source, lookupChain.filter((lang) => lang !== options.sourceLang));
+    if (match) {
+      segment.children = [{ type: 'text', value: match.target }];
+      segment.status = 'exact';
+      segment.lang = match.lang;
+      stats.translated += 1;
+      return;
+    }
+    segment.status = 'fallback';
+    segment.lang = options.sourceLang;
+    stats.fellBack += 1;
+    missing.push(segment);
+  };
+
+  const translateLabel = (text: string, what: string, place: RootContent['position']): { text: string; lang: string } => {
+    if (!text || target === options.sourceLang) return { text, lang: options.sourceLang };
+    const hit = options.glossary.translate(text, options.sourceLang, lookupChain);
+    if (hit && hit.lang !== options.sourceLang) return { text: hit.text, lang: hit.lang };
+    stats.labelsFellBack += 1;
+    report.warn(`Unexpected ${what} “${text}” without a glossary entry for ${target}, expected a concept with a ${target} term; published in the source language`, {
+      ruleId: 'term:no-entry',
+      place,
+    });
+    return { text, lang: options.sourceLang };
+  };
+
+  const speakers = new Map<string, Speaker>();
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === 'segment') return translateSegment(node);
+    if (node.type === 'speakerTurn') {
+      const sourceName = node.speaker.name;
+      const known = speakers.get(sourceName);
+      node.speaker = known ?? translateSpeaker(node.speaker, (text, what) => translateLabel(text, what, node.position));
+      if (!known) speakers.set(sourceName, node.speaker);
+    }
+    if ('children' in node) for (const child of node.children) visit(child as RootContent);
+  };
+  visit(tree);
+
+  const meta: DocMeta = tree.data.meta;
+  if (meta.place) {
+    const place = translateLabel(meta.place, 'place', undefined);
+    meta.place = place.text;
+    meta.placeLang = place.lang;
+  }
+  meta.speakers = meta.speakers.map((speaker) => speakers.get(speaker.name) ?? speaker);
+  meta.lang = target;
+
+  for (const segment of missing) {
+    report.warn(`Unexpected untranslated segment ${segment.id}, expected a TM match for ${target}; published in the source language (onMissing: "${options.onMissing}")`, {
+      ruleId: 'tm:no-match',
+      place: segment.position,
+    });
+  }
+  if (missing.length > 0 && options.onMissing === 'error') {
+    report.fail(
+      `No ${target} translation for ${missing.length} of ${stats.segments} segments; add them to a TMX file under locales/${target}/, or set \`onMissing\` (current: "error") to "keep-source" to publish the ${options.sourceLang} source instead`,
+      { ruleId: 'tm:missing-translations', place: missing[0]?.position },
+    );
+  }
+  return { tree, stats };
+}
+
+function translateSpeaker(speaker: Speaker, translate: (text: string, what: string) => { text: string; lang: string }): Speaker {
+  const name = translate(speaker.name, 'speaker name');
+  const role = speaker.role ? translate(speaker.role, 'speaker role') : { text: '', lang: name.lang };
+  return { name: name.text, role: role.text, nameLang: name.lang, roleLang: role.lang };
+}

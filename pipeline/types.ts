@@ -1,0 +1,80 @@
+import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
+
+/** BCP 47 tag as used in config, catalogs and `<html lang>`. */
+export type Locale = string;
+
+export interface Speaker {
+  /** Person's name as printed in the source, e.g. "Sadyr Japarov". */
+  name: string;
+  /** Office as printed in the source, e.g. "President of Kyrgyzstan"; empty when the label had none. */
+  role: string;
+  /** Set by the translate stage when a label stayed in another language than the document's. */
+  nameLang?: Locale;
+  roleLang?: Locale;
+}
+
+export interface DocMeta {
+  title: string;
+  /** ISO date (YYYY-MM-DD) from the dateline. */
+  date: string | null;
+  place: string | null;
+  /** Language of `place` when it differs from the document's (no glossary entry). */
+  placeLang?: Locale;
+  /** The dateline exactly as the source printed it (typography normalised). */
+  dateline: string | null;
+  /** A dateline repeated at the end of the page: kept as metadata, never as body text. */
+  closingDateline: string | null;
+  speakers: Speaker[];
+  /** Source-language tag of the transcript. */
+  lang: Locale;
+}
+
+/** Paragraphs spoken by one speaker, in order. */
+export interface SpeakerTurn extends Parent {
+  type: 'speakerTurn';
+  speaker: Speaker;
+  children: Paragraphish[];
+}
+
+/** The introductory paragraphs printed under the dateline. */
+export interface Lead extends Parent {
+  type: 'lead';
+  children: Paragraphish[];
+}
+
+export type TranslationStatus = 'source' | 'exact' | 'fallback';
+
+/** One sentence-sized translation unit; `id` is stable across rebuilds of unchanged text. */
+export interface Segment extends Parent {
+  type: 'segment';
+  id: string;
+  /** The source text the segment was cut from, kept after translation replaces `children`. */
+  source: string;
+  status: TranslationStatus;
+  /** Language of the text now in `children`. */
+  lang: Locale;
+  children: PhrasingContent[];
+}
+
+type Paragraphish = import('mdast').Paragraph;
+
+declare module 'mdast' {
+  interface RootContentMap {
+    speakerTurn: SpeakerTurn;
+    lead: Lead;
+    segment: Segment;
+  }
+  interface PhrasingContentMap {
+    segment: Segment;
+  }
+  interface RootData {
+    meta?: DocMeta;
+  }
+}
+
+export interface TranscriptRoot extends Root {
+  data: { meta: DocMeta };
+}
+
+export type { Position, Root, RootContent };

@@ -1,0 +1,67 @@
+// The transcript page shell: one template for the web page and (with `xhtml`) the EPUB content document.
+import type { ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+
+export interface Link {
+  href: string;
+  label: string;
+  /** MIME type, so readers and crawlers know what they get. */
+  type?: string;
+  lang?: string;
+  hreflang?: string;
+}
+
+export interface PageData {
+  lang: string;
+  title: string;
+  /** Kind of document, e.g. "Transcript", shown above the title. */
+  kind: string;
+  dateline: ElementContent[];
+  body: ElementContent[];
+  notice: string | undefined;
+  downloadsHeading: string;
+  downloads: Link[];
+  alternates: Link[];
+  attribution: ElementContent[];
+  stylesheet: string;
+  /** Footer text template for print, with `{page}` and `{pages}` placeholders (CSS counters). */
+  xhtml: boolean;
+}
+
+export function transcriptPage(data: PageData): Root {
+  const header = h('header', { className: ['masthead'] }, [
+    h('p', { className: ['kind'] }, data.kind),
+    h('h1', data.title),
+    h('p', { className: ['dateline'] }, data.dateline),
+  ]);
+  const nav: ElementContent[] = [];
+  if (data.downloads.length > 0 || data.alternates.length > 0) {
+    nav.push(
+      h('nav', { className: ['downloads'], ariaLabel: data.downloadsHeading }, [
+        h('h2', { className: ['visually-hidden'] }, data.downloadsHeading),
+        h('ul', data.downloads.map((link) => h('li', [h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label)]))),
+        data.alternates.length > 0
+          ? h('ul', { className: ['alternates'] }, data.alternates.map((link) => h('li', [h('a', { href: link.href, hrefLang: link.hreflang, lang: link.lang }, link.label)])))
+          : '',
+      ]),
+    );
+  }
+  const main = h('main', [
+    header,
+    ...nav,
+    data.notice ? h('p', { className: ['notice'], role: 'note' }, data.notice) : '',
+    h('article', data.body),
+  ]);
+  const footer = h('footer', { className: ['attribution'] }, data.attribution);
+  const head = h('head', [
+    data.xhtml ? '' : h('meta', { charSet: 'utf-8' }),
+    data.xhtml ? '' : h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', data.title),
+    h('link', { rel: 'stylesheet', href: data.stylesheet }),
+  ]);
+  const html = h('html', data.xhtml ? { xmlns: 'http://www.w3.org/1999/xhtml', lang: data.lang, xmlLang: data.lang } : { lang: data.lang }, [
+    head,
+    h('body', [main, footer]),
+  ]);
+  return { type: 'root', children: data.xhtml ? [html] : [{ type: 'doctype' }, html] };
+}
