@@ -35,9 +35,10 @@ export function parseTmx(text: string, file: string): TmxDocument {
       if (!lang) throw new InputError(file, place, 'Unexpected <tuv> without xml:lang, expected xml:lang="ru" (or the variant’s language)');
       const tag = canonicalLocale(lang);
       if (!tag) throw new InputError(file, place, `Unexpected language tag “${lang}”, expected a BCP 47 tag such as “ru” or “ky-KG”`);
-      const seg = children(tuv, 'seg')[0];
-      if (!seg) throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
-      const raw = seg['#text'];
+      const seg = (children(tuv, 'seg') as unknown[])[0];
+      if (seg === undefined) throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
+      // <seg> is a stop node: its content arrives raw, inline codes included.
+      const raw = typeof seg === 'string' ? seg : (seg as Record<string, unknown>)['#text'];
       variants.set(tag, inlineText(Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : ''));
     }
     return { id: attribute(tu, 'tuid') ?? `tu${index + 1}`, variants, changed: attribute(tu, 'changedate') ?? attribute(tu, 'creationdate'), file, line: place.line };

@@ -1,0 +1,82 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'puppeteer';
+import type { PipelineConfig } from './config/defaults.ts';
+import { PipelineError } from './errors.ts';
+import { parseGlossaryCsv } from './glossary/csv.ts';
+import { Glossary } from './glossary/glossary.ts';
+import { parseTbx } from './glossary/tbx.ts';
+import type { Concept } from './glossary/types.ts';
+import { createTranslator, loadCatalogs, type MissingKey, type Translate } from './i18n/ui.ts';
+import { loadFonts } from './render/fonts.ts';
+import { launchBrowser } from './render/pdf/browser.ts';
+import type { Reporter } from './report/messages.ts';
+import type { Resources } from './stage.ts';
+import { TranslationMemory } from './tm/memory.ts';
+import { parseTmx } from './tm/tmx.ts';
+
+const templatesFolder = fileURLToPath(new URL('../templates/', import.meta.url));
+
+export interface LoadedResources extends Resources {
+  missingKeys: MissingKey[];
+  close(): Promise<void>;
+}
+
+/** Reads TMX, glossaries, UI catalogs, fonts and templates once; a bad file stops the build before any output. */
+export async function loadResources(config: PipelineConfig, report: Reporter): Promise<LoadedResources> {
+  const memory = new TranslationMemory();
+  for (const file of config.memories) {
+    const text = await readResource(file, 'translation memory');
+    memory.add(parseTmx(text, relative(file)), config.sourceLocale);
+  }
+  for (const conflict of memory.conflicts) {
+    report.warn(
+      `Unexpected second translation of the same source in ${conflict.dropped.file}:${conflict.dropped.line}, expected one per language; using the newer unit at ${conflict.kept.file}:${conflict.kept.line}`,
+      { ruleId: 'tm:conflict' },
+    );
+  }
+  const concepts: Concept[] = [];
+  for (const file of config.glossaries) {
+    const text = await readResource(file, 'glossary');
+    concepts.push(...(file.endsWith('.csv') ? parseGlossaryCsv(text, relative(file)) : parseTbx(text, relative(file))));
+  }
+  const catalogs = await loadCatalogs(config.catalogs).catch((cause: unknown) => {
+    throw new PipelineError(`Cannot read the UI catalogs in ${relative(config.catalogs)}`, { cause });
+  });
+  const missingKeys: MissingKey[] = [];
+  const translators = new Map<string, Translate>();
+  for (const locale of config.locales) translators.set(locale, await createTranslator(locale, catalogs, config.fallbackLng, missingKeys));
+
+  let browser: Promise<Browser> | undefined;
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'pressroom-'));
+  return {
+    memory,
+    glossary: new Glossary(concepts),
+    translators,
+    fonts: await loadFonts(),
+    templateCss: await readFile(path.join(templatesFolder, 'style.css'), 'utf8'),
+    browser: () => (browser ??= launchBrowser()),
+    scratch,
+    missingKeys,
+    async close() {
+      const { rm } = await import('node:fs/promises');
+      if (browser) await (await browser.catch(() => undefined))?.close();
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+async function readResource(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new PipelineError(`Cannot read ${what} ${relative(file)}; check the path in pressroom.config.json`, { cause });
+  }
+}
+
+export function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { containerXml, navXhtml, packageOpf, type ManifestItem } from '../../templates/epub.ts';
+import { utf8 } from '../render/outputs.ts';
+import { zip, type ZipEntry } from '../render/zip.ts';
+import type { Stage } from '../stage.ts';
+import type { RenderedPage } from './render-html.ts';
+
+/** EPUB 3: `mimetype` first and stored, one XHTML chapter, the page's stylesheet and fonts. */
+export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
+  const meta = page.tree.data.meta;
+  const t = ctx.resources.translators.get(ctx.locale)!;
+  const date = buildDate(meta.date);
+  const fonts = ctx.resources.fonts.files;
+  const manifest: ManifestItem[] = [
+    { id: 'nav', href: 'nav.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
+    { id: 'transcript', href: 'transcript.xhtml', mediaType: 'application/xhtml+xml' },
+    { id: 'style', href: 'style.css', mediaType: 'text/css' },
+    ...fonts.map((font, index) => ({ id: `font${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
+  ];
+  const opf = packageOpf({
+    identifier: `urn:uuid:${uuidFrom(`${ctx.file.slug}/${ctx.locale}`)}`,
+    title: page.title,
+    lang: ctx.locale,
+    date: meta.date,
+    modified: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    creators: meta.speakers.map((speaker) => [speaker.role, speaker.name].filter(Boolean).join(' ')),
+    publisher: ctx.config.attribution?.source,
+    rights: ctx.config.attribution?.license,
+    source: ctx.config.attribution?.url,
+    manifest,
+    spine: ['transcript'],
+  });
+  const nav = navXhtml({ lang: ctx.locale, title: page.title, tocTitle: t('document.contents'), entries: [{ href: 'transcript.xhtml', label: page.title }] });
+  const entries: ZipEntry[] = [
+    { path: 'mimetype', contents: 'application/epub+zip', store: true },
+    { path: 'META-INF/container.xml', contents: containerXml('EPUB/package.opf') },
+    { path: 'EPUB/package.opf', contents: opf },
+    { path: 'EPUB/nav.xhtml', contents: nav },
+    { path: 'EPUB/transcript.xhtml', contents: page.xhtml },
+    { path: 'EPUB/style.css', contents: utf8(page.css) },
+    ...fonts.map((font) => ({ path: `EPUB/${font.path}`, contents: font.contents })),
+  ];
+  return zip(entries, date);
+};
+
+/** Reproducible builds: SOURCE_DATE_EPOCH if set, else the date of the event. */
+export function buildDate(eventDate: string | null): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${eventDate ?? '1980-01-01'}T00:00:00Z`);
+}
+
+function uuidFrom(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

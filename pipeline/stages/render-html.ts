@@ -1,0 +1,51 @@
+import type { Link } from '../../templates/page.ts';
+import { languageName, renderHtmlPage, renderStylesheet, renderXhtmlChapter, documentTitle } from '../render/page.ts';
+import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
+import type { Stage } from '../stage.ts';
+import type { TranslationStats } from '../translate/translate-tree.ts';
+import type { TranscriptRoot } from '../types.ts';
+
+export interface RenderedPage {
+  tree: TranscriptRoot;
+  title: string;
+  html: string;
+  xhtml: string;
+  css: string;
+  /** index.html, style.css and fonts, relative to the locale folder. */
+  files: OutputFile[];
+}
+
+export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }, RenderedPage> = ({ tree, stats }, ctx) => {
+  const { slug } = ctx.file;
+  const t = ctx.resources.translators.get(ctx.locale);
+  if (!t) throw new Error(`No UI translator for ${ctx.locale}`);
+  const formats = ctx.config.formats;
+  const own = (path: string) => path.slice(layout.folder(slug, ctx.locale).length + 1);
+  const downloads: Link[] = (['pdf', 'epub', 'bundle'] as const)
+    .filter((format) => formats.includes(format))
+    .map((format) => ({ href: own(layout.file(slug, ctx.locale, format)), label: t(`download.${format}`), type: MEDIA_TYPES[format] }));
+  const alternates: Link[] = ctx.config.locales
+    .filter((locale) => locale !== ctx.locale)
+    .map((locale) => ({ href: `../${locale}/index.html`, label: languageName(locale), lang: locale, hreflang: locale }));
+  const input = {
+    tree,
+    lang: ctx.locale,
+    sourceLang: ctx.config.sourceLocale,
+    t,
+    downloads,
+    alternates,
+    attribution: ctx.config.attribution,
+    untranslated: stats.fellBack,
+  };
+  const title = documentTitle(tree);
+  const html = renderHtmlPage(input);
+  const css = renderStylesheet(ctx.resources.fonts.css, ctx.resources.templateCss, t, title);
+  return {
+    tree,
+    title,
+    html,
+    xhtml: renderXhtmlChapter(input),
+    css,
+    files: [{ path: 'index.html', contents: utf8(html) }, { path: 'style.css', contents: utf8(css) }, ...ctx.resources.fonts.files],
+  };
+};

@@ -1,0 +1,17 @@
+import { resolveLocales } from '../locale/resolve.ts';
+import type { Stage } from '../stage.ts';
+import { translateTree, type TranslationStats } from '../translate/translate-tree.ts';
+import type { TranscriptRoot } from '../types.ts';
+
+export const translate: Stage<TranscriptRoot, { tree: TranscriptRoot; stats: TranslationStats }> = (tree, ctx) =>
+  translateTree(
+    tree,
+    {
+      sourceLang: ctx.config.sourceLocale,
+      chain: resolveLocales(ctx.locale, ctx.config.fallbackLng),
+      memory: ctx.resources.memory,
+      glossary: ctx.resources.glossary,
+      onMissing: ctx.config.onMissing,
+    },
+    ctx.report,
+  );
