@@ -47,7 +47,7 @@ export function normalizeTranscript(raw: readonly TextBlock[], report: Reporter,
   meta.title = title.text;
   if (titleIndex > 0) {
     const chrome = blocks.slice(0, titleIndex);
-    report.info(`Dropped ${chrome.length} blocks of site chrome before the title (lines ${chrome[0]!.line}–${chrome.at(-1)!.endLine})`, {
+    report.info(`Dropped ${chrome.length} block${chrome.length === 1 ? "" : "s"} of site chrome before the title (lines ${chrome[0]!.line}–${chrome.at(-1)!.endLine})`, {
       ruleId: 'normalize:chrome',
       place: span(chrome[0]!.position, chrome.at(-1)!.position),
     });
