@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
+import { parseJsonFile } from '../util/json.ts';
 import { placeOf } from '../util/xml.ts';
 import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
 
@@ -61,14 +62,7 @@ export async function readConfigFile(file: string): Promise<Partial<PipelineConf
   } catch (cause) {
     throw new InputError(file, undefined, 'Cannot read the config file; check the path given to --config', { cause });
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (cause) {
-    const position = /position (\d+)/.exec((cause as Error).message);
-    throw new InputError(file, position ? placeOf(text, Number(position[1])) : undefined, `Unexpected JSON: ${(cause as Error).message}`, { cause });
-  }
-  return validateConfig(raw, file, text);
+  return validateConfig(parseJsonFile(text, file, 'the config file'), file, text);
 }
 
 /** Fills defaults, resolves paths against `root`, discovers TMX and glossaries under the catalogs folder. */

@@ -1,9 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
-import { InputError } from '../errors.ts';
 import { resolveLocales, type FallbackLng } from '../locale/resolve.ts';
-import { placeOf } from '../util/xml.ts';
+import { parseJsonFile } from '../util/json.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -21,13 +20,7 @@ export async function loadCatalogs(folder: string): Promise<Resource> {
       if (!name.endsWith('.json') || name.endsWith('.missing.json')) continue;
       const file = path.join(folder, lng.name, name);
       const text = await readFile(file, 'utf8');
-      let catalog: unknown;
-      try {
-        catalog = JSON.parse(text);
-      } catch (cause) {
-        const position = /position (\d+)/.exec((cause as Error).message);
-        throw new InputError(file, position ? placeOf(text, Number(position[1])) : undefined, `Unexpected JSON in UI catalog: ${(cause as Error).message}`, { cause });
-      }
+      const catalog = parseJsonFile(text, file, 'a UI catalog');
       (resources[lng.name] ??= {})[name.slice(0, -'.json'.length)] = catalog as Record<string, string>;
     }
   }

@@ -80,7 +80,9 @@ export function attribute(node: XmlNode, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function textOf(node: XmlNode | undefined): string {
+/** Text content of an element; a text-only element arrives from the parser as a bare string. */
+export function textOf(node: XmlNode | string | undefined): string {
+  if (typeof node === 'string') return node;
   if (!node) return '';
   const text = node['#text'];
   if (Array.isArray(text)) return text.join('');

@@ -1,0 +1,63 @@
+import { InputError } from '../errors.ts';
+import { placeOf } from './xml.ts';
+
+/** JSON.parse with an error that names the file, line and column (Node 20's messages often give neither). */
+export function parseJsonFile(text: string, file: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const offset = syntaxErrorOffset(text);
+    throw new InputError(file, placeOf(text, offset), `Unexpected JSON in ${what}: ${(cause as Error).message.split('\n')[0]}; fix the syntax at this place`, { cause });
+  }
+}
+
+/** Offset of the first syntax error, found by a small recursive-descent scan. */
+export function syntaxErrorOffset(text: string): number {
+  let index = 0;
+  const space = () => {
+    while (/\s/.test(text[index] ?? '')) index += 1;
+  };
+  const expect = (pattern: RegExp) => {
+    const match = pattern.exec(text.slice(index));
+    if (!match || match.index !== 0) throw index;
+    index += match[0].length;
+  };
+  const value = (): void => {
+    space();
+    const char = text[index];
+    if (char === '{') {
+      index += 1;
+      space();
+      if (text[index] === '}') return void (index += 1);
+      for (;;) {
+        space();
+        expect(/"(?:[^"\\\u0000-\u001f]|\\.)*"/);
+        space();
+        expect(/:/);
+        value();
+        space();
+        if (text[index] === ',') index += 1;
+        else return expect(/\}/);
+      }
+    }
+    if (char === '[') {
+      index += 1;
+      space();
+      if (text[index] === ']') return void (index += 1);
+      for (;;) {
+        value();
+        space();
+        if (text[index] === ',') index += 1;
+        else return expect(/\]/);
+      }
+    }
+    expect(/"(?:[^"\\\u0000-\u001f]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/);
+  };
+  try {
+    value();
+    space();
+    return index;
+  } catch (offset) {
+    return typeof offset === 'number' ? offset : 0;
+  }
+}
