@@ -4,6 +4,8 @@ const { existsSync } = require('node:fs');
 
 const systemBrowser =
   process.env.PUPPETEER_EXECUTABLE_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'].find((file) => existsSync(file));
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'].find((file) =>
+    existsSync(file),
+  );
 
 module.exports = { skipDownload: Boolean(systemBrowser) };

@@ -64,12 +64,18 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   const index: IndexDocument[] = [];
   try {
     const inputs = await expandInputs(config.inputs);
-    if (inputs.length === 0) throw new PipelineError(`No transcripts found in ${config.inputs.map(relative).join(', ')}; give .txt files or folders holding them`);
+    if (inputs.length === 0)
+      throw new PipelineError(`No transcripts found in ${config.inputs.map(relative).join(', ')}; give .txt files or folders holding them`);
     const slugs = new Map<string, string>();
     for (const input of inputs) {
       const file: DocFile = { path: relative(input), slug: slugify(input) };
       const clash = slugs.get(file.slug);
-      if (clash) throw new InputError(file.path, undefined, `Unexpected second transcript with the output name “${file.slug}” (first: ${clash}); rename one of them`);
+      if (clash)
+        throw new InputError(
+          file.path,
+          undefined,
+          `Unexpected second transcript with the output name “${file.slug}” (first: ${clash}); rename one of them`,
+        );
       slugs.set(file.slug, file.path);
 
       const sourceReport = new Reporter(file.path);
@@ -98,7 +104,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
           const localeFiles: OutputFile[] = config.formats.includes('html') || config.formats.includes('bundle') ? [...page.files] : [];
           if (config.formats.includes('epub') || config.formats.includes('bundle')) {
             const epub = await runStage('render-epub', renderEpub, page, ctx, timings);
-            if (config.formats.includes('epub') || config.formats.includes('bundle')) localeFiles.push({ path: path.posix.basename(layout.file(file.slug, locale, 'epub')), contents: epub });
+            if (config.formats.includes('epub') || config.formats.includes('bundle'))
+              localeFiles.push({ path: path.posix.basename(layout.file(file.slug, locale, 'epub')), contents: epub });
           }
           if (config.formats.includes('pdf') || config.formats.includes('bundle')) {
             const pdf = await runStage('render-pdf', renderPdf, page, ctx, timings);
@@ -127,10 +134,17 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
             lang: locale,
             dateline: [meta.date ? formatDate(meta.date, locale) : '', meta.place ?? ''].filter(Boolean).join(', '),
             languageName: languageName(locale),
-            page: { href: config.formats.includes('html') ? layout.page(file.slug, locale) : fileList[0] ?? '', label: t('download.html') },
+            page: {
+              href: config.formats.includes('html') ? layout.page(file.slug, locale) : (fileList[0] ?? ''),
+              label: t('download.html'),
+            },
             files: (['pdf', 'epub', 'bundle'] as const)
               .filter((format) => config.formats.includes(format))
-              .map((format) => ({ href: layout.file(file.slug, locale, format), label: t(`download.${format}`), type: MEDIA_TYPES[format] })),
+              .map((format) => ({
+                href: layout.file(file.slug, locale, format),
+                label: t(`download.${format}`),
+                type: MEDIA_TYPES[format],
+              })),
           });
         } finally {
           messages.push(...report.messages);
@@ -141,12 +155,23 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     }
 
     for (const missing of resources.missingKeys) {
-      buildReporter.warn(`Unexpected missing UI string “${missing.key}”, expected it in locales/${missing.lng}/ui.json`, { ruleId: 'i18n:missing-key' });
+      buildReporter.warn(`Unexpected missing UI string “${missing.key}”, expected it in locales/${missing.lng}/ui.json`, {
+        ruleId: 'i18n:missing-key',
+      });
     }
-    const report: BuildReport = { documents, timings: Object.fromEntries([...timings].map(([name, ms]) => [name, Math.round(ms)])), messages };
-    files.push(...indexFiles(config, index, resources.translators.get(config.locales[0] ?? config.sourceLocale)), { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') });
+    const report: BuildReport = {
+      documents,
+      timings: Object.fromEntries([...timings].map(([name, ms]) => [name, Math.round(ms)])),
+      messages,
+    };
+    files.push(...indexFiles(config, index, resources.translators.get(config.locales[0] ?? config.sourceLocale)), {
+      path: 'report.json',
+      contents: utf8(JSON.stringify(report, null, 2) + '\n'),
+    });
     if (config.frail && messages.some((message) => message.severity === 'warning')) {
-      throw new PipelineError(`Build stopped: ${messages.filter((message) => message.severity === 'warning').length} warnings and \`frail\` is on; nothing was written`);
+      throw new PipelineError(
+        `Build stopped: ${messages.filter((message) => message.severity === 'warning').length} warnings and \`frail\` is on; nothing was written`,
+      );
     }
     if (options.write !== false) {
       const started = performance.now();
@@ -166,7 +191,11 @@ function isRequested(name: string, config: PipelineConfig): boolean {
   return config.formats.includes('html');
 }
 
-function indexFiles(config: PipelineConfig, documents: IndexDocument[], t: ((key: string, options?: Record<string, unknown>) => string) | undefined): OutputFile[] {
+function indexFiles(
+  config: PipelineConfig,
+  documents: IndexDocument[],
+  t: ((key: string, options?: Record<string, unknown>) => string) | undefined,
+): OutputFile[] {
   const lang = config.locales[0] ?? config.sourceLocale;
   const translateKey = t ?? ((key: string) => key);
   const languages = new Intl.ListFormat(lang, { type: 'conjunction' }).format(config.locales.map((locale) => languageName(locale, lang)));
@@ -176,9 +205,12 @@ function indexFiles(config: PipelineConfig, documents: IndexDocument[], t: ((key
     intro: translateKey('index.intro', { count: documents.length, languages }),
     stylesheet: 'index.css',
     documents,
-    attribution: config.attribution ? `${config.attribution.source}${config.attribution.license ? ` (${config.attribution.license})` : ''}` : undefined,
+    attribution: config.attribution
+      ? `${config.attribution.source}${config.attribution.license ? ` (${config.attribution.license})` : ''}`
+      : undefined,
   });
-  const css = 'body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;line-height:1.5}ul.files{display:flex;gap:1rem;list-style:none;padding:0}footer{color:#555;font-size:.9rem}\n';
+  const css =
+    'body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;line-height:1.5}ul.files{display:flex;gap:1rem;list-style:none;padding:0}footer{color:#555;font-size:.9rem}\n';
   return [
     { path: 'index.html', contents: utf8(html) },
     { path: 'index.css', contents: utf8(css) },

@@ -25,7 +25,13 @@ Exit status: 0 on success, 1 when the build failed (nothing is written then).
 `;
 
 /** Runs the CLI; returns the exit code instead of exiting so that tests and embedders keep control. */
-export async function main(argv: string[], io: { out: (text: string) => void; err: (text: string) => void } = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out: (text: string) => void; err: (text: string) => void } = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  },
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -59,7 +65,9 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
     const result = await build(config, { write: true });
     printMessages(result.messages, io.err);
     printSummary(result.report, config, io.out);
-    io.out(`Built ${result.files.length} files into ${path.relative(process.cwd(), config.out) || '.'} in ${((performance.now() - started) / 1000).toFixed(1)} s; report: ${path.join(path.relative(process.cwd(), config.out), 'report.json')}\n`);
+    io.out(
+      `Built ${result.files.length} files into ${path.relative(process.cwd(), config.out) || '.'} in ${((performance.now() - started) / 1000).toFixed(1)} s; report: ${path.join(path.relative(process.cwd(), config.out), 'report.json')}\n`,
+    );
     return 0;
   } catch (error) {
     io.err(`pressroom: ${formatErrorChain(error)}\n`);
@@ -69,13 +77,20 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
   }
 }
 
-async function loadCliConfig(values: { locales?: string; formats?: string; out?: string; config?: string; frail?: boolean }, inputs: string[]): Promise<PipelineConfig> {
+async function loadCliConfig(
+  values: { locales?: string; formats?: string; out?: string; config?: string; frail?: boolean },
+  inputs: string[],
+): Promise<PipelineConfig> {
   const cwd = process.cwd();
   const configFile = values.config ?? (existsSync(path.join(cwd, 'pressroom.config.json')) ? 'pressroom.config.json' : undefined);
   const fromFile = configFile ? await readConfigFile(path.resolve(cwd, configFile)) : {};
   const root = configFile ? path.dirname(path.resolve(cwd, configFile)) : cwd;
   const overrides: Record<string, unknown> = {};
-  if (values.locales) overrides.locales = values.locales.split(',').map((tag) => tag.trim()).filter(Boolean);
+  if (values.locales)
+    overrides.locales = values.locales
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
   if (values.formats) overrides.formats = values.formats.split(',').map((format) => format.trim() as Format);
   if (values.frail) overrides.frail = true;
   const checked = validateConfig(overrides, 'command line');
@@ -83,7 +98,8 @@ async function loadCliConfig(values: { locales?: string; formats?: string; out?:
   // Paths given on the command line are relative to where the user stands, not to the config file.
   if (values.out) config.out = path.resolve(cwd, values.out);
   if (inputs.length > 0) config.inputs = inputs.map((input) => path.resolve(cwd, input));
-  if (!config.locales.includes(config.sourceLocale) && config.locales.length === 0) throw new PipelineError('No locales to build; set "locales" or --locales');
+  if (!config.locales.includes(config.sourceLocale) && config.locales.length === 0)
+    throw new PipelineError('No locales to build; set "locales" or --locales');
   return config;
 }
 
@@ -104,9 +120,18 @@ function printMessages(messages: Message[], write: (text: string) => void): void
 function printSummary(report: BuildReport, config: PipelineConfig, write: (text: string) => void): void {
   for (const document of report.documents) {
     for (const locale of document.locales) {
-      const translation = locale.locale === config.sourceLocale ? 'source' : `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`;
-      write(`${locale.locale.padEnd(6)}${document.slug}  ${locale.segments} segments, ${translation}, ${locale.termsFound} glossary terms, ${locale.files.length} files\n`);
+      const translation =
+        locale.locale === config.sourceLocale
+          ? 'source'
+          : `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`;
+      write(
+        `${locale.locale.padEnd(6)}${document.slug}  ${locale.segments} segments, ${translation}, ${locale.termsFound} glossary terms, ${locale.files.length} files\n`,
+      );
     }
   }
-  write(`Stages: ${Object.entries(report.timings).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}\n`);
+  write(
+    `Stages: ${Object.entries(report.timings)
+      .map(([name, ms]) => `${name} ${ms} ms`)
+      .join(', ')}\n`,
+  );
 }

@@ -41,7 +41,14 @@ export type Stage<In, Out> = (input: In, ctx: StageContext) => Out | Promise<Out
 export type Timings = Map<string, number>;
 
 /** Runs one stage, timing it under its name and wrapping anything it throws with the stage, file and locale. */
-export async function runStage<In, Out>(name: string, stage: Stage<In, Out>, input: In, ctx: StageContext, timings: Timings, withLocale = true): Promise<Out> {
+export async function runStage<In, Out>(
+  name: string,
+  stage: Stage<In, Out>,
+  input: In,
+  ctx: StageContext,
+  timings: Timings,
+  withLocale = true,
+): Promise<Out> {
   const started = performance.now();
   try {
     return await stage(input, ctx);

@@ -72,7 +72,11 @@ if (!installed) {
 if (!systemBrowser()) {
   let cached;
   try {
-    cached = execFileSync(process.execPath, ['--input-type=module', '-e', "import p from 'puppeteer'; process.stdout.write(p.executablePath())"], { cwd: root, encoding: 'utf8' });
+    cached = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import p from 'puppeteer'; process.stdout.write(p.executablePath())"],
+      { cwd: root, encoding: 'utf8' },
+    );
   } catch {
     cached = undefined;
   }

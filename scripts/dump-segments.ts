@@ -14,4 +14,5 @@ const segments = segmentTree(tree, 'en');
 for (const segment of segments) process.stdout.write(JSON.stringify({ id: segment.id, text: segment.source }) + '\n');
 process.stderr.write(JSON.stringify(tree.data.meta, null, 1) + '\n');
 for (const message of report.messages) process.stderr.write(`${message.severity} ${message.reason} ${message.ruleId}\n`);
-for (const node of tree.children) process.stderr.write(`${node.type} ${'children' in node ? node.children.length : ''} ${'speaker' in node ? node.speaker.name : ''}\n`);
+for (const node of tree.children)
+  process.stderr.write(`${node.type} ${'children' in node ? node.children.length : ''} ${'speaker' in node ? node.speaker.name : ''}\n`);

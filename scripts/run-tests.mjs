@@ -12,5 +12,8 @@ const files = readdirSync(path.join(root, 'test'), { recursive: true, encoding: 
   .map((file) => path.join('test', file))
   .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
   .sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exitCode = result.status ?? 1;

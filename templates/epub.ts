@@ -37,7 +37,8 @@ export interface PackageData {
 export function packageOpf(data: PackageData): string {
   const creators = data.creators.map((creator, index) => xml`    <dc:creator id="creator${index + 1}">${creator}</dc:creator>\n`);
   const items = data.manifest.map(
-    (item) => xml`    <item id="${item.id}" href="${item.href}" media-type="${item.mediaType}"${raw(item.properties ? xml` properties="${item.properties}"` : '')}/>\n`,
+    (item) =>
+      xml`    <item id="${item.id}" href="${item.href}" media-type="${item.mediaType}"${raw(item.properties ? xml` properties="${item.properties}"` : '')}/>\n`,
   );
   const spine = data.spine.map((idref) => xml`    <itemref idref="${idref}"/>\n`);
   return xml`<?xml version="1.0" encoding="UTF-8"?>

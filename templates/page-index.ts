@@ -34,10 +34,20 @@ export function indexPage(data: IndexData): Root {
         'ul',
         document.entries.map((entry) =>
           h('li', { lang: entry.lang }, [
-            h('a', { href: entry.page.href, hrefLang: entry.lang }, [h('span', { className: ['language'] }, entry.languageName), ': ', entry.title]),
+            h('a', { href: entry.page.href, hrefLang: entry.lang }, [
+              h('span', { className: ['language'] }, entry.languageName),
+              ': ',
+              entry.title,
+            ]),
             ' ',
             h('span', { className: ['dateline'] }, entry.dateline),
-            h('ul', { className: ['files'] }, entry.files.map((file) => h('li', [h('a', { href: file.href, type: file.type, download: file.href.split('/').at(-1) }, file.label)]))),
+            h(
+              'ul',
+              { className: ['files'] },
+              entry.files.map((file) =>
+                h('li', [h('a', { href: file.href, type: file.type, download: file.href.split('/').at(-1) }, file.label)]),
+              ),
+            ),
           ]),
         ),
       ),
@@ -48,8 +58,16 @@ export function indexPage(data: IndexData): Root {
     children: [
       { type: 'doctype' },
       h('html', { lang: data.lang }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', data.title), h('link', { rel: 'stylesheet', href: data.stylesheet })]),
-        h('body', [h('main', [h('h1', data.title), h('p', data.intro), ...documents]), data.attribution ? h('footer', { className: ['attribution'] }, data.attribution) : '']),
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', data.title),
+          h('link', { rel: 'stylesheet', href: data.stylesheet }),
+        ]),
+        h('body', [
+          h('main', [h('h1', data.title), h('p', data.intro), ...documents]),
+          data.attribution ? h('footer', { className: ['attribution'] }, data.attribution) : '',
+        ]),
       ]),
     ],
   };

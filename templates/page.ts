@@ -24,7 +24,8 @@ export interface PageData {
   alternates: Link[];
   attribution: ElementContent[];
   stylesheet: string;
-  /** Footer text template for print, with `{page}` and `{pages}` placeholders (CSS counters). */
+  /** Page rules for PDF (margin boxes, running footer): kept out of the EPUB, whose checkers reject them. */
+  printStylesheet: string | undefined;
   xhtml: boolean;
 }
 
@@ -39,9 +40,18 @@ export function transcriptPage(data: PageData): Root {
     nav.push(
       h('nav', { className: ['downloads'], ariaLabel: data.downloadsHeading }, [
         h('h2', { className: ['visually-hidden'] }, data.downloadsHeading),
-        h('ul', data.downloads.map((link) => h('li', [h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label)]))),
+        h(
+          'ul',
+          data.downloads.map((link) =>
+            h('li', [h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label)]),
+          ),
+        ),
         data.alternates.length > 0
-          ? h('ul', { className: ['alternates'] }, data.alternates.map((link) => h('li', [h('a', { href: link.href, hrefLang: link.hreflang, lang: link.lang }, link.label)])))
+          ? h(
+              'ul',
+              { className: ['alternates'] },
+              data.alternates.map((link) => h('li', [h('a', { href: link.href, hrefLang: link.hreflang, lang: link.lang }, link.label)])),
+            )
           : '',
       ]),
     );
@@ -58,10 +68,12 @@ export function transcriptPage(data: PageData): Root {
     data.xhtml ? '' : h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', data.title),
     h('link', { rel: 'stylesheet', href: data.stylesheet }),
+    data.printStylesheet ? h('link', { rel: 'stylesheet', href: data.printStylesheet, media: 'print' }) : '',
   ]);
-  const html = h('html', data.xhtml ? { xmlns: 'http://www.w3.org/1999/xhtml', lang: data.lang, xmlLang: data.lang } : { lang: data.lang }, [
-    head,
-    h('body', [main, footer]),
-  ]);
+  const html = h(
+    'html',
+    data.xhtml ? { xmlns: 'http://www.w3.org/1999/xhtml', lang: data.lang, xmlLang: data.lang } : { lang: data.lang },
+    [head, h('body', [main, footer])],
+  );
   return { type: 'root', children: data.xhtml ? [html] : [{ type: 'doctype' }, html] };
 }

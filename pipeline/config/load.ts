@@ -8,27 +8,40 @@ import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
 
 type Check = (value: unknown) => string | undefined;
 
-const stringList: Check = (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '') ? undefined : 'a list of non-empty strings');
+const stringList: Check = (value) =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '') ? undefined : 'a list of non-empty strings';
 const localeList: Check = (value) =>
-  stringList(value) ?? ((value as string[]).every((tag) => canonicalLocale(tag)) ? undefined : 'a list of BCP 47 tags such as "ru" or "ky-KG"');
-const oneOf = (...allowed: unknown[]): Check => (value) => (allowed.includes(value) ? undefined : `one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`);
+  stringList(value) ??
+  ((value as string[]).every((tag) => canonicalLocale(tag)) ? undefined : 'a list of BCP 47 tags such as "ru" or "ky-KG"');
+const oneOf =
+  (...allowed: unknown[]): Check =>
+  (value) =>
+    allowed.includes(value) ? undefined : `one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`;
 
 const schema: Record<keyof PipelineConfig, Check> = {
   inputs: stringList,
   sourceLocale: (value) => (typeof value === 'string' && canonicalLocale(value) ? undefined : 'a BCP 47 tag such as "en"'),
   locales: localeList,
-  formats: (value) => (Array.isArray(value) && value.length > 0 && value.every((item) => FORMATS.includes(item)) ? undefined : `a non-empty list of ${FORMATS.map((f) => `"${f}"`).join(', ')}`),
+  formats: (value) =>
+    Array.isArray(value) && value.length > 0 && value.every((item) => FORMATS.includes(item))
+      ? undefined
+      : `a non-empty list of ${FORMATS.map((f) => `"${f}"`).join(', ')}`,
   out: (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'a folder path'),
   memories: stringList,
   glossaries: stringList,
   catalogs: (value) => (typeof value === 'string' && value !== '' ? undefined : 'a folder path'),
   onMissing: oneOf('error', 'fallback', 'keep-source'),
   fallbackLng: (value) =>
-    typeof value === 'string' || stringList(value) === undefined || (value !== null && typeof value === 'object' && Object.values(value).every((list) => stringList(list) === undefined))
+    typeof value === 'string' ||
+    stringList(value) === undefined ||
+    (value !== null && typeof value === 'object' && Object.values(value).every((list) => stringList(list) === undefined))
       ? undefined
       : 'a locale, a list of locales, or an object of lists keyed by locale',
   attribution: (value) =>
-    value === null || (typeof value === 'object' && typeof (value as { source?: unknown }).source === 'string' && Object.entries(value).every(([key, item]) => ['source', 'url', 'license', 'licenseUrl'].includes(key) && typeof item === 'string'))
+    value === null ||
+    (typeof value === 'object' &&
+      typeof (value as { source?: unknown }).source === 'string' &&
+      Object.entries(value).every(([key, item]) => ['source', 'url', 'license', 'licenseUrl'].includes(key) && typeof item === 'string'))
       ? undefined
       : 'null or {"source": "…", "url"?, "license"?, "licenseUrl"?} with string values',
   frail: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
@@ -36,7 +49,8 @@ const schema: Record<keyof PipelineConfig, Check> = {
 
 /** Checks a raw config object: an unknown key or a wrong type is an error naming the key and the file. */
 export function validateConfig(raw: unknown, file: string, text = ''): Partial<PipelineConfig> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected config, expected a JSON object such as {"locales": ["en", "ru"]}');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new InputError(file, { line: 1, column: 1 }, 'Unexpected config, expected a JSON object such as {"locales": ["en", "ru"]}');
   const where = (key: string) => {
     const offset = text.indexOf(`"${key}"`);
     return offset >= 0 ? placeOf(text, offset) : { line: 1, column: 1 };

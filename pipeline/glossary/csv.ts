@@ -14,12 +14,22 @@ export function parseGlossaryCsv(text: string, file: string): Concept[] {
     rows = parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (cause) {
     const line = typeof cause === 'object' && cause && 'lines' in cause ? Number((cause as { lines: number }).lines) : undefined;
-    throw new InputError(file, line ? { line, column: 1 } : undefined, `Unexpected CSV: ${(cause as Error).message}; every row needs the same number of columns as the header`, { cause });
+    throw new InputError(
+      file,
+      line ? { line, column: 1 } : undefined,
+      `Unexpected CSV: ${(cause as Error).message}; every row needs the same number of columns as the header`,
+      { cause },
+    );
   }
   const header = Object.keys(rows[0] ?? {});
   const languageColumns = header.filter((column) => !['id', 'subject', 'note'].includes(column));
   for (const column of languageColumns) {
-    if (!canonicalLocale(column)) throw new InputError(file, { line: 1, column: 1 }, `Unexpected column “${column}”, expected id, subject, note or a language tag such as en, ru, ky`);
+    if (!canonicalLocale(column))
+      throw new InputError(
+        file,
+        { line: 1, column: 1 },
+        `Unexpected column “${column}”, expected id, subject, note or a language tag such as en, ru, ky`,
+      );
   }
   return rows.map((row, index): Concept => {
     const line = index + 2;
@@ -27,7 +37,10 @@ export function parseGlossaryCsv(text: string, file: string): Concept[] {
     for (const column of languageColumns) {
       const cell = row[column] ?? '';
       if (!cell) continue;
-      terms.set(canonicalLocale(column)!, cell.split('|').map((variant) => parseVariant(variant.trim())));
+      terms.set(
+        canonicalLocale(column)!,
+        cell.split('|').map((variant) => parseVariant(variant.trim())),
+      );
     }
     return { id: row.id || `row-${line}`, subject: row.subject || undefined, terms, file, line };
   });

@@ -17,7 +17,8 @@ const STATUS: Record<string, TermStatus> = {
 export function parseTbx(text: string, file: string): Concept[] {
   const root = parseUntrustedXml(text, file);
   const tbx = children(root, 'tbx')[0] ?? children(root, 'martif')[0];
-  if (!tbx) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tbx> (or <martif>); is this a TBX file?');
+  if (!tbx)
+    throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tbx> (or <martif>); is this a TBX file?');
   const body = children(children(tbx, 'text')[0], 'body')[0];
   const entries = [...children(body, 'conceptEntry'), ...children(body, 'termEntry')];
   const places = [...elementPlaces(text, 'conceptEntry'), ...elementPlaces(text, 'termEntry')];
@@ -29,7 +30,12 @@ export function parseTbx(text: string, file: string): Concept[] {
     for (const langSec of [...children(entry, 'langSec'), ...children(entry, 'langSet')]) {
       const lang = attribute(langSec, 'xml:lang');
       const tag = lang ? canonicalLocale(lang) : undefined;
-      if (!tag) throw new InputError(file, place, `Unexpected language section ${lang ? `“${lang}”` : 'without xml:lang'} in concept “${id}”, expected xml:lang with a BCP 47 tag`);
+      if (!tag)
+        throw new InputError(
+          file,
+          place,
+          `Unexpected language section ${lang ? `“${lang}”` : 'without xml:lang'} in concept “${id}”, expected xml:lang with a BCP 47 tag`,
+        );
       const list = terms.get(tag) ?? [];
       for (const termSec of [...children(langSec, 'termSec'), ...children(langSec, 'tig')]) {
         const value = textOf(children(termSec, 'term')[0]).trim();

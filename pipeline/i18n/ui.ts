@@ -31,7 +31,12 @@ export async function loadCatalogs(folder: string): Promise<Resource> {
  * One i18next instance per locale, with the same fallback chain as the TM and the glossary. Values are
  * not HTML-escaped here: templates build hast, and hast escapes on serialisation.
  */
-export async function createTranslator(lng: string, resources: Resource, fallbackLng: FallbackLng, missing: MissingKey[]): Promise<Translate> {
+export async function createTranslator(
+  lng: string,
+  resources: Resource,
+  fallbackLng: FallbackLng,
+  missing: MissingKey[],
+): Promise<Translate> {
   const chain = resolveLocales(lng, fallbackLng);
   const instance: i18n = i18next.createInstance();
   await instance.init({
@@ -44,7 +49,8 @@ export async function createTranslator(lng: string, resources: Resource, fallbac
     returnNull: false,
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
-      for (const missingLng of lngs) if (!missing.some((item) => item.key === key && item.lng === missingLng)) missing.push({ lng: missingLng, key });
+      for (const missingLng of lngs)
+        if (!missing.some((item) => item.key === key && item.lng === missingLng)) missing.push({ lng: missingLng, key });
     },
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);

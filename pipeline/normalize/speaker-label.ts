@@ -25,14 +25,17 @@ export function parseSpeakerLabel(text: string, known: readonly Speaker[] = []):
   if (words.filter(isNameWord).length < 1 || !isNameWord(words.at(-1) ?? '')) return undefined;
   if (/^\d/.test(rest)) return undefined; // "Article 5: 3 …" style lists, times "10:30"
 
-  const knownSpeaker = known.find((speaker) => label === speaker.name || label.endsWith(` ${speaker.name}`) || label === speaker.name.split(' ').at(-1));
+  const knownSpeaker = known.find(
+    (speaker) => label === speaker.name || label.endsWith(` ${speaker.name}`) || label === speaker.name.split(' ').at(-1),
+  );
   if (knownSpeaker) return { speaker: knownSpeaker, label, rest };
 
   // Names are the trailing capitalised words after the last connector, at most two of them: the office
   // ("President of Kyrgyzstan") keeps its country.
   const lastConnector = words.findLastIndex((word) => CONNECTORS.has(word));
   const tail = words.slice(lastConnector + 1);
-  const nameLength = lastConnector < 0 ? Math.min(words.length, words.length >= 3 ? 2 : words.length) : Math.min(2, Math.max(tail.length - 1, 0));
+  const nameLength =
+    lastConnector < 0 ? Math.min(words.length, words.length >= 3 ? 2 : words.length) : Math.min(2, Math.max(tail.length - 1, 0));
   if (nameLength === 0) return { speaker: { name: label, role: '' }, label, rest };
   const name = words.slice(words.length - nameLength).join(' ');
   const role = words.slice(0, words.length - nameLength).join(' ');

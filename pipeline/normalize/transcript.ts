@@ -26,7 +26,8 @@ export function normalizeTranscript(raw: readonly TextBlock[], report: Reporter,
   let blocks: Block[] = raw
     .map((block) => ({ ...block, text: normalizeTypography(block.text), position: positionOf(block) }))
     .filter((block) => block.text !== '');
-  if (blocks.length === 0) report.fail('Unexpected empty transcript, expected a title and at least one paragraph', { ruleId: 'normalize:empty' });
+  if (blocks.length === 0)
+    report.fail('Unexpected empty transcript, expected a title and at least one paragraph', { ruleId: 'normalize:empty' });
 
   const datelineIndex = blocks.findIndex((block, index) => index > 0 && parseDateline(block.text));
   const meta: DocMeta = { title: '', date: null, place: null, dateline: null, closingDateline: null, speakers: [], lang: options.lang };
@@ -38,19 +39,25 @@ export function normalizeTranscript(raw: readonly TextBlock[], report: Reporter,
     meta.place = dateline.place;
     meta.dateline = blocks[datelineIndex]!.text;
   } else {
-    report.warn('Unexpected transcript without a dateline (“November 26, 2025, Bishkek”), expected one under the title; the first block is taken as the title', {
-      ruleId: 'normalize:no-dateline',
-      place: blocks[0]!.position,
-    });
+    report.warn(
+      'Unexpected transcript without a dateline (“November 26, 2025, Bishkek”), expected one under the title; the first block is taken as the title',
+      {
+        ruleId: 'normalize:no-dateline',
+        place: blocks[0]!.position,
+      },
+    );
   }
   const title = blocks[titleIndex]!;
   meta.title = title.text;
   if (titleIndex > 0) {
     const chrome = blocks.slice(0, titleIndex);
-    report.info(`Dropped ${chrome.length} block${chrome.length === 1 ? "" : "s"} of site chrome before the title (lines ${chrome[0]!.line}–${chrome.at(-1)!.endLine})`, {
-      ruleId: 'normalize:chrome',
-      place: span(chrome[0]!.position, chrome.at(-1)!.position),
-    });
+    report.info(
+      `Dropped ${chrome.length} block${chrome.length === 1 ? '' : 's'} of site chrome before the title (lines ${chrome[0]!.line}–${chrome.at(-1)!.endLine})`,
+      {
+        ruleId: 'normalize:chrome',
+        place: span(chrome[0]!.position, chrome.at(-1)!.position),
+      },
+    );
   }
   blocks = blocks.slice(datelineIndex > 0 ? datelineIndex + 1 : 1);
 

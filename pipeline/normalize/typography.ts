@@ -6,7 +6,7 @@ export function normalizeTypography(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
     .replace(/ {2,}/g, ' ')
     .replace(/ +([,.;:!?])(?=\s|$)/g, '$1')
     .replace(/(^|[\s([{])"(?=\S)/g, '$1\u201c')
@@ -20,5 +20,7 @@ export function normalizeTypography(text: string): string {
 
 /** The key under which TM and glossary entries are compared: typography-insensitive, case kept. */
 export function matchKey(text: string): string {
-  return normalizeTypography(text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, '"');
+  return normalizeTypography(text)
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"');
 }

@@ -8,8 +8,25 @@ import path from 'node:path';
  * web-font bundles leave out).
  */
 const FAMILIES = [
-  { family: 'Noto Serif', pkg: '@fontsource/noto-serif', id: 'noto-serif', styles: [['400', 'normal'], ['400', 'italic'], ['700', 'normal']] },
-  { family: 'Noto Sans', pkg: '@fontsource/noto-sans', id: 'noto-sans', styles: [['400', 'normal'], ['700', 'normal']] },
+  {
+    family: 'Noto Serif',
+    pkg: '@fontsource/noto-serif',
+    id: 'noto-serif',
+    styles: [
+      ['400', 'normal'],
+      ['400', 'italic'],
+      ['700', 'normal'],
+    ],
+  },
+  {
+    family: 'Noto Sans',
+    pkg: '@fontsource/noto-sans',
+    id: 'noto-sans',
+    styles: [
+      ['400', 'normal'],
+      ['700', 'normal'],
+    ],
+  },
 ] as const;
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext'] as const;
 

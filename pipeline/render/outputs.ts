@@ -16,7 +16,8 @@ export const MEDIA_TYPES: Record<Exclude<Format, 'html'>, string> = {
 export const layout = {
   folder: (slug: string, locale: string) => `${slug}/${locale}`,
   page: (slug: string, locale: string) => `${slug}/${locale}/index.html`,
-  file: (slug: string, locale: string, format: Exclude<Format, 'html'>) => `${slug}/${locale}/${slug}.${locale}.${format === 'bundle' ? 'zip' : format}`,
+  file: (slug: string, locale: string, format: Exclude<Format, 'html'>) =>
+    `${slug}/${locale}/${slug}.${locale}.${format === 'bundle' ? 'zip' : format}`,
 };
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);

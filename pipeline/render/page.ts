@@ -41,18 +41,23 @@ function datelineContent(tree: TranscriptRoot, lang: string, t: Translate): Elem
   if (!place) return [{ type: 'text', value: dateText }];
   const marker = '\u0000';
   const [before = '', after = ''] = t('document.dateline', { date: dateText, place: marker }).split(marker);
-  const placeNode: ElementContent = placeLang && placeLang !== lang ? h('span', { lang: placeLang }, place) : { type: 'text', value: place };
+  const placeNode: ElementContent =
+    placeLang && placeLang !== lang ? h('span', { lang: placeLang }, place) : { type: 'text', value: place };
   return [{ type: 'text', value: before }, placeNode, { type: 'text', value: after }];
 }
 
 function attributionContent(attribution: Attribution | null, t: Translate, sourceLang: string): ElementContent[] {
   if (!attribution) return [];
-  const source = attribution.url ? h('a', { href: attribution.url, lang: sourceLang }, attribution.source) : h('span', { lang: sourceLang }, attribution.source);
+  const source = attribution.url
+    ? h('a', { href: attribution.url, lang: sourceLang }, attribution.source)
+    : h('span', { lang: sourceLang }, attribution.source);
   const marker = '\u0000';
   const [before = '', after = ''] = t('attribution.source', { source: marker }).split(marker);
   const parts: ElementContent[] = [{ type: 'text', value: before }, source, { type: 'text', value: after }];
   if (attribution.license) {
-    const license = attribution.licenseUrl ? h('a', { href: attribution.licenseUrl, rel: 'license' }, attribution.license) : { type: 'text' as const, value: attribution.license };
+    const license = attribution.licenseUrl
+      ? h('a', { href: attribution.licenseUrl, rel: 'license' }, attribution.license)
+      : { type: 'text' as const, value: attribution.license };
     const [licenseBefore = '', licenseAfter = ''] = t('attribution.license', { license: marker }).split(marker);
     parts.push({ type: 'text', value: '. ' + licenseBefore }, license, { type: 'text', value: licenseAfter });
   }
@@ -74,6 +79,7 @@ function pageData(input: PageInput, xhtml: boolean) {
     alternates: xhtml ? [] : input.alternates,
     attribution: attributionContent(input.attribution, t, input.sourceLang),
     stylesheet: 'style.css',
+    printStylesheet: xhtml ? undefined : 'print.css',
     xhtml,
   };
 }
@@ -86,8 +92,13 @@ export function renderXhtmlChapter(input: PageInput): string {
   return serializeXhtml(transcriptPage(pageData(input, true)));
 }
 
-/** The stylesheet of one locale: fonts, the shared template, and the running footer in that language. */
-export function renderStylesheet(fontCss: string, templateCss: string, t: Translate, title: string): string {
+/** The stylesheet shared by the web page and the e-book: fonts and the template's rules. */
+export function renderStylesheet(fontCss: string, templateCss: string): string {
+  return `${fontCss}\n${templateCss}`;
+}
+
+/** Page rules for print: A4, margins, the running title and "page n of N" in the page's language. */
+export function renderPrintStylesheet(t: Translate, title: string): string {
   const marker = '\u0000';
   const footer = t('page.footer', { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` })
     .split(marker)
@@ -103,7 +114,7 @@ export function renderStylesheet(fontCss: string, templateCss: string, t: Transl
 @page :first {
   @top-center { content: none; }
 }`;
-  return `${fontCss}\n${templateCss}\n@media print {\n${page}\n}\n`;
+  return `${page}\n`;
 }
 
 export function renderIndexPage(data: IndexData): string {

@@ -1,6 +1,7 @@
 // Intl.Segmenter splits after "Mr.", "St.", "Jan." and initials (measured, see docs/segmentation.md);
 // these are the exceptions layered on top of it, SRX-style.
-const NO_BREAK_AFTER = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|etc|cf|[\p{Lu}]|г|гг|им|ул|т\.е|т\.к|т\.д|т\.п|с|ст|стр)\.\s*$/u;
+const NO_BREAK_AFTER =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|etc|cf|[\p{Lu}]|г|гг|им|ул|т\.е|т\.к|т\.д|т\.п|с|ст|стр)\.\s*$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 

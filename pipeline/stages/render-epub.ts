@@ -30,7 +30,12 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
     manifest,
     spine: ['transcript'],
   });
-  const nav = navXhtml({ lang: ctx.locale, title: page.title, tocTitle: t('document.contents'), entries: [{ href: 'transcript.xhtml', label: page.title }] });
+  const nav = navXhtml({
+    lang: ctx.locale,
+    title: page.title,
+    tocTitle: t('document.contents'),
+    entries: [{ href: 'transcript.xhtml', label: page.title }],
+  });
   const entries: ZipEntry[] = [
     { path: 'mimetype', contents: 'application/epub+zip', store: true },
     { path: 'META-INF/container.xml', contents: containerXml('EPUB/package.opf') },

@@ -1,5 +1,12 @@
 import type { Link } from '../../templates/page.ts';
-import { languageName, renderHtmlPage, renderStylesheet, renderXhtmlChapter, documentTitle } from '../render/page.ts';
+import {
+  languageName,
+  renderHtmlPage,
+  renderPrintStylesheet,
+  renderStylesheet,
+  renderXhtmlChapter,
+  documentTitle,
+} from '../render/page.ts';
 import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
 import type { Stage } from '../stage.ts';
 import type { TranslationStats } from '../translate/translate-tree.ts';
@@ -39,13 +46,19 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   };
   const title = documentTitle(tree);
   const html = renderHtmlPage(input);
-  const css = renderStylesheet(ctx.resources.fonts.css, ctx.resources.templateCss, t, title);
+  const css = renderStylesheet(ctx.resources.fonts.css, ctx.resources.templateCss);
+  const printCss = renderPrintStylesheet(t, title);
   return {
     tree,
     title,
     html,
     xhtml: renderXhtmlChapter(input),
     css,
-    files: [{ path: 'index.html', contents: utf8(html) }, { path: 'style.css', contents: utf8(css) }, ...ctx.resources.fonts.files],
+    files: [
+      { path: 'index.html', contents: utf8(html) },
+      { path: 'style.css', contents: utf8(css) },
+      { path: 'print.css', contents: utf8(printCss) },
+      ...ctx.resources.fonts.files,
+    ],
   };
 };

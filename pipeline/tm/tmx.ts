@@ -23,7 +23,12 @@ export function parseTmx(text: string, file: string): TmxDocument {
   if (!tmx) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tmx>; is this a TMX file?');
   const header = children(tmx, 'header')[0];
   const srclangRaw = header ? attribute(header, 'srclang') : undefined;
-  if (!srclangRaw) throw new InputError(file, elementPlaces(text, 'header')[0] ?? { line: 1, column: 1 }, 'Unexpected <header> without srclang, expected srclang="en" (or the source language)');
+  if (!srclangRaw)
+    throw new InputError(
+      file,
+      elementPlaces(text, 'header')[0] ?? { line: 1, column: 1 },
+      'Unexpected <header> without srclang, expected srclang="en" (or the source language)',
+    );
   const srclang = srclangRaw === '*all*' ? '*all*' : (canonicalLocale(srclangRaw) ?? srclangRaw);
   const places = elementPlaces(text, 'tu');
   const body = children(tmx, 'body')[0];
@@ -36,12 +41,19 @@ export function parseTmx(text: string, file: string): TmxDocument {
       const tag = canonicalLocale(lang);
       if (!tag) throw new InputError(file, place, `Unexpected language tag “${lang}”, expected a BCP 47 tag such as “ru” or “ky-KG”`);
       const seg = (children(tuv, 'seg') as unknown[])[0];
-      if (seg === undefined) throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
+      if (seg === undefined)
+        throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
       // <seg> is a stop node: its content arrives raw, inline codes included.
       const raw = typeof seg === 'string' ? seg : (seg as Record<string, unknown>)['#text'];
       variants.set(tag, inlineText(Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : ''));
     }
-    return { id: attribute(tu, 'tuid') ?? `tu${index + 1}`, variants, changed: attribute(tu, 'changedate') ?? attribute(tu, 'creationdate'), file, line: place.line };
+    return {
+      id: attribute(tu, 'tuid') ?? `tu${index + 1}`,
+      variants,
+      changed: attribute(tu, 'changedate') ?? attribute(tu, 'creationdate'),
+      file,
+      line: place.line,
+    };
   });
   return { srclang, units };
 }

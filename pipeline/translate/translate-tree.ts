@@ -28,7 +28,11 @@ export interface TranslationStats {
  * offices and the place come from the glossary. Whatever has no translation is published in the source
  * language, marked with its language, and reported — or stops the build, as `onMissing` says.
  */
-export function translateTree(source: TranscriptRoot, options: TranslateOptions, report: Reporter): { tree: TranscriptRoot; stats: TranslationStats } {
+export function translateTree(
+  source: TranscriptRoot,
+  options: TranslateOptions,
+  report: Reporter,
+): { tree: TranscriptRoot; stats: TranslationStats } {
   const tree = structuredClone(source);
   const target = options.chain[0] ?? options.sourceLang;
   const stats: TranslationStats = { segments: 0, translated: 0, fellBack: 0, termsFound: 0, labelsFellBack: 0 };
@@ -39,7 +43,10 @@ export function translateTree(source: TranscriptRoot, options: TranslateOptions,
     stats.segments += 1;
     stats.termsFound += options.glossary.find(segment.source, options.sourceLang).length;
     if (target === options.sourceLang) return;
-    const match = options.memory.lookup(segment.source, lookupChain.filter((lang) => lang !== options.sourceLang));
+    const match = options.memory.lookup(
+      segment.source,
+      lookupChain.filter((lang) => lang !== options.sourceLang),
+    );
     if (match) {
       segment.children = [{ type: 'text', value: match.target }];
       segment.status = 'exact';
@@ -58,10 +65,13 @@ export function translateTree(source: TranscriptRoot, options: TranslateOptions,
     const hit = options.glossary.translate(text, options.sourceLang, lookupChain);
     if (hit && hit.lang !== options.sourceLang) return { text: hit.text, lang: hit.lang };
     stats.labelsFellBack += 1;
-    report.warn(`Unexpected ${what} “${text}” without a glossary entry for ${target}, expected a concept with a ${target} term; published in the source language`, {
-      ruleId: 'term:no-entry',
-      place,
-    });
+    report.warn(
+      `Unexpected ${what} “${text}” without a glossary entry for ${target}, expected a concept with a ${target} term; published in the source language`,
+      {
+        ruleId: 'term:no-entry',
+        place,
+      },
+    );
     return { text, lang: options.sourceLang };
   };
 
@@ -88,10 +98,13 @@ export function translateTree(source: TranscriptRoot, options: TranslateOptions,
   meta.lang = target;
 
   for (const segment of missing) {
-    report.warn(`Unexpected untranslated segment ${segment.id}, expected a TM match for ${target}; published in the source language (onMissing: "${options.onMissing}")`, {
-      ruleId: 'tm:no-match',
-      place: segment.position,
-    });
+    report.warn(
+      `Unexpected untranslated segment ${segment.id}, expected a TM match for ${target}; published in the source language (onMissing: "${options.onMissing}")`,
+      {
+        ruleId: 'tm:no-match',
+        place: segment.position,
+      },
+    );
   }
   if (missing.length > 0 && options.onMissing === 'error') {
     report.fail(

@@ -7,7 +7,12 @@ export function parseJsonFile(text: string, file: string, what: string): unknown
     return JSON.parse(text);
   } catch (cause) {
     const offset = syntaxErrorOffset(text);
-    throw new InputError(file, placeOf(text, offset), `Unexpected JSON in ${what}: ${(cause as Error).message.split('\n')[0]}; fix the syntax at this place`, { cause });
+    throw new InputError(
+      file,
+      placeOf(text, offset),
+      `Unexpected JSON in ${what}: ${(cause as Error).message.split('\n')[0]}; fix the syntax at this place`,
+      { cause },
+    );
   }
 }
 
@@ -31,6 +36,7 @@ export function syntaxErrorOffset(text: string): number {
       if (text[index] === '}') return void (index += 1);
       for (;;) {
         space();
+        // eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
         expect(/"(?:[^"\\\u0000-\u001f]|\\.)*"/);
         space();
         expect(/:/);
@@ -51,6 +57,7 @@ export function syntaxErrorOffset(text: string): number {
         else return expect(/\]/);
       }
     }
+    // eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
     expect(/"(?:[^"\\\u0000-\u001f]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/);
   };
   try {

@@ -8,10 +8,15 @@ const MAX_XML_BYTES = 64 * 1024 * 1024;
  * these formats needs them and they are how "billion laughs" and external-entity reads get in.
  */
 export function parseUntrustedXml(text: string, file: string, stopNodes: string[] = []): unknown {
-  if (text.length > MAX_XML_BYTES) throw new InputError(file, undefined, `Unexpected file of ${text.length} bytes, expected at most ${MAX_XML_BYTES}; split the file`);
+  if (text.length > MAX_XML_BYTES)
+    throw new InputError(file, undefined, `Unexpected file of ${text.length} bytes, expected at most ${MAX_XML_BYTES}; split the file`);
   const entity = /<!ENTITY/i.exec(text);
   if (entity) {
-    throw new InputError(file, placeOf(text, entity.index), 'Unexpected entity declaration, expected none: entity declarations are not allowed in translation resources; remove the DOCTYPE internal subset');
+    throw new InputError(
+      file,
+      placeOf(text, entity.index),
+      'Unexpected entity declaration, expected none: entity declarations are not allowed in translation resources; remove the DOCTYPE internal subset',
+    );
   }
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (validation !== true) {
@@ -74,7 +79,7 @@ export function children(node: unknown, name: string): XmlNode[] {
 }
 
 export function attribute(node: XmlNode, name: string): string | undefined {
-  const group = (node.$ as XmlNode[] | XmlNode | undefined);
+  const group = node.$ as XmlNode[] | XmlNode | undefined;
   const attributes = Array.isArray(group) ? group[0] : group;
   const value = attributes?.[name];
   return typeof value === 'string' ? value : undefined;

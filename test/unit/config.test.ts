@@ -6,8 +6,14 @@ import { test } from 'node:test';
 import { normalizeConfig, readConfigFile, validateConfig } from '../../pipeline/config/load.ts';
 
 test('validateConfig names an unknown key and a wrong type, with the line in the file', async () => {
-  assert.throws(() => validateConfig({ locale: ['ru'] }, 'p.json', '{\n  "locale": ["ru"]\n}'), /^InputError: p\.json:2:3: Unexpected config key “locale”, expected one of: inputs, sourceLocale, locales/);
-  assert.throws(() => validateConfig({ formats: ['pdf', 'docx'] }, 'p.json'), /Unexpected value for “formats”: \["pdf","docx"\], expected a non-empty list of "html", "pdf", "epub", "bundle"/);
+  assert.throws(
+    () => validateConfig({ locale: ['ru'] }, 'p.json', '{\n  "locale": ["ru"]\n}'),
+    /^InputError: p\.json:2:3: Unexpected config key “locale”, expected one of: inputs, sourceLocale, locales/,
+  );
+  assert.throws(
+    () => validateConfig({ formats: ['pdf', 'docx'] }, 'p.json'),
+    /Unexpected value for “formats”: \["pdf","docx"\], expected a non-empty list of "html", "pdf", "epub", "bundle"/,
+  );
   assert.throws(() => validateConfig({ onMissing: 'skip' }, 'p.json'), /expected one of "error", "fallback", "keep-source"/);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'pressroom-config-'));
   await writeFile(path.join(folder, 'bad.json'), '{"locales": ["en",]}');

@@ -10,19 +10,31 @@ import { matchKey, normalizeTypography } from '../../pipeline/normalize/typograp
 test('decodeTranscript strips the BOM, turns CRLF into LF and names the line of invalid UTF-8', () => {
   assert.equal(decodeTranscript(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x0d, 0x0a, 0x42]), 'a.txt'), 'A\nB');
   const bad = new Uint8Array([0x41, 0x0a, 0x42, 0x0a, 0xc3, 0x28]);
-  assert.throws(() => decodeTranscript(bad, 'bad.txt'), (error: unknown) => error instanceof InputError && /^bad\.txt:3:1: .*UTF-8/.test(error.message));
+  assert.throws(
+    () => decodeTranscript(bad, 'bad.txt'),
+    (error: unknown) => error instanceof InputError && /^bad\.txt:3:1: .*UTF-8/.test(error.message),
+  );
 });
 
 test('splitBlocks: blank lines separate blocks; a file without blank lines has one block per line', () => {
   assert.deepEqual(
     splitBlocks('a\nb\n\nc\n').map((block) => [block.text, block.line, block.endLine]),
-    [['a b', 1, 2], ['c', 4, 4]],
+    [
+      ['a b', 1, 2],
+      ['c', 4, 4],
+    ],
   );
-  assert.deepEqual(splitBlocks('a\nb\nc').map((block) => block.text), ['a', 'b', 'c']);
+  assert.deepEqual(
+    splitBlocks('a\nb\nc').map((block) => block.text),
+    ['a', 'b', 'c'],
+  );
 });
 
 test('normalizeTypography removes no-break spaces and curls quotes; matchKey ignores quote style', () => {
-  assert.equal(normalizeTypography('President of\u00a0the\u00a0Kyrgyz  Republic , "yes" it\'s...'), 'President of the Kyrgyz Republic, “yes” it’s…');
+  assert.equal(
+    normalizeTypography('President of\u00a0the\u00a0Kyrgyz  Republic , "yes" it\'s...'),
+    'President of the Kyrgyz Republic, “yes” it’s…',
+  );
   assert.equal(matchKey('it’s “x”'), matchKey('it\'s "x"'));
 });
 
@@ -34,9 +46,15 @@ test('parseDateline reads month-first and day-first datelines and rejects imposs
 });
 
 test('parseSpeakerLabel splits office and name, and refuses sentences with a colon', () => {
-  assert.deepEqual(parseSpeakerLabel('President of Kyrgyzstan Sadyr Japarov: Members of the press')?.speaker, { name: 'Sadyr Japarov', role: 'President of Kyrgyzstan' });
+  assert.deepEqual(parseSpeakerLabel('President of Kyrgyzstan Sadyr Japarov: Members of the press')?.speaker, {
+    name: 'Sadyr Japarov',
+    role: 'President of Kyrgyzstan',
+  });
   assert.deepEqual(parseSpeakerLabel('Vladimir Putin: Thank you.')?.speaker, { name: 'Vladimir Putin', role: '' });
-  assert.deepEqual(parseSpeakerLabel('Press Secretary Dmitry Peskov: Next question.')?.speaker, { name: 'Dmitry Peskov', role: 'Press Secretary' });
+  assert.deepEqual(parseSpeakerLabel('Press Secretary Dmitry Peskov: Next question.')?.speaker, {
+    name: 'Dmitry Peskov',
+    role: 'Press Secretary',
+  });
   assert.equal(parseSpeakerLabel('I fully concur with Mr Japarov: today’s talks were productive.'), undefined);
   assert.equal(parseSpeakerLabel('The meeting starts at 10: 30 sharp.'), undefined);
   const known = [{ name: 'Vladimir Putin', role: 'President of Russia' }];
@@ -46,5 +64,8 @@ test('parseSpeakerLabel splits office and name, and refuses sentences with a col
 test('findRepeatedRuns finds a run repeated back to back, longest first, and ignores a single repeated line', () => {
   assert.deepEqual(findRepeatedRuns(['a', 'b', 'c', 'b', 'c', 'd']), [{ start: 3, length: 2, original: 1 }]);
   assert.deepEqual(findRepeatedRuns(['x', 'Thank you.', 'Thank you.', 'y']), []);
-  assert.deepEqual(findRepeatedRuns(['a', 'b', 'a', 'b', 'a', 'b']), [{ start: 2, length: 2, original: 0 }, { start: 4, length: 2, original: 2 }]);
+  assert.deepEqual(findRepeatedRuns(['a', 'b', 'a', 'b', 'a', 'b']), [
+    { start: 2, length: 2, original: 0 },
+    { start: 4, length: 2, original: 2 },
+  ]);
 });

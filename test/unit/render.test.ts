@@ -15,11 +15,30 @@ test('toHast escapes transcript text and marks fallback segments with their lang
   const out = serializeXhtml({
     type: 'root',
     children: toHast(
-      { children: [{ type: 'paragraph', children: [{ type: 'segment', id: 's1', source: 'x', status: 'fallback', lang: 'en', children: [{ type: 'text', value: '<script>alert(1)</script>\u00a0&' }] }] }] },
+      {
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              {
+                type: 'segment',
+                id: 's1',
+                source: 'x',
+                status: 'fallback',
+                lang: 'en',
+                children: [{ type: 'text', value: '<script>alert(1)</script>\u00a0&' }],
+              },
+            ],
+          },
+        ],
+      },
       'ru',
     ),
   });
-  assert.match(out, /<p><span lang="en" class="untranslated" data-segment="s1">&#x3C;script>alert\(1\)&#x3C;\/script>\u00a0&#x26;<\/span><\/p>/);
+  assert.match(
+    out,
+    /<p><span lang="en" class="untranslated" data-segment="s1">&#x3C;script>alert\(1\)&#x3C;\/script>\u00a0&#x26;<\/span><\/p>/,
+  );
   assert.doesNotMatch(out, /&nbsp;/);
   assert.match(serializeXhtml({ type: 'root', children: [h('hr')] }), /<hr \/>/);
 });
@@ -31,7 +50,10 @@ test('xml template escapes every interpolation', () => {
 
 test('zip writes entries in order, the first one stored, with the fixed date, byte-identical across runs', async () => {
   const date = new Date('2025-11-26T00:00:00Z');
-  const entries = [{ path: 'mimetype', contents: 'application/epub+zip', store: true }, { path: 'a.txt', contents: 'hello hello hello hello' }];
+  const entries = [
+    { path: 'mimetype', contents: 'application/epub+zip', store: true },
+    { path: 'a.txt', contents: 'hello hello hello hello' },
+  ];
   const first = Buffer.from(await zip(entries, date));
   const second = Buffer.from(await zip(entries, date));
   assert.ok(first.equals(second));

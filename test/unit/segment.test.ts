@@ -4,7 +4,10 @@ import { createSegmentIds } from '../../pipeline/segment/ids.ts';
 import { splitSentences } from '../../pipeline/segment/split.ts';
 
 test('splitSentences keeps abbreviations and initials inside the sentence', () => {
-  assert.deepEqual(splitSentences('Mr. Smith met Dr. Jones in St. Petersburg. They talked.', 'en'), ['Mr. Smith met Dr. Jones in St. Petersburg.', 'They talked.']);
+  assert.deepEqual(splitSentences('Mr. Smith met Dr. Jones in St. Petersburg. They talked.', 'en'), [
+    'Mr. Smith met Dr. Jones in St. Petersburg.',
+    'They talked.',
+  ]);
   assert.deepEqual(splitSentences('He paid US$5.5 million. Fine.', 'en'), ['He paid US$5.5 million.', 'Fine.']);
   assert.deepEqual(splitSentences('Президенти С. Жапаров билдирди. Рахмат.', 'ky'), ['Президенти С. Жапаров билдирди.', 'Рахмат.']);
 });

@@ -34,7 +34,9 @@ function setup(onMissing: OnMissing) {
     ),
     'en',
   );
-  const glossary = new Glossary(parseGlossaryCsv('en,ru\nPresident of Russia,Президент России\nVladimir Putin,Владимир Путин\nBishkek,Бишкек\n', 'g.csv'));
+  const glossary = new Glossary(
+    parseGlossaryCsv('en,ru\nPresident of Russia,Президент России\nVladimir Putin,Владимир Путин\nBishkek,Бишкек\n', 'g.csv'),
+  );
   const translateReport = new Reporter('t.txt', 'ru');
   return { tree, report: translateReport, options: { sourceLang: 'en', chain: ['ru', 'en'], memory, glossary, onMissing } };
 }
@@ -53,19 +55,33 @@ test('translateTree applies exact matches and glossary labels, and keeps the sou
   const { tree, report, options } = setup('keep-source');
   const { tree: translated, stats } = translateTree(tree as TranscriptRoot, options, report);
   assert.deepEqual(stats, { segments: 3, translated: 2, fellBack: 1, termsFound: 1, labelsFellBack: 0 });
-  assert.deepEqual(segments(translated).map((segment) => [toString(segment), segment.lang, segment.status]), [
-    ['Переговоры в Бишкеке', 'ru', 'exact'],
-    ['Добрый день.', 'ru', 'exact'],
-    ['Thank you.', 'en', 'fallback'],
-  ]);
+  assert.deepEqual(
+    segments(translated).map((segment) => [toString(segment), segment.lang, segment.status]),
+    [
+      ['Переговоры в Бишкеке', 'ru', 'exact'],
+      ['Добрый день.', 'ru', 'exact'],
+      ['Thank you.', 'en', 'fallback'],
+    ],
+  );
   const turn = translated.children.find((node) => node.type === 'speakerTurn');
-  assert.deepEqual(turn?.type === 'speakerTurn' && turn.speaker, { name: 'Владимир Путин', role: 'Президент России', nameLang: 'ru', roleLang: 'ru' });
+  assert.deepEqual(turn?.type === 'speakerTurn' && turn.speaker, {
+    name: 'Владимир Путин',
+    role: 'Президент России',
+    nameLang: 'ru',
+    roleLang: 'ru',
+  });
   assert.equal(translated.data.meta.place, 'Бишкек');
   assert.equal(toString(tree.children[0]!), 'Talks in Bishkek');
-  assert.deepEqual(report.messages.map((message) => [message.ruleId, message.place?.start.line]), [['tm:no-match', 5]]);
+  assert.deepEqual(
+    report.messages.map((message) => [message.ruleId, message.place?.start.line]),
+    [['tm:no-match', 5]],
+  );
 });
 
 test('onMissing "error" (the default) stops with a message naming the setting', () => {
   const { tree, report, options } = setup('error');
-  assert.throws(() => translateTree(tree as TranscriptRoot, options, report), (error: unknown) => error instanceof FailError && /set `onMissing` \(current: "error"\) to "keep-source"/.test(error.message));
+  assert.throws(
+    () => translateTree(tree as TranscriptRoot, options, report),
+    (error: unknown) => error instanceof FailError && /set `onMissing` \(current: "error"\) to "keep-source"/.test(error.message),
+  );
 });

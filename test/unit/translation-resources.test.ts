@@ -14,16 +14,37 @@ ${units}
 </body></tmx>`;
 
 test('parseTmx reads units, decodes references and drops inline codes', () => {
-  const document = parseTmx(tmx('<tu tuid="a"><tuv xml:lang="en"><seg>Trade &amp; <ph>&lt;b&gt;</ph>aid</seg></tuv><tuv xml:lang="ru-RU"><seg>Торговля и помощь</seg></tuv></tu>'), 'm.tmx');
+  const document = parseTmx(
+    tmx(
+      '<tu tuid="a"><tuv xml:lang="en"><seg>Trade &amp; <ph>&lt;b&gt;</ph>aid</seg></tuv><tuv xml:lang="ru-RU"><seg>Торговля и помощь</seg></tuv></tu>',
+    ),
+    'm.tmx',
+  );
   assert.equal(document.srclang, 'en');
-  assert.deepEqual([...document.units[0]!.variants], [['en', 'Trade & aid'], ['ru-RU', 'Торговля и помощь']]);
+  assert.deepEqual(
+    [...document.units[0]!.variants],
+    [
+      ['en', 'Trade & aid'],
+      ['ru-RU', 'Торговля и помощь'],
+    ],
+  );
 });
 
 test('parseTmx refuses entity declarations and names file and line of broken markup', () => {
-  const bomb = '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><tmx version="1.4"><header srclang="en"/><body/></tmx>';
-  assert.throws(() => parseTmx(bomb, 'bomb.tmx'), (error: unknown) => error instanceof InputError && /^bomb\.tmx:1:\d+: .*entity declaration/.test(error.message));
-  assert.throws(() => parseTmx(tmx('<tu><tuv xml:lang="en"><seg>open</tuv></tu>'), 'broken.tmx'), (error: unknown) => error instanceof InputError && /^broken\.tmx:4:\d+: Unexpected XML/.test(error.message));
-  assert.throws(() => parseTmx(tmx('<tu><tuv><seg>x</seg></tuv></tu>'), 'nolang.tmx'), /nolang\.tmx:4:1: Unexpected <tuv> without xml:lang/);
+  const bomb =
+    '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><tmx version="1.4"><header srclang="en"/><body/></tmx>';
+  assert.throws(
+    () => parseTmx(bomb, 'bomb.tmx'),
+    (error: unknown) => error instanceof InputError && /^bomb\.tmx:1:\d+: .*entity declaration/.test(error.message),
+  );
+  assert.throws(
+    () => parseTmx(tmx('<tu><tuv xml:lang="en"><seg>open</tuv></tu>'), 'broken.tmx'),
+    (error: unknown) => error instanceof InputError && /^broken\.tmx:4:\d+: Unexpected XML/.test(error.message),
+  );
+  assert.throws(
+    () => parseTmx(tmx('<tu><tuv><seg>x</seg></tuv></tu>'), 'nolang.tmx'),
+    /nolang\.tmx:4:1: Unexpected <tuv> without xml:lang/,
+  );
 });
 
 test('TranslationMemory: exact match ignores typography, walks the chain, and keeps the newer of two conflicting units', () => {
@@ -61,12 +82,22 @@ test('parseTbx reads concepts with status; Glossary translates labels to the pre
   assert.equal(glossary.translate('Kyrgyzstan', 'en', ['ru'])?.text, 'Киргизия');
   assert.equal(glossary.translate('Kyrgyzstan', 'en', ['ky']), undefined);
   const hits = glossary.find('The Kyrgyz Republic, also Kyrgyzstan (not Kirghizia), not Kyrgyzstani.', 'en');
-  assert.deepEqual(hits.map((hit) => [hit.term.text, hit.term.status]), [['Kyrgyz Republic', 'preferred'], ['Kyrgyzstan', 'preferred'], ['Kirghizia', 'deprecated']]);
+  assert.deepEqual(
+    hits.map((hit) => [hit.term.text, hit.term.status]),
+    [
+      ['Kyrgyz Republic', 'preferred'],
+      ['Kyrgyzstan', 'preferred'],
+      ['Kirghizia', 'deprecated'],
+    ],
+  );
 });
 
 test('parseGlossaryCsv reads variants with status markers and rejects an unknown column', () => {
   const concepts = parseGlossaryCsv('id,subject,en,ru\nc-kg,place,Kyrgyzstan|!Kirghizia,Киргизия|~Кыргызстан\n', 'g.csv');
-  assert.deepEqual(concepts[0]?.terms.get('en'), [{ text: 'Kyrgyzstan', status: 'preferred', termType: undefined }, { text: 'Kirghizia', status: 'deprecated', termType: undefined }]);
+  assert.deepEqual(concepts[0]?.terms.get('en'), [
+    { text: 'Kyrgyzstan', status: 'preferred', termType: undefined },
+    { text: 'Kirghizia', status: 'deprecated', termType: undefined },
+  ]);
   assert.equal(concepts[0]?.line, 2);
   assert.throws(() => parseGlossaryCsv('en,not a language!\nx,y\n', 'bad.csv'), /bad\.csv:1:1: Unexpected column “not a language!”/);
   assert.throws(() => parseGlossaryCsv('en,ru\nx,y,z\n', 'ragged.csv'), /ragged\.csv:2:1: Unexpected CSV/);

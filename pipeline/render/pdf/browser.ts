@@ -46,6 +46,9 @@ export async function launchBrowser(): Promise<Browser> {
       ],
     });
   } catch (cause) {
-    throw new PipelineError(`Cannot start Chromium at ${executablePath}; check that it runs (\`${executablePath} --version\`) or set PUPPETEER_EXECUTABLE_PATH`, { cause });
+    throw new PipelineError(
+      `Cannot start Chromium at ${executablePath}; check that it runs (\`${executablePath} --version\`) or set PUPPETEER_EXECUTABLE_PATH`,
+      { cause },
+    );
   }
 }
