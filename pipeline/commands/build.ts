@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, type BuildReport } from '../build.ts';
+import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
+import { normalizeConfig, readConfigFile, validateConfig } from '../config/load.ts';
+import { PipelineError } from '../errors.ts';
+import { formatMessage, type Message } from '../report/messages.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = `Usage: pressroom build [inputs…] [options]
+
+Builds transcripts into HTML, PDF, EPUB 3 and a zip bundle for every locale.
+Inputs are transcript files (.txt) or folders of them; without inputs, the config's "inputs".
+
+Options:
+  --locales <list>   locales to publish, comma-separated (e.g. en,ru,ky)
+  --formats <list>   any of ${FORMATS.join(',')} (default: all)
+  --out <dir>        output folder (default: output)
+  --config <file>    config file (default: ./pressroom.config.json when present)
+  --frail            treat warnings as errors
+`;
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'build transcripts into HTML, PDF, EPUB and bundles for every locale',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      locales: { type: 'string' },
+      formats: { type: 'string' },
+      out: { type: 'string' },
+      config: { type: 'string' },
+      frail: { type: 'boolean' },
+    });
+    const config = await loadCliConfig(values as CliConfigFlags, positionals);
+    const started = performance.now();
+    const result = await build(config, { write: true });
+    printMessages(result.messages, io.err);
+    printSummary(result.report, config, io.out);
+    const out = path.relative(process.cwd(), config.out) || '.';
+    io.out(
+      `Built ${result.files.length} files into ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; report: ${path.join(out, 'report.json')}\n`,
+    );
+    return 0;
+  },
+};
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** parseArgs with its errors turned into usage errors (exit 2). */
+export function parseCommandArgs(argv: string[], options: Options) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export interface CliConfigFlags {
+  locales?: string;
+  formats?: string;
+  out?: string;
+  config?: string;
+  frail?: boolean;
+}
+
+/** The config a command runs with: the file (or defaults), then command-line flags on top. */
+export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = []): Promise<PipelineConfig> {
+  const cwd = process.cwd();
+  const configFile = values.config ?? (existsSync(path.join(cwd, 'pressroom.config.json')) ? 'pressroom.config.json' : undefined);
+  const fromFile = configFile ? await readConfigFile(path.resolve(cwd, configFile)) : {};
+  const root = configFile ? path.dirname(path.resolve(cwd, configFile)) : cwd;
+  const overrides: Record<string, unknown> = {};
+  if (values.locales)
+    overrides.locales = values.locales
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+  if (values.formats) overrides.formats = values.formats.split(',').map((format) => format.trim() as Format);
+  if (values.frail) overrides.frail = true;
+  const checked = validateConfig(overrides, 'command line');
+  const config = await normalizeConfig({ ...fromFile, ...checked }, root);
+  // Paths given on the command line are relative to where the user stands, not to the config file.
+  if (values.out) config.out = path.resolve(cwd, values.out);
+  if (inputs.length > 0) config.inputs = inputs.map((input) => path.resolve(cwd, input));
+  if (config.locales.length === 0) throw new PipelineError('No locales to build; set "locales" or --locales');
+  return config;
+}
+
+export function printMessages(messages: Message[], write: (text: string) => void): void {
+  const byFile = new Map<string, Message[]>();
+  for (const message of messages) {
+    if (message.severity === 'info') continue;
+    byFile.set(message.file, [...(byFile.get(message.file) ?? []), message]);
+  }
+  for (const [file, list] of byFile) {
+    write(`${file}\n`);
+    const shown = list.slice(0, 20);
+    for (const message of shown) write(`  ${formatMessage(message)}\n`);
+    if (list.length > shown.length) write(`  … and ${list.length - shown.length} more (see report.json)\n`);
+  }
+}
+
+function printSummary(report: BuildReport, config: PipelineConfig, write: (text: string) => void): void {
+  for (const document of report.documents) {
+    for (const locale of document.locales) {
+      const translation =
+        locale.locale === config.sourceLocale
+          ? 'source'
+          : `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`;
+      write(
+        `${locale.locale.padEnd(6)}${document.slug}  ${locale.segments} segments, ${translation}, ${locale.termsFound} glossary terms, ${locale.files.length} files\n`,
+      );
+    }
+  }
+  write(
+    `Stages: ${Object.entries(report.timings)
+      .map(([name, ms]) => `${name} ${ms} ms`)
+      .join(', ')}\n`,
+  );
+}

@@ -1,0 +1,5 @@
+// The CLI's commands. A new command is a file in this folder and one line here.
+import { buildCommand } from './build.ts';
+import type { Command } from './types.ts';
+
+export const commands: Command[] = [buildCommand];
