@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PipelineConfig } from './config/defaults.ts';
 import { expandInputs } from './config/load.ts';
+import { slugify } from './emit/slug.ts';
+import { lockOutput } from './emit/lock.ts';
+import { checkOutputFolder } from './emit/paths.ts';
 import { writeOutput } from './emit/write.ts';
 import { InputError, PipelineError } from './errors.ts';
 import { languageName, formatDate, renderIndexPage } from './render/page.ts';
@@ -58,7 +61,13 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   const timings: Timings = new Map();
   const buildReporter = new Reporter('pressroom.config.json');
   const messages: Message[] = buildReporter.messages;
-  const resources = await loadResources(config, buildReporter);
+  // Taken first: a second build into the same folder is refused before it spends a minute rendering.
+  if (options.write !== false) checkOutputFolder(config);
+  const lock = options.write !== false ? lockOutput(config.out) : undefined;
+  const resources = await loadResources(config, buildReporter).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   const files: OutputFile[] = [];
   const documents: DocumentReport[] = [];
   const index: IndexDocument[] = [];
@@ -175,12 +184,13 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     }
     if (options.write !== false) {
       const started = performance.now();
-      await writeOutput(config.out, files);
+      await writeOutput(config.out, files, lock);
       report.timings.write = Math.round(performance.now() - started);
     }
     return { files, messages, report };
   } finally {
     await resources.close();
+    lock?.release();
   }
 }
 
@@ -217,14 +227,5 @@ function indexFiles(
   ];
 }
 
-/** Output folder name of a transcript: its file name, lower-case, letters, digits and hyphens only. */
-export function slugify(file: string): string {
-  const base = path.basename(file).replace(/\.[^.]+$/, '');
-  const slug = base
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return slug || 'transcript';
-}
+/** Kept here for callers that imported it from the build; the rules live in emit/slug.ts. */
+export { slugify };

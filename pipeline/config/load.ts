@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { checkConfigPaths } from '../emit/paths.ts';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { parseJsonFile } from '../util/json.ts';
@@ -76,7 +77,9 @@ export async function readConfigFile(file: string): Promise<Partial<PipelineConf
   } catch (cause) {
     throw new InputError(file, undefined, 'Cannot read the config file; check the path given to --config', { cause });
   }
-  return validateConfig(parseJsonFile(text, file, 'the config file'), file, text);
+  const config = validateConfig(parseJsonFile(text, file, 'the config file'), file, text);
+  checkConfigPaths(config, file, text);
+  return config;
 }
 
 /** Fills defaults, resolves paths against `root`, discovers TMX and glossaries under the catalogs folder. */

@@ -1,40 +1,97 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { PipelineError } from '../errors.ts';
 import type { OutputFile } from '../render/outputs.ts';
+import { fileSystemError } from './fs-errors.ts';
+import { lockOutput, type OutputLock } from './lock.ts';
+import { unsafeOutputPath } from './slug.ts';
+
+const STAGING_PREFIX = '.pressroom-staging-';
+const OLD_PREFIX = '.old-';
 
 /**
- * Writes the build into `out` without ever leaving it half-written: everything goes to a staging folder
- * inside `out` (same file system, so renames are atomic), then each top-level entry replaces its old
- * version in one rename. Entries of earlier builds that this build does not produce are left alone.
+ * Writes the build into `out` without ever leaving it half-written. Every file goes to a staging folder
+ * inside `out` (same file system, so renames are atomic) and is flushed to disk; then each top-level
+ * entry replaces its old version by rename, in one synchronous run that no signal handler can split.
+ * Entries of earlier builds that this build does not produce are left alone. Without `lock`, takes
+ * the output folder's lock for the duration.
  */
-export async function writeOutput(out: string, files: readonly OutputFile[]): Promise<void> {
-  await mkdir(out, { recursive: true });
-  const staging = await mkdtemp(path.join(out, '.staging-'));
+export async function writeOutput(out: string, files: readonly OutputFile[], lock?: OutputLock): Promise<void> {
+  for (const file of files) {
+    const problem = unsafeOutputPath(file.path);
+    if (problem) throw new PipelineError(`Refusing to write “${file.path}” into the output folder: ${problem}`);
+  }
+  const held = lock ?? lockOutput(out);
+  let staging: string | undefined;
   try {
-    for (const file of files) {
-      const target = safeJoin(staging, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.contents);
+    recoverInterrupted(out);
+    try {
+      staging = await mkdtemp(path.join(out, STAGING_PREFIX));
+    } catch (cause) {
+      throw fileSystemError(cause, out, 'create a staging folder');
     }
+    held.track(staging);
+    const folders = new Set(files.map((file) => path.posix.dirname(file.path)));
+    for (const folder of folders) await mkdir(path.join(staging, folder), { recursive: true }).catch(fail(staging, 'create a folder'));
+    for (const file of files) await writeDurably(path.join(staging, file.path), file.contents);
+
     const topLevel = [...new Set(files.map((file) => file.path.split('/')[0]!))];
     // Folders first, the index last: a reader never sees a link to a file that is not there yet.
     topLevel.sort((a, b) => Number(a.includes('.')) - Number(b.includes('.')) || a.localeCompare(b));
-    for (const name of topLevel) {
-      const target = path.join(out, name);
-      const old = path.join(staging, `.old-${name}`);
-      await rename(target, old).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-      await rename(path.join(staging, name), target);
-    }
+    swap(out, staging, topLevel);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    if (staging) {
+      held.untrack(staging);
+      await rm(staging, { recursive: true, force: true });
+    }
+    if (!lock) held.release();
   }
 }
 
-/** Output paths come from slugs and locales we made, but a path must never escape `out` all the same. */
-function safeJoin(root: string, relativePath: string): string {
-  const target = path.resolve(root, relativePath);
-  if (!target.startsWith(root + path.sep)) throw new Error(`Refusing to write outside the output folder: ${relativePath}`);
-  return target;
+async function writeDurably(file: string, contents: Uint8Array): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+    await handle.writeFile(contents);
+    await handle.sync();
+  } catch (cause) {
+    throw fileSystemError(cause, file, 'write an output file');
+  } finally {
+    await handle?.close();
+  }
 }
+
+/** Synchronous on purpose: JavaScript signal handlers run between ticks, so none can see half a swap. */
+function swap(out: string, staging: string, names: readonly string[]): void {
+  for (const name of names) {
+    const target = path.join(out, name);
+    try {
+      if (existsSync(target)) renameSync(target, path.join(staging, OLD_PREFIX + name));
+      renameSync(path.join(staging, name), target);
+    } catch (cause) {
+      throw fileSystemError(cause, target, 'move an output into place');
+    }
+  }
+}
+
+/**
+ * A build killed outright (SIGKILL, power loss) leaves its staging folder behind, and at worst one
+ * entry moved aside but not yet replaced: put that entry back, then drop the staging folder.
+ * Runs under the lock, so no live build's staging folder is touched.
+ */
+function recoverInterrupted(out: string): void {
+  for (const entry of readdirSync(out)) {
+    if (!entry.startsWith(STAGING_PREFIX)) continue;
+    const staging = path.join(out, entry);
+    for (const old of readdirSync(staging)) {
+      const target = path.join(out, old.slice(OLD_PREFIX.length));
+      if (old.startsWith(OLD_PREFIX) && !existsSync(target)) renameSync(path.join(staging, old), target);
+    }
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+const fail = (where: string, doing: string) => (cause: unknown) => {
+  throw fileSystemError(cause, where, doing);
+};

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { InputError, PipelineError } from '../errors.ts';
+import { placeOf } from '../util/xml.ts';
+
+const inside = (folder: string, file: string) => {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * The output folder's entries are replaced wholesale, so it must not hold anything the build reads:
+ * `--out .` next to `transcripts/` would let a transcript named `locales.txt` replace the catalogs.
+ */
+export function checkOutputFolder(config: PipelineConfig): void {
+  const out = path.resolve(config.out);
+  if (out === path.parse(out).root)
+    throw new PipelineError(`Refusing to build into the root folder ${out}; give --out a folder of its own`);
+  const sources = [...config.inputs, ...config.memories, ...config.glossaries, config.catalogs];
+  const overlap = sources.find((source) => inside(out, path.resolve(source)));
+  if (overlap)
+    throw new PipelineError(
+      `Refusing to build into ${out}: it holds ${overlap}, which the build reads, and its entries get replaced; give --out a folder of its own such as "output"`,
+    );
+}
+
+/**
+ * A config file travels with a project and may come from someone else: its `out` must stay inside the
+ * project (the config file's folder). A folder outside is the user's call, made with --out.
+ */
+export function checkConfigPaths(config: Partial<PipelineConfig>, file: string, text: string): void {
+  if (config.out === undefined) return;
+  const root = path.dirname(path.resolve(file));
+  const out = path.resolve(root, config.out);
+  if (out === root || !inside(root, out)) {
+    const offset = text.indexOf('"out"');
+    throw new InputError(
+      file,
+      offset >= 0 ? placeOf(text, offset) : { line: 1, column: 1 },
+      `Unexpected "out": ${JSON.stringify(config.out)}, expected a folder inside the project such as "output"; to write elsewhere, pass --out on the command line`,
+    );
+  }
+}
