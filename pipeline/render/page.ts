@@ -6,6 +6,7 @@ import { transcriptPage, type Link } from '../../templates/page.ts';
 import type { Attribution } from '../config/defaults.ts';
 import type { Translate } from '../i18n/ui.ts';
 import type { TranscriptRoot } from '../types.ts';
+import { sanitizeContent } from './sanitize.ts';
 import { cssString, serializeHtml, serializeXhtml } from './serialize.ts';
 import { toHast } from './html/to-hast.ts';
 
@@ -71,13 +72,14 @@ function pageData(input: PageInput, xhtml: boolean) {
     lang,
     title: documentTitle(tree),
     kind: t('document.kind'),
-    dateline: datelineContent(tree, lang, t),
-    body,
+    // Everything that comes from a document or the config passes the allow-list before the template.
+    dateline: sanitizeContent(datelineContent(tree, lang, t)),
+    body: sanitizeContent(body),
     notice: input.untranslated > 0 ? t('document.untranslated', { count: input.untranslated, language: languageName(lang) }) : undefined,
     downloadsHeading: t('download.heading'),
     downloads: xhtml ? [] : input.downloads,
     alternates: xhtml ? [] : input.alternates,
-    attribution: attributionContent(input.attribution, t, input.sourceLang),
+    attribution: sanitizeContent(attributionContent(input.attribution, t, input.sourceLang)),
     stylesheet: 'style.css',
     printStylesheet: xhtml ? undefined : 'print.css',
     xhtml,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'puppeteer';
+import type { Browser, BrowserContext } from 'puppeteer';
 
 export interface PdfMetadata {
   title: string;
@@ -18,22 +18,46 @@ export interface PdfMetadata {
  * untrusted, and a PDF must not depend on the network.
  */
 export async function printPdf(browser: Browser, htmlFile: string, metadata: PdfMetadata): Promise<Uint8Array> {
-  const page = await browser.newPage();
+  const page = await (await offline(browser)).newPage();
   try {
     await page.setJavaScriptEnabled(false);
     const folder = pathToFileURL(path.dirname(htmlFile) + path.sep).href;
     await page.setRequestInterception(true);
+    const entry = pathToFileURL(htmlFile).href;
+    let loaded = false;
     page.on('request', (request) => {
-      if (request.url().startsWith(folder)) void request.continue();
+      // The page itself loads once: a refresh or redirect of the top frame, even to a local file, is
+      // cancelled ('aborted' commits no error page, which would replace the document being printed).
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        const first = !loaded && request.url() === entry;
+        loaded = true;
+        void (first ? request.continue() : request.abort('aborted'));
+      } else if (request.url().startsWith(folder)) void request.continue();
       else void request.abort('blockedbyclient');
     });
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+    await page.goto(entry, { waitUntil: 'load' });
     await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
     const bytes = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return await setInfo(bytes, metadata);
   } finally {
     await page.close();
   }
+}
+
+const contexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
+/**
+ * Chromium opens speculative connections (preconnect, the target of a refresh or an iframe) that
+ * request interception never sees; in a context whose proxy is a closed local port, and with
+ * loopback sent through that proxy too, they have nowhere to go. One context per browser.
+ */
+function offline(browser: Browser): Promise<BrowserContext> {
+  let context = contexts.get(browser);
+  if (!context) {
+    context = browser.createBrowserContext({ proxyServer: 'http://127.0.0.1:9', proxyBypassList: ['<-loopback>'] });
+    contexts.set(browser, context);
+  }
+  return context;
 }
 
 /** Chromium writes its user agent as Creator and no Author or Language; set what a reader's viewer shows. */
