@@ -1,4 +1,4 @@
-import { formatErrorChain, PipelineError, rootCause } from './errors.ts';
+import { formatErrorChain, InputError, PipelineError, rootCause } from './errors.ts';
 import { commands } from './commands/index.ts';
 import { UsageError, type ExitCode, type Io } from './commands/types.ts';
 
@@ -41,7 +41,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<ExitCode> {
     }
     io.err(`pressroom: ${formatErrorChain(error)}\n`);
     const deepest = rootCause(error);
-    if (!(deepest instanceof PipelineError) && deepest instanceof Error && deepest.stack) io.err(`${deepest.stack}\n`);
+    // A stack helps with a bug, not with bad input the chain has already diagnosed.
+    if (!(deepest instanceof PipelineError) && !diagnosed(error) && deepest instanceof Error && deepest.stack) io.err(`${deepest.stack}\n`);
     return 1;
   }
+}
+
+function diagnosed(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) if (current instanceof InputError) return true;
+  return false;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer';
 import type { PipelineConfig } from './config/defaults.ts';
-import { PipelineError } from './errors.ts';
+import { InputError, PipelineError } from './errors.ts';
 import { parseGlossaryCsv } from './glossary/csv.ts';
 import { Glossary } from './glossary/glossary.ts';
 import { parseTbx } from './glossary/tbx.ts';
@@ -16,6 +16,7 @@ import type { Reporter } from './report/messages.ts';
 import type { Resources } from './stage.ts';
 import { TranslationMemory } from './tm/memory.ts';
 import { parseTmx } from './tm/tmx.ts';
+import { readUtf8 } from './util/utf8.ts';
 
 const templatesFolder = fileURLToPath(new URL('../templates/', import.meta.url));
 
@@ -70,8 +71,9 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
 
 async function readResource(file: string, what: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readUtf8(file, relative(file), `the ${what}`);
   } catch (cause) {
+    if (cause instanceof InputError) throw cause;
     throw new PipelineError(`Cannot read ${what} ${relative(file)}; check the path in pressroom.config.json`, { cause });
   }
 }

@@ -1,9 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkConfigPaths } from '../emit/paths.ts';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { parseJsonFile } from '../util/json.ts';
+import { readUtf8 } from '../util/utf8.ts';
 import { placeOf } from '../util/xml.ts';
 import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
 
@@ -73,8 +74,9 @@ export function validateConfig(raw: unknown, file: string, text = ''): Partial<P
 export async function readConfigFile(file: string): Promise<Partial<PipelineConfig>> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readUtf8(file, file, 'the config file');
   } catch (cause) {
+    if (cause instanceof InputError) throw cause;
     throw new InputError(file, undefined, 'Cannot read the config file; check the path given to --config', { cause });
   }
   const config = validateConfig(parseJsonFile(text, file, 'the config file'), file, text);

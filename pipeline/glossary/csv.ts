@@ -21,6 +21,12 @@ export function parseGlossaryCsv(text: string, file: string): Concept[] {
       { cause },
     );
   }
+  if (rows.length === 0)
+    throw new InputError(
+      file,
+      { line: 1, column: 1 },
+      'Unexpected glossary without rows, expected a header such as “en,ru,ky” and one row per concept',
+    );
   const header = Object.keys(rows[0] ?? {});
   const languageColumns = header.filter((column) => !['id', 'subject', 'note'].includes(column));
   for (const column of languageColumns) {

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
 import { resolveLocales, type FallbackLng } from '../locale/resolve.ts';
 import { parseJsonFile } from '../util/json.ts';
+import { readUtf8 } from '../util/utf8.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -19,7 +20,7 @@ export async function loadCatalogs(folder: string): Promise<Resource> {
     for (const name of await readdir(path.join(folder, lng.name))) {
       if (!name.endsWith('.json') || name.endsWith('.missing.json')) continue;
       const file = path.join(folder, lng.name, name);
-      const text = await readFile(file, 'utf8');
+      const text = await readUtf8(file, file, 'the UI catalog');
       const catalog = parseJsonFile(text, file, 'a UI catalog');
       (resources[lng.name] ??= {})[name.slice(0, -'.json'.length)] = catalog as Record<string, string>;
     }

@@ -23,7 +23,8 @@ export class FailError extends PipelineError {
   override name = 'FailError';
   readonly diagnostic: Message;
   constructor(diagnostic: Message) {
-    super(formatMessage(diagnostic));
+    // The file leads, as in an InputError: the message may be all the user sees.
+    super(`${diagnostic.file}:${formatMessage(diagnostic)}`);
     this.diagnostic = diagnostic;
   }
 }

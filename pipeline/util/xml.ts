@@ -2,6 +2,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../errors.ts';
 
 const MAX_XML_BYTES = 64 * 1024 * 1024;
+/** TMX, TBX and XLIFF nest a dozen levels at most; a deeper file is an attack on the parser's stack. */
+const MAX_XML_DEPTH = 100;
 
 /**
  * Parses an untrusted XML resource (TMX, TBX, XLIFF). Entity declarations are refused outright: none of
@@ -18,10 +20,11 @@ export function parseUntrustedXml(text: string, file: string, stopNodes: string[
       'Unexpected entity declaration, expected none: entity declarations are not allowed in translation resources; remove the DOCTYPE internal subset',
     );
   }
+  checkReferencesAndDepth(text, file);
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (validation !== true) {
     const { line, col, msg } = validation.err;
-    throw new InputError(file, { line, column: col }, `Unexpected XML: ${msg}; fix the markup at this place`);
+    throw new InputError(file, { line: line ?? 1, column: col ?? 1 }, `Unexpected XML: ${msg}; fix the markup at this place`);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -40,6 +43,41 @@ export function parseUntrustedXml(text: string, file: string, stopNodes: string[
     isArray: () => true,
   });
   return parser.parse(text);
+}
+
+/**
+ * Refuses what the parser would crash on rather than diagnose: a character reference to a code point
+ * XML does not allow (String.fromCodePoint throws past U+10FFFF), and nesting deeper than MAX_XML_DEPTH.
+ */
+function checkReferencesAndDepth(text: string, file: string): void {
+  for (const match of text.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
+    const digits = match[1]!;
+    const code = digits[0] === 'x' || digits[0] === 'X' ? Number.parseInt(digits.slice(1), 16) : Number(digits);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed)
+      throw new InputError(
+        file,
+        placeOf(text, match.index),
+        `Unexpected character reference ${match[0]}, expected a character XML allows; remove it or write the character itself`,
+      );
+  }
+  let depth = 0;
+  for (const match of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (match[1]) depth -= 1;
+    else if (!match[2]) depth += 1;
+    if (depth > MAX_XML_DEPTH)
+      throw new InputError(
+        file,
+        placeOf(text, match.index),
+        `Unexpected element nested ${depth} levels deep, expected at most ${MAX_XML_DEPTH}; is this file what it claims to be?`,
+      );
+  }
 }
 
 export function placeOf(text: string, offset: number): { line: number; column: number; offset: number } {

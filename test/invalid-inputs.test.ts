@@ -1,0 +1,84 @@
+// The invalid corpus: one folder per case under test/fixtures/invalid/, run through the CLI as a user
+// runs it. A case holds the bad file(s) under the names a project uses (transcript.txt, memory.tmx,
+// glossary.tbx, glossary.csv, pressroom.config.json, locales/<lng>/ui.json), optional args.txt (one
+// argument per line; default `build --out out`), and expected.txt: `exit N` then stderr. UPDATE=1 rewrites.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { bin, repo } from './helpers/cli.ts';
+
+const corpus = path.join(repo, 'test/fixtures/invalid');
+const cases = readdirSync(corpus).sort();
+
+function project(name: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), `pressroom-invalid-${name}-`));
+  for (const lng of readdirSync(path.join(repo, 'locales'), { withFileTypes: true }).filter((entry) => entry.isDirectory()))
+    cpSync(path.join(repo, 'locales', lng.name, 'ui.json'), path.join(folder, 'locales', lng.name, 'ui.json'));
+  cpSync(path.join(corpus, name), folder, { recursive: true });
+  if (!existsSync(path.join(folder, 'transcript.txt')))
+    cpSync(path.join(repo, 'transcripts/2025-11-26-bishkek-press-statements.txt'), path.join(folder, 'transcript.txt'));
+  if (!existsSync(path.join(folder, 'pressroom.config.json'))) {
+    const present = (file: string) => existsSync(path.join(folder, file));
+    writeFileSync(
+      path.join(folder, 'pressroom.config.json'),
+      JSON.stringify({
+        inputs: ['transcript.txt'],
+        locales: ['en', 'ru'],
+        formats: ['html'],
+        onMissing: 'keep-source',
+        memories: present('memory.tmx') ? ['memory.tmx'] : [],
+        glossaries: ['glossary.tbx', 'glossary.csv'].filter(present),
+      }),
+    );
+  }
+  mkdirSync(path.join(folder, 'locales'), { recursive: true });
+  return folder;
+}
+
+function run(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('exit', (status) => resolve({ status, stderr }));
+  });
+}
+
+const listing = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+
+// Three at a time: each case is a node process that mostly waits on its own start-up.
+test(
+  `the invalid corpus (${cases.length} cases) fails with file, line, column and advice, and writes nothing`,
+  { concurrency: 3 },
+  async (t) => {
+    await Promise.all(cases.map((name) => t.test(name, () => check(name))));
+  },
+);
+
+async function check(name: string): Promise<void> {
+  {
+    const folder = project(name);
+    const argsFile = path.join(folder, 'args.txt');
+    const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split('\n').filter(Boolean) : ['build', '--out', 'out'];
+    const before = listing(folder);
+    const result = await run(args, folder);
+    // Paths the user sees are relative to where they stand; any absolute one is the temporary project.
+    const stderr = result.stderr.split(folder).join('<project>').split(repo).join('<repo>/');
+    const actual = `exit ${result.status}\n${stderr}`;
+    const expectedFile = path.join(corpus, name, 'expected.txt');
+    if (process.env.UPDATE) writeFileSync(expectedFile, actual);
+    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+    assert.deepEqual(listing(folder), before, 'the failed command wrote something');
+    if (result.status === 1) {
+      // Bad input: the message names the file, the line and the column.
+      assert.match(
+        stderr,
+        /(^|\s)[\w./<>-]+\.(txt|tmx|tbx|csv|json|xlf|xliff):\d+:\d+(-\d+:\d+)?(: | {2}error {2})Unexpected /m,
+        'no file:line:col in the message',
+      );
+    } else assert.equal(result.status, 2, 'bad usage exits 2, bad input 1');
+  }
+}
