@@ -42,7 +42,12 @@ export function parseUntrustedXml(text: string, file: string, stopNodes: string[
     stopNodes,
     isArray: () => true,
   });
-  return parser.parse(text);
+  try {
+    return parser.parse(text);
+  } catch (cause) {
+    // The validator lets a few shapes through (a processing instruction cut short) that the parser then throws on.
+    throw new InputError(file, { line: 1, column: 1 }, `Unexpected XML: ${(cause as Error).message}; fix the markup`, { cause });
+  }
 }
 
 /**
