@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PipelineError } from '../errors.ts';
 import type { OutputFile } from '../render/outputs.ts';
@@ -47,6 +47,61 @@ export async function writeOutput(out: string, files: readonly OutputFile[], loc
     }
     if (!lock) held.release();
   }
+}
+
+/** Files going into one output folder as a batch produces them; nothing is visible until `commit`. */
+export interface StagedOutput {
+  write(file: OutputFile): Promise<void>;
+  /** Places an existing file (a cached artifact) by hard link, or by copy across file systems. */
+  link(source: string, target: string): Promise<void>;
+  /** Swaps every top-level entry written into place, folders first and the index last. */
+  commit(): void;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The streaming form of writeOutput for batches too large to hold in memory: the same staging folder,
+ * flushing and synchronous swap, with files added one at a time. The caller holds `lock`.
+ */
+export async function openStagedOutput(out: string, lock: OutputLock): Promise<StagedOutput> {
+  recoverInterrupted(out);
+  let staging: string;
+  try {
+    staging = await mkdtemp(path.join(out, STAGING_PREFIX));
+  } catch (cause) {
+    throw fileSystemError(cause, out, 'create a staging folder');
+  }
+  lock.track(staging);
+  const folders = new Set<string>();
+  const topLevel = new Set<string>();
+  const prepare = async (name: string): Promise<string> => {
+    const problem = unsafeOutputPath(name);
+    if (problem) throw new PipelineError(`Refusing to write “${name}” into the output folder: ${problem}`);
+    const folder = path.posix.dirname(name);
+    if (!folders.has(folder)) {
+      await mkdir(path.join(staging, folder), { recursive: true }).catch(fail(staging, 'create a folder'));
+      folders.add(folder);
+    }
+    topLevel.add(name.split('/')[0]!);
+    return path.join(staging, name);
+  };
+  return {
+    async write(file) {
+      await writeDurably(await prepare(file.path), file.contents);
+    },
+    async link(source, target) {
+      const file = await prepare(target);
+      await link(source, file).catch(() => copyFile(source, file).catch(fail(file, 'write an output file')));
+    },
+    commit() {
+      const names = [...topLevel].sort((a, b) => Number(a.includes('.')) - Number(b.includes('.')) || a.localeCompare(b));
+      swap(out, staging, names);
+    },
+    async dispose() {
+      lock.untrack(staging);
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
 }
 
 async function writeDurably(file: string, contents: Uint8Array): Promise<void> {

@@ -52,3 +52,108 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
 }
+
+export interface PoolOptions {
+  /** Pages printing at once. */
+  concurrency: number;
+  /** A print that takes longer is taken for a hung browser: the browser is killed and restarted. */
+  timeoutMs?: number;
+  /** Attempts per document, the first included, before the build fails. */
+  attempts?: number;
+  launch?: () => Promise<Browser>;
+  /** Told about every restart, for the build report. */
+  onRestart?: (reason: string) => void;
+}
+
+/**
+ * One Chromium for the whole build and at most `concurrency` pages in it. A crash or a hang costs a
+ * restart and a bounded retry of the documents that were printing, never the build.
+ */
+export class BrowserPool {
+  private current: Promise<Browser> | undefined;
+  private generation = 0;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  restarts = 0;
+  private readonly timeoutMs: number;
+  private readonly attempts: number;
+
+  constructor(private readonly options: PoolOptions) {
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.attempts = options.attempts ?? 3;
+  }
+
+  /** The live browser, launched on first use. */
+  browser(): Promise<Browser> {
+    this.current ??= (this.options.launch ?? launchBrowser)();
+    return this.current;
+  }
+
+  /** Runs `task` on a page slot; retried on a fresh browser when the browser died or hung under it. */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const generation = this.generation;
+        const browser = await this.browser();
+        try {
+          return await withTimeout(task(), this.timeoutMs);
+        } catch (error) {
+          const hung = error instanceof HangError;
+          if (!hung && browser.connected) throw error;
+          if (attempt >= this.attempts) {
+            throw new PipelineError(
+              `Chromium ${hung ? 'hung' : 'crashed'} ${attempt} times on the same document; check memory and the page, or raise --concurrency limits`,
+              { cause: error },
+            );
+          }
+          await this.restart(generation, hung ? `no answer in ${this.timeoutMs} ms` : 'browser disconnected');
+        }
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.current?.catch(() => undefined);
+    this.current = undefined;
+    await browser?.close().catch(() => undefined);
+  }
+
+  /** Only the first task to notice a dead browser restarts it; the others reuse the new one. */
+  private async restart(generation: number, reason: string): Promise<void> {
+    if (generation !== this.generation) return;
+    this.generation += 1;
+    this.restarts += 1;
+    this.options.onRestart?.(reason);
+    const old = await this.current?.catch(() => undefined);
+    this.current = undefined;
+    old?.process()?.kill('SIGKILL');
+    await old?.close().catch(() => undefined);
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.active < this.options.concurrency) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active -= 1;
+  }
+}
+
+class HangError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HangError(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, mkdtemp } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputFile } from '../render/outputs.ts';
+
+/** What an artifact's cache entry records next to its files. */
+export interface CacheEntry<Meta> {
+  key: string;
+  files: { path: string; sha256: string }[];
+  meta: Meta;
+}
+
+/** A cached artifact: its files on disk (to link into the output) and what the build reported. */
+export interface CacheHit<Meta> {
+  folder: string;
+  files: string[];
+  meta: Meta;
+}
+
+const ENTRY = 'entry.json';
+
+/**
+ * One folder per artifact (document × locale). An entry is written into a temporary folder, every file
+ * flushed, entry.json last, then renamed over the old entry: a crash leaves either the old entry, the
+ * new one, or a stray temporary folder, and any entry whose key, JSON or file hashes do not check out
+ * is a miss. The cache can only cost a rebuild, never serve a wrong file.
+ */
+export class ArtifactCache<Meta> {
+  constructor(readonly folder: string) {}
+
+  private entryFolder(name: string): string {
+    return path.join(this.folder, ...name.split('/'));
+  }
+
+  async get(name: string, key: string): Promise<CacheHit<Meta> | undefined> {
+    const folder = this.entryFolder(name);
+    try {
+      const entry = JSON.parse(await readFile(path.join(folder, ENTRY), 'utf8')) as CacheEntry<Meta>;
+      if (entry.key !== key || !Array.isArray(entry.files)) return undefined;
+      for (const file of entry.files) {
+        if (file.path.includes('..') || path.isAbsolute(file.path)) return undefined;
+        const bytes = await readFile(path.join(folder, 'files', file.path));
+        if (sha256(bytes) !== file.sha256) return undefined;
+      }
+      return { folder: path.join(folder, 'files'), files: entry.files.map((file) => file.path), meta: entry.meta };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put(name: string, key: string, files: readonly OutputFile[], meta: Meta): Promise<CacheHit<Meta>> {
+    const folder = this.entryFolder(name);
+    await mkdir(path.dirname(folder), { recursive: true });
+    const temporary = await mkdtemp(`${folder}.tmp-`);
+    try {
+      for (const file of files) {
+        const target = path.join(temporary, 'files', file.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeSynced(target, file.contents);
+      }
+      const entry: CacheEntry<Meta> = { key, files: files.map((file) => ({ path: file.path, sha256: sha256(file.contents) })), meta };
+      await writeSynced(path.join(temporary, ENTRY), new TextEncoder().encode(JSON.stringify(entry)));
+      await rm(folder, { recursive: true, force: true });
+      await rename(temporary, folder);
+    } catch (error) {
+      await rm(temporary, { recursive: true, force: true });
+      throw error;
+    }
+    return { folder: path.join(folder, 'files'), files: files.map((file) => file.path), meta };
+  }
+}
+
+async function writeSynced(file: string, contents: Uint8Array): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(contents);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}

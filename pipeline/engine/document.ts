@@ -1,0 +1,174 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocumentReport, LocaleReport } from '../build.ts';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { InputError } from '../errors.ts';
+import type { BrowserPool } from '../render/pdf/browser.ts';
+import { formatDate, languageName } from '../render/page.ts';
+import { layout, MEDIA_TYPES, type OutputFile } from '../render/outputs.ts';
+import { Reporter, type Message } from '../report/messages.ts';
+import { runStage, type DocFile, type StageContext, type Timings } from '../stage.ts';
+import { bundle } from '../stages/bundle.ts';
+import { ingest } from '../stages/ingest.ts';
+import { normalize } from '../stages/normalize.ts';
+import { renderEpub } from '../stages/render-epub.ts';
+import { renderHtml } from '../stages/render-html.ts';
+import { renderPdf } from '../stages/render-pdf.ts';
+import { segment } from '../stages/segment.ts';
+import { translate } from '../stages/translate.ts';
+import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
+import type { LoadedResources } from '../resources.ts';
+import { sha256, type ArtifactCache } from './cache.ts';
+import { artifactKey } from './fingerprint.ts';
+import type { Sink } from './sink.ts';
+
+/** What one document × locale leaves for the report and the index; cached with its files. */
+export interface ArtifactMeta {
+  report: LocaleReport;
+  index: IndexEntry;
+  messages: Message[];
+}
+
+export interface EngineContext {
+  config: PipelineConfig;
+  resources: LoadedResources;
+  timings: Timings;
+  pool: BrowserPool;
+  cache: ArtifactCache<ArtifactMeta> | undefined;
+  sink: Sink;
+  /** localeBase() per locale, computed once per build. */
+  bases: Map<string, string>;
+  onStage(label: string): void;
+  onArtifact(name: string, rebuilt: boolean): void;
+}
+
+export interface DocumentResult {
+  report: DocumentReport;
+  index: IndexDocument;
+  messages: Message[];
+  rebuilt: string[];
+  reused: string[];
+}
+
+/** Reads and normalises a transcript once, then fans out to every locale and format over the shared tree. */
+export async function buildDocument(input: string, file: DocFile, engine: EngineContext): Promise<DocumentResult> {
+  const { config, resources, timings } = engine;
+  const messages: Message[] = [];
+  const sourceReport = new Reporter(file.path);
+  const sourceCtx: StageContext = { file, locale: config.sourceLocale, config, report: sourceReport, resources };
+  const bytes = await readFile(input).catch((cause: unknown) => {
+    throw new InputError(file.path, undefined, 'Cannot read this transcript', { cause });
+  });
+  let tree;
+  try {
+    engine.onStage(`normalise ${file.slug}`);
+    const blocks = await runStage('ingest', ingest, bytes, sourceCtx, timings, false);
+    tree = await runStage('normalize', normalize, blocks, sourceCtx, timings, false);
+    tree = await runStage('segment', segment, tree, sourceCtx, timings, false);
+  } finally {
+    messages.push(...sourceReport.messages);
+  }
+  const transcript = sha256(bytes);
+  const result: DocumentResult = {
+    report: { file: file.path, slug: file.slug, locales: [] },
+    index: { slug: file.slug, entries: [] },
+    messages,
+    rebuilt: [],
+    reused: [],
+  };
+  for (const locale of config.locales) {
+    const name = layout.folder(file.slug, locale);
+    const { key } = artifactKey(tree, transcript, locale, engine.bases.get(locale)!, config, resources);
+    let meta: ArtifactMeta;
+    const hit = await engine.cache?.get(name, key);
+    if (hit) {
+      for (const cached of hit.files) await engine.sink.link(path.join(hit.folder, cached), `${name}/${cached}`);
+      meta = hit.meta;
+      result.reused.push(name);
+    } else {
+      const made = await renderLocale(tree, locale, { ...sourceCtx, locale, report: new Reporter(file.path, locale) }, engine);
+      meta = made.meta;
+      if (engine.cache) {
+        const stored = await engine.cache.put(name, key, made.files, meta);
+        for (const cached of stored.files) await engine.sink.link(path.join(stored.folder, cached), `${name}/${cached}`);
+      } else {
+        for (const output of made.files) await engine.sink.write({ path: `${name}/${output.path}`, contents: output.contents });
+      }
+      result.rebuilt.push(name);
+    }
+    engine.onArtifact(name, !hit);
+    messages.push(...meta.messages);
+    result.report.locales.push(meta.report);
+    result.index.entries.push(meta.index);
+  }
+  return result;
+}
+
+type Tree = Parameters<typeof translate>[0];
+
+/** Every requested format of one locale; files are relative to the locale's folder. */
+async function renderLocale(
+  tree: Tree,
+  locale: string,
+  ctx: StageContext,
+  engine: EngineContext,
+): Promise<{ files: OutputFile[]; meta: ArtifactMeta }> {
+  const { config, timings, resources } = engine;
+  const slug = ctx.file.slug;
+  const wants = (format: string) => config.formats.includes(format as never) || config.formats.includes('bundle');
+  engine.onStage(`translate ${slug}/${locale}`);
+  const translated = await runStage('translate', translate, tree, ctx, timings);
+  engine.onStage(`html ${slug}/${locale}`);
+  const page = await runStage('render-html', renderHtml, translated, ctx, timings);
+  const files: OutputFile[] = wants('html') ? [...page.files] : [];
+  if (wants('epub')) {
+    engine.onStage(`epub ${slug}/${locale}`);
+    const epub = await runStage('render-epub', renderEpub, page, ctx, timings);
+    files.push({ path: path.posix.basename(layout.file(slug, locale, 'epub')), contents: epub });
+  }
+  if (wants('pdf')) {
+    engine.onStage(`pdf ${slug}/${locale}`);
+    const pdf = await engine.pool.run(() => runStage('render-pdf', renderPdf, page, ctx, timings));
+    // The page and its fonts were copied to scratch for Chromium; a long batch must not pile them up.
+    await rm(path.join(resources.scratch, slug, locale), { recursive: true, force: true });
+    files.push({ path: path.posix.basename(layout.file(slug, locale, 'pdf')), contents: pdf });
+  }
+  if (config.formats.includes('bundle')) {
+    const zipped = await runStage('bundle', bundle, { files, date: tree.data.meta.date }, ctx, timings);
+    files.push({ path: path.posix.basename(layout.file(slug, locale, 'bundle')), contents: zipped });
+  }
+  const published = files.filter((output) => isRequested(output.path, config));
+  const fileList = published.map((output) => `${layout.folder(slug, locale)}/${output.path}`);
+  const t = resources.translators.get(locale)!;
+  const meta = translated.tree.data.meta;
+  const report: LocaleReport = {
+    locale,
+    title: page.title,
+    segments: translated.stats.segments,
+    translated: translated.stats.translated,
+    fellBack: translated.stats.fellBack,
+    termsFound: translated.stats.termsFound,
+    files: fileList,
+  };
+  const index: IndexEntry = {
+    title: page.title,
+    lang: locale,
+    dateline: [meta.date ? formatDate(meta.date, locale) : '', meta.place ?? ''].filter(Boolean).join(', '),
+    languageName: languageName(locale),
+    page: {
+      href: config.formats.includes('html') ? layout.page(slug, locale) : (fileList[0] ?? ''),
+      label: t('download.html'),
+    },
+    files: (['pdf', 'epub', 'bundle'] as const)
+      .filter((format) => config.formats.includes(format))
+      .map((format) => ({ href: layout.file(slug, locale, format), label: t(`download.${format}`), type: MEDIA_TYPES[format] })),
+  };
+  return { files: published, meta: { report, index, messages: ctx.report.messages } };
+}
+
+function isRequested(name: string, config: PipelineConfig): boolean {
+  if (name.endsWith('.pdf')) return config.formats.includes('pdf');
+  if (name.endsWith('.epub')) return config.formats.includes('epub');
+  if (name.endsWith('.zip')) return config.formats.includes('bundle');
+  return config.formats.includes('html');
+}

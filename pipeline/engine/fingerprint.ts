@@ -1,0 +1,111 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PipelineConfig } from '../config/defaults.ts';
+import type { Concept } from '../glossary/types.ts';
+import { resolveLocales } from '../locale/resolve.ts';
+import type { Resources } from '../stage.ts';
+import type { Segment, TranscriptRoot } from '../types.ts';
+import { sha256 } from './cache.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let code: Promise<string> | undefined;
+
+/**
+ * pressroom's version: package.json's, plus every source and template file, so that a checkout with
+ * changed code never reuses artifacts the old code made.
+ */
+export function codeHash(): Promise<string> {
+  code ??= (async () => {
+    const parts: string[] = [await readFile(path.join(root, 'package.json'), 'utf8')];
+    for (const folder of ['pipeline', 'templates']) {
+      const entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
+      const files = entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .sort();
+      for (const file of files) parts.push(file.slice(root.length), sha256(await readFile(file)));
+    }
+    return sha256(parts.join('\n'));
+  })();
+  return code;
+}
+
+/** Inputs every artifact of a locale shares: code, config, fonts and the UI strings of its locale chain. */
+export async function localeBase(config: PipelineConfig, resources: Resources, locale: string): Promise<string> {
+  // Paths of the run (inputs, out) and the locale list do not change what one artifact contains.
+  const { inputs: _inputs, out: _out, locales: _locales, ...settings } = config;
+  const chain = resolveLocales(locale, config.fallbackLng);
+  const catalogs: string[] = [];
+  for (const lng of new Set([...chain, config.sourceLocale])) {
+    const folder = path.join(config.catalogs, lng);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names.filter((name) => name.endsWith('.json')).sort())
+      catalogs.push(`${lng}/${name}`, sha256(await readFile(path.join(folder, name))));
+  }
+  const fonts = [resources.fonts.css, ...resources.fonts.files.map((file) => `${file.path}:${sha256(file.contents)}`)];
+  return sha256(
+    JSON.stringify({
+      code: await codeHash(),
+      settings,
+      locale,
+      chain,
+      catalogs,
+      fonts: sha256(fonts.join('\n')),
+      css: resources.templateCss,
+    }),
+  );
+}
+
+export interface ArtifactKey {
+  key: string;
+  /** Glossary concepts the document uses, by id: what a glossary edit is checked against. */
+  concepts: string[];
+}
+
+/**
+ * The key of one document in one locale: the transcript, and only the memory units and glossary
+ * concepts (their terms in the languages this locale can use) that the translation looks at. A
+ * superset of what translate reads: a spurious dependency costs a rebuild, a missing one a stale file.
+ */
+export function artifactKey(
+  tree: TranscriptRoot,
+  transcript: string,
+  locale: string,
+  base: string,
+  config: PipelineConfig,
+  resources: Resources,
+): ArtifactKey {
+  const chain = resolveLocales(locale, config.fallbackLng);
+  const targets = chain.filter((lang) => lang !== config.sourceLocale);
+  const units: unknown[] = [];
+  const used = new Map<string, Concept>();
+  for (const segment of segments(tree)) {
+    const match = targets.length > 0 ? resources.memory.lookup(segment.source, targets) : undefined;
+    units.push(match ? [match.lang, match.target] : null);
+    for (const hit of resources.glossary.find(segment.source, config.sourceLocale)) used.set(hit.concept.id, hit.concept);
+  }
+  const meta = tree.data.meta;
+  const labels = [meta.title, meta.place, meta.dateline, ...meta.speakers.flatMap((speaker) => [speaker.name, speaker.role])];
+  for (const label of labels) {
+    if (!label) continue;
+    const hit = resources.glossary.translate(label, config.sourceLocale, chain);
+    if (hit) used.set(hit.concept.id, hit.concept);
+    for (const found of resources.glossary.find(label, config.sourceLocale)) used.set(found.concept.id, found.concept);
+  }
+  const languages = [config.sourceLocale, ...chain];
+  const concepts = [...used.keys()].sort();
+  const conceptTerms = concepts.map((id) => {
+    const concept = used.get(id)!;
+    return [id, concept.subject, languages.map((lang) => [lang, concept.terms.get(lang) ?? []])];
+  });
+  return { key: sha256(JSON.stringify({ base, transcript, units, conceptTerms })), concepts };
+}
+
+function* segments(node: TranscriptRoot | TranscriptRoot['children'][number]): Generator<Segment> {
+  if (node.type === 'segment') {
+    yield node as Segment;
+    return;
+  }
+  if ('children' in node) for (const child of node.children as TranscriptRoot['children']) yield* segments(child);
+}

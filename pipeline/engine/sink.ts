@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import type { StagedOutput } from '../emit/write.ts';
+import type { OutputFile } from '../render/outputs.ts';
+
+/** Where finished files go: memory for `build(config, {write: false})`, a staging folder otherwise. */
+export interface Sink {
+  write(file: OutputFile): Promise<void>;
+  link(source: string, target: string): Promise<void>;
+}
+
+export class MemorySink implements Sink {
+  readonly files: OutputFile[] = [];
+  async write(file: OutputFile): Promise<void> {
+    this.files.push(file);
+  }
+  async link(source: string, target: string): Promise<void> {
+    this.files.push({ path: target, contents: new Uint8Array(await readFile(source)) });
+  }
+}
+
+/** Streams into the output's staging folder and remembers only names: a 300-document batch holds no PDFs. */
+export class StagingSink implements Sink {
+  readonly names: string[] = [];
+  constructor(private readonly staged: StagedOutput) {}
+  async write(file: OutputFile): Promise<void> {
+    await this.staged.write(file);
+    this.names.push(file.path);
+  }
+  async link(source: string, target: string): Promise<void> {
+    await this.staged.link(source, target);
+    this.names.push(target);
+  }
+}
