@@ -1,5 +1,7 @@
 // The CLI's commands. A new command is a file in this folder and one line here.
 import { buildCommand } from './build.ts';
 import type { Command } from './types.ts';
+import { xliffExportCommand } from './xliff-export.ts';
+import { xliffImportCommand } from './xliff-import.ts';
 
-export const commands: Command[] = [buildCommand];
+export const commands: Command[] = [buildCommand, xliffExportCommand, xliffImportCommand];

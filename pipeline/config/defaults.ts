@@ -36,6 +36,17 @@ export interface PipelineConfig {
   attribution: Attribution | null;
   /** Treat warnings as errors (remark-cli's --frail). Default: false. */
   frail: boolean;
+  /** Translator hand-off (`pressroom xliff export`). Default: {"version": "1.2", "prefill": false, "context": 1}. */
+  xliff: XliffSettings;
+}
+
+export interface XliffSettings {
+  /** "1.2" (what Weblate and Translate Toolkit read) or "2.1". */
+  version: '1.2' | '2.1';
+  /** Put the best fuzzy suggestion into the target (marked for review) instead of leaving it empty. */
+  prefill: boolean;
+  /** Read-only neighbouring segments shipped before and after each segment to translate. */
+  context: number;
 }
 
 export const defaults: PipelineConfig = {
@@ -51,6 +62,7 @@ export const defaults: PipelineConfig = {
   fallbackLng: 'en',
   attribution: null,
   frail: false,
+  xliff: { version: '1.2', prefill: false, context: 1 },
 };
 
 /** Only adds types, like i18next-cli's defineConfig. */

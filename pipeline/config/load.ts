@@ -47,6 +47,17 @@ const schema: Record<keyof PipelineConfig, Check> = {
       ? undefined
       : 'null or {"source": "…", "url"?, "license"?, "licenseUrl"?} with string values',
   frail: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  xliff: (value) =>
+    value !== null &&
+    typeof value === 'object' &&
+    Object.entries(value).every(
+      ([key, item]) =>
+        (key === 'version' && (item === '1.2' || item === '2.1')) ||
+        (key === 'prefill' && typeof item === 'boolean') ||
+        (key === 'context' && Number.isInteger(item) && (item as number) >= 0 && (item as number) <= 5),
+    )
+      ? undefined
+      : '{"version"?: "1.2" | "2.1", "prefill"?: true | false, "context"?: 0…5}',
 };
 
 /** Checks a raw config object: an unknown key or a wrong type is an error naming the key and the file. */

@@ -1,0 +1,82 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { relative } from '../resources.ts';
+import { collectSegments } from '../xliff/collect.ts';
+import { exportDocument, xliffFileName } from '../xliff/export.ts';
+import { withResources } from '../xliff/project.ts';
+import { writeXliff } from '../xliff/write.ts';
+import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = `Usage: pressroom xliff export --locale <lng> [documents…] [options]
+
+Writes one XLIFF file per document for the segments of <lng> that need a translator (no translation,
+fuzzy or stale), with read-only neighbours for context, TM suggestions and glossary hits.
+
+Options:
+  --locale <lng>     target locale (required)
+  --xliff <version>  1.2 (default; Weblate, Translate Toolkit) or 2.1
+  --prefill          put the best fuzzy suggestion into the target, marked for review
+  --out <dir>        folder for the .xlf files (default: xliff)
+  --config <file>    config file (default: ./pressroom.config.json when present)
+`;
+
+export const xliffExportCommand: Command = {
+  name: 'xliff export',
+  summary: 'write XLIFF for the segments of a locale that need a translator',
+  usage,
+  async run(argv, io) {
+    const { values: raw, positionals } = parseCommandArgs(argv, {
+      locale: { type: 'string' },
+      xliff: { type: 'string' },
+      prefill: { type: 'boolean' },
+      out: { type: 'string' },
+      config: { type: 'string' },
+    });
+    const values = raw as Record<string, string | boolean | undefined>;
+    const locale = values.locale as string | undefined;
+    if (!locale) throw new UsageError('Missing --locale, expected e.g. --locale ky');
+    const version = (values.xliff as string | undefined) ?? undefined;
+    if (version !== undefined && version !== '1.2' && version !== '2.1')
+      throw new UsageError(`Unexpected --xliff ${version}, expected 1.2 or 2.1`);
+    const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
+    if (locale === config.sourceLocale || !config.locales.includes(locale))
+      throw new UsageError(
+        `Unexpected --locale ${locale}, expected one of the target locales: ${config.locales.filter((l) => l !== config.sourceLocale).join(', ')}`,
+      );
+    const settings = {
+      ...config.xliff,
+      ...(version ? { version } : {}),
+      ...(values.prefill ? { prefill: true } : {}),
+    } as typeof config.xliff;
+    const out = path.resolve(process.cwd(), (values.out as string | undefined) ?? 'xliff');
+    const docs = await withResources(config, (resources) =>
+      collectSegments(config, resources, { locales: [locale], ...(positionals.length > 0 ? { documents: positionals } : {}) }).then(
+        (found) =>
+          found.map((doc) => ({
+            doc,
+            xliff: exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings }),
+          })),
+      ),
+    );
+    if (positionals.length > 0 && docs.length === 0)
+      throw new UsageError(`No document matches ${positionals.join(', ')}; give a transcript path or its slug`);
+    await mkdir(out, { recursive: true });
+    let written = 0;
+    for (const { doc, xliff } of docs) {
+      if (!xliff) {
+        io.out(`${doc.file.slug} (${locale}): nothing to translate\n`);
+        continue;
+      }
+      const file = path.join(out, xliffFileName(doc.file.slug, locale));
+      // Written beside and renamed: a CAT tool watching the folder never opens half a file.
+      await writeFile(`${file}.tmp`, writeXliff(xliff));
+      await rename(`${file}.tmp`, file);
+      written += 1;
+      const work = xliff.units.filter((unit) => unit.translate).length;
+      io.out(`${relative(file)}: ${work} to translate, ${xliff.units.length - work} for context (XLIFF ${xliff.version})\n`);
+    }
+    io.out(`Wrote ${written} XLIFF file${written === 1 ? '' : 's'} for ${locale}\n`);
+    return 0;
+  },
+};

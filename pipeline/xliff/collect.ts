@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import type { Root, RootContent } from 'mdast';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { expandInputs } from '../config/load.ts';
+import { slugify } from '../emit/slug.ts';
+import { InputError } from '../errors.ts';
+import { Reporter } from '../report/messages.ts';
+import { relative } from '../resources.ts';
+import { runStage, type DocFile, type Resources, type StageContext } from '../stage.ts';
+import { ingest } from '../stages/ingest.ts';
+import { normalize } from '../stages/normalize.ts';
+import { segment as segmentStage } from '../stages/segment.ts';
+import { translate } from '../stages/translate.ts';
+import type { Segment, TranscriptRoot } from '../types.ts';
+
+export interface SegmentState {
+  /** 1-based place in document order. */
+  position: number;
+  source: Segment;
+  translated: Segment;
+  speaker: string | undefined;
+}
+
+export interface LocaleSegments {
+  file: DocFile;
+  locale: string;
+  title: string;
+  date: string | null;
+  segments: SegmentState[];
+}
+
+/**
+ * Every document's segments in every target locale, as the build would publish them, without rendering:
+ * what the XLIFF export, `terms check` and the dashboard look at. Missing translations never stop this
+ * run (onMissing is forced to keep-source): finding them is the point.
+ */
+export async function collectSegments(
+  config: PipelineConfig,
+  resources: Resources,
+  options: { documents?: string[]; locales?: string[] } = {},
+): Promise<LocaleSegments[]> {
+  const run: PipelineConfig = { ...config, onMissing: config.onMissing === 'error' ? 'keep-source' : config.onMissing };
+  const inputs = await expandInputs(config.inputs);
+  const out: LocaleSegments[] = [];
+  const timings = new Map<string, number>();
+  for (const input of inputs) {
+    const file: DocFile = { path: relative(input), slug: slugify(input) };
+    if (options.documents && !options.documents.some((wanted) => wanted === file.slug || wanted === file.path || wanted === input))
+      continue;
+    const ctx: StageContext = { file, locale: config.sourceLocale, config: run, report: new Reporter(file.path), resources };
+    const bytes = await readFile(input).catch((cause: unknown) => {
+      throw new InputError(file.path, undefined, 'Cannot read this transcript', { cause });
+    });
+    let tree = await runStage('normalize', normalize, await runStage('ingest', ingest, bytes, ctx, timings, false), ctx, timings, false);
+    tree = await runStage('segment', segmentStage, tree, ctx, timings, false);
+    const sources = segmentsOf(tree);
+    for (const locale of options.locales ?? config.locales) {
+      if (locale === config.sourceLocale) continue;
+      const translated = await runStage('translate', translate, tree, { ...ctx, locale, report: new Reporter(file.path, locale) }, timings);
+      const targets = segmentsOf(translated.tree);
+      out.push({
+        file,
+        locale,
+        title: tree.data.meta.title,
+        date: tree.data.meta.date,
+        segments: sources.map((source, index) => ({
+          position: index + 1,
+          source: source.segment,
+          translated: targets[index]!.segment,
+          speaker: source.speaker,
+        })),
+      });
+    }
+  }
+  return out;
+}
+
+function segmentsOf(tree: TranscriptRoot): { segment: Segment; speaker: string | undefined }[] {
+  const found: { segment: Segment; speaker: string | undefined }[] = [];
+  const visit = (node: Root | RootContent, speaker: string | undefined): void => {
+    if (node.type === 'segment') {
+      found.push({ segment: node, speaker });
+      return;
+    }
+    const here = node.type === 'speakerTurn' ? [node.speaker.name, node.speaker.role].filter(Boolean).join(', ') : speaker;
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, here);
+  };
+  visit(tree, undefined);
+  return found;
+}
+
+/** Statuses that publish a reviewed translation; everything else waits for a translator. Issue 4 adds bands; unknown statuses count as work. */
+const DONE = new Set(['source', 'exact', 'context', 'adapted']);
+export const needsWork = (segment: Segment): boolean => !DONE.has(segment.status);

@@ -1,0 +1,224 @@
+import { InputError } from '../errors.ts';
+import { attribute, children, elementPlaces, parseUntrustedXml, textOf } from '../util/xml.ts';
+import type { Inline, State } from './model.ts';
+
+export interface ReturnedUnit {
+  id: string;
+  line: number;
+  translate: boolean;
+  source: Inline[];
+  target: Inline[] | undefined;
+  targetLang: string | undefined;
+  /** undefined: a state the file gives but that is not ready to publish (1.2 needs-review-*, an unknown x- state). */
+  state: State | undefined;
+  stateName: string;
+}
+
+export interface ReturnedFile {
+  version: '1.2' | '2.x';
+  original: string | undefined;
+  sourceLang: string | undefined;
+  targetLang: string | undefined;
+  translator: string | undefined;
+  units: ReturnedUnit[];
+}
+
+type Node = Record<string, unknown>;
+
+/** Weblate's reading of 1.2 states: anything "needs-…" with a target still needs work; no state and a target is translated. */
+const STATE_FROM_12: Record<string, State | undefined> = {
+  new: 'initial',
+  'needs-translation': 'initial',
+  'needs-l10n': 'initial',
+  'needs-adaptation': 'initial',
+  'needs-review-translation': undefined,
+  'needs-review-l10n': undefined,
+  'needs-review-adaptation': undefined,
+  translated: 'translated',
+  'signed-off': 'reviewed',
+  final: 'final',
+};
+
+/** Reads an XLIFF 1.2 or 2.0/2.1 file a translator returned. Malformed XML is an InputError with file, line and column. */
+export function readXliff(text: string, file: string): ReturnedFile {
+  const root = parseUntrustedXml(text, file, ['*.source', '*.target']);
+  const xliff = children(root, 'xliff')[0];
+  if (!xliff) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <xliff>; is this an XLIFF file?');
+  const version = attribute(xliff, 'version') ?? '';
+  const files = children(xliff, 'file');
+  if (files.length !== 1)
+    throw new InputError(
+      file,
+      { line: 1, column: 1 },
+      `Unexpected ${files.length} <file> elements, expected exactly one (pressroom exports one document per file)`,
+    );
+  const fileNode = files[0]!;
+  if (version === '1.2' || version === '1.1') {
+    const all: Node[] = [];
+    collect(children(fileNode, 'body')[0], 'trans-unit', all);
+    const places = elementPlaces(text, 'trans-unit').filter((_, index) => !isPoHeader(all[index]!));
+    // po2xliff turns the PO header into a unit of its own: not a translation.
+    const units = all.filter((unit) => !isPoHeader(unit));
+    const header = children(fileNode, 'header')[0];
+    const tool = header ? children(header, 'tool')[0] : undefined;
+    return {
+      version: '1.2',
+      original: attribute(fileNode, 'original'),
+      sourceLang: attribute(fileNode, 'source-language'),
+      targetLang: attribute(fileNode, 'target-language'),
+      translator: (tool && attribute(tool, 'tool-company')) ?? undefined,
+      units: units.map((unit, index) => {
+        const target = children(unit, 'target')[0];
+        const approved = attribute(unit, 'approved') === 'yes';
+        const stateName = target ? (attribute(target, 'state') ?? (approved ? 'approved' : '')) : 'new';
+        let state: State | undefined = stateName === '' || stateName === 'approved' ? 'translated' : STATE_FROM_12[stateName];
+        if (approved && state !== undefined && state !== 'final') state = 'reviewed';
+        return {
+          id: poReference(unit) ?? attribute(unit, 'id') ?? '',
+          line: places[index]?.line ?? 1,
+          translate: attribute(unit, 'translate') !== 'no',
+          source: parseInline(raw(children(unit, 'source')[0]), file),
+          target: target ? parseInline(raw(target), file) : undefined,
+          targetLang: target ? attribute(target, 'xml:lang') : undefined,
+          state,
+          stateName: stateName || 'translated',
+        };
+      }),
+    };
+  }
+  if (version === '2.0' || version === '2.1') {
+    const units: Node[] = [];
+    collect(fileNode, 'unit', units);
+    const places = elementPlaces(text, 'unit');
+    return {
+      version: '2.x',
+      original: attribute(fileNode, 'original'),
+      sourceLang: attribute(xliff, 'srcLang'),
+      targetLang: attribute(xliff, 'trgLang'),
+      translator: undefined,
+      units: units.map((unit, index) => {
+        const segments = children(unit, 'segment');
+        if (segments.length !== 1)
+          throw new InputError(
+            file,
+            places[index],
+            `Unexpected ${segments.length} segments in unit ${attribute(unit, 'id') ?? ''}, expected one (as exported)`,
+          );
+        const segment = segments[0]!;
+        const target = children(segment, 'target')[0];
+        const stateName = attribute(segment, 'state') ?? 'initial';
+        return {
+          id: attribute(unit, 'id') ?? '',
+          line: places[index]?.line ?? 1,
+          translate: attribute(unit, 'translate') !== 'no',
+          source: parseInline(raw(children(segment, 'source')[0]), file),
+          target: target ? parseInline(raw(target), file) : undefined,
+          targetLang: target ? attribute(target, 'xml:lang') : undefined,
+          state: (['initial', 'translated', 'reviewed', 'final'] as const).find((known) => known === stateName),
+          stateName,
+        };
+      }),
+    };
+  }
+  throw new InputError(file, { line: 1, column: 1 }, `Unexpected XLIFF version “${version}”, expected 1.2, 2.0 or 2.1`);
+}
+
+const isPoHeader = (unit: Node) => attribute(unit, 'restype') === 'x-gettext-domain-header';
+
+/**
+ * After a trip through PO (xliff2po, then po2xliff), Translate Toolkit renumbers the units and keeps our
+ * id only as the PO location, split at its first colon into sourcefile and linenumber.
+ */
+function poReference(unit: Node): string | undefined {
+  for (const group of children(unit, 'context-group')) {
+    if (attribute(group, 'name') !== 'po-reference') continue;
+    const parts = new Map(children(group, 'context').map((context) => [attribute(context, 'context-type'), textOf(context)]));
+    const file = parts.get('sourcefile');
+    const line = parts.get('linenumber');
+    if (file && line) return `${file}:${line}`;
+  }
+  return undefined;
+}
+
+function collect(node: Node | undefined, name: string, out: Node[]): void {
+  if (!node) return;
+  out.push(...children(node, name));
+  for (const group of children(node, 'group')) collect(group, name, out);
+}
+
+function raw(node: Node | string | undefined): string {
+  if (typeof node === 'string') return node;
+  const text = node?.['#text'];
+  return Array.isArray(text) ? text.join('') : typeof text === 'string' ? text : '';
+}
+
+/** Elements whose content is native code (XLIFF 1.2), not translatable text: skipped. */
+const NATIVE = new Set(['bpt', 'ept', 'it', 'ph', 'sub']);
+
+/** Inline markup of a `<source>`/`<target>` kept raw by the parser: text and codes, in order. */
+export function parseInline(xml: string, file: string): Inline[] {
+  const out: Inline[] = [];
+  const open: string[] = [];
+  let skipping: { name: string; depth: number } | undefined;
+  const text = (value: string) => {
+    if (skipping || value === '') return;
+    const last = out.at(-1);
+    if (last?.kind === 'text') last.text += value;
+    else out.push({ kind: 'text', text: value });
+  };
+  const tag = /<(\/?)([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  let last = 0;
+  for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
+    text(decode(xml.slice(last, match.index)));
+    last = tag.lastIndex;
+    const [, closing, name = '', attrs = '', selfClosing] = match;
+    const id = /\b(?:id|startRef|rid)\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? '';
+    if (skipping) {
+      if (name === skipping.name) skipping.depth += closing ? -1 : selfClosing ? 0 : 1;
+      if (skipping.depth === 0) skipping = undefined;
+      continue;
+    }
+    if (closing) {
+      if (name === 'g' || name === 'pc') out.push({ kind: 'close', id: open.pop() ?? '?' });
+      continue;
+    }
+    if (name === 'g' || name === 'pc') {
+      if (selfClosing) out.push({ kind: 'open', id }, { kind: 'close', id });
+      else {
+        open.push(id);
+        out.push({ kind: 'open', id });
+      }
+    } else if (name === 'x' || name === 'ph' || name === 'bx' || name === 'ex' || name === 'it') {
+      out.push({ kind: name === 'bx' ? 'open' : name === 'ex' ? 'close' : 'ph', id });
+      if (!selfClosing && NATIVE.has(name)) skipping = { name, depth: 1 };
+    } else if (name === 'bpt' || name === 'sc') {
+      out.push({ kind: 'open', id });
+      if (!selfClosing) skipping = { name, depth: 1 };
+    } else if (name === 'ept' || name === 'ec') {
+      out.push({ kind: 'close', id });
+      if (!selfClosing) skipping = { name, depth: 1 };
+    } else if (name === 'cp') {
+      const hex = /\bhex\s*=\s*["']([0-9a-fA-F]+)["']/.exec(attrs)?.[1];
+      if (hex) text(String.fromCodePoint(Number.parseInt(hex, 16)));
+    } else if (name !== 'mrk' && name !== 'sm' && name !== 'em') {
+      throw new InputError(
+        file,
+        undefined,
+        `Unexpected inline element <${name}>, expected XLIFF inline codes (g, x, bpt, ept, ph, pc, sc, ec, mrk)`,
+      );
+    }
+  }
+  text(decode(xml.slice(last)));
+  return out;
+}
+
+function decode(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,123 @@
+import { matchKey } from '../normalize/typography.ts';
+import { canonicalLocale } from '../locale/resolve.ts';
+import { inlineText } from '../util/xml.ts';
+import { escapeXml as esc, STATES, type State } from './model.ts';
+
+export interface Provenance {
+  /** TMX date, e.g. 20261128T143000Z. */
+  date: string;
+  translator: string | undefined;
+  file: string;
+}
+
+export interface MergeEntry {
+  id: string;
+  source: string;
+  target: string;
+  state: State;
+}
+
+const TU = /<tu\b[^>]*>[\s\S]*?<\/tu>/g;
+
+/** Per source sentence, the target in `locale` and the state an earlier import recorded (translated when none). */
+export function memoryStates(tmx: string, sourceLang: string, locale: string): Map<string, { text: string; state: State }> {
+  const states = new Map<string, { text: string; state: State }>();
+  for (const block of tmx.match(TU) ?? []) {
+    const source = tuvText(block, sourceLang);
+    const target = tuvText(block, locale);
+    if (source === undefined || target === undefined) continue;
+    const recorded = /<prop type="x-pressroom-state">([^<]*)<\/prop>/.exec(block)?.[1];
+    const state = STATES.find((known) => known === recorded) ?? 'translated';
+    states.set(matchKey(source), { text: target, state });
+  }
+  return states;
+}
+
+/**
+ * Puts translations into TMX text with their provenance, editing only the `<tu>` they belong to so that
+ * everything else in the file (props, notes, unknown attributes, other languages) stays byte for byte.
+ * Merging the same entries twice gives the same text.
+ */
+export function mergeIntoTmx(
+  tmx: string | undefined,
+  sourceLang: string,
+  locale: string,
+  entries: readonly MergeEntry[],
+  provenance: Provenance,
+): string {
+  let text = tmx ?? emptyTmx(sourceLang, provenance.date);
+  for (const entry of entries) {
+    const key = matchKey(entry.source);
+    let found = false;
+    text = text.replace(TU, (block) => {
+      if (found) return block;
+      const source = tuvText(block, sourceLang);
+      if (source === undefined || matchKey(source) !== key) return block;
+      found = true;
+      return updateBlock(block, locale, entry, provenance);
+    });
+    if (!found) {
+      const tu = updateBlock(
+        `<tu tuid="${esc(entry.id)}" creationdate="${provenance.date}">\n      <tuv xml:lang="${esc(sourceLang)}"><seg>${esc(entry.source)}</seg></tuv>\n    </tu>`,
+        locale,
+        entry,
+        provenance,
+      );
+      text = text.replace(/(\s*)<\/body>/, `\n    ${tu}$1</body>`);
+    }
+  }
+  return text;
+}
+
+function updateBlock(block: string, locale: string, entry: MergeEntry, provenance: Provenance): string {
+  if (tuvText(block, locale) === entry.target && block.includes(`<prop type="x-pressroom-state">${entry.state}</prop>`)) return block;
+  const tuv = `<tuv xml:lang="${esc(locale)}"><seg>${esc(entry.target)}</seg></tuv>`;
+  let next = tuvPattern(locale).test(block) ? block.replace(tuvPattern(locale), tuv) : block.replace(/(\s*)<\/tu>$/, `$1  ${tuv}$1</tu>`);
+  next = next.replace(/\n?\s*<prop type="x-pressroom-[^"]*">[^<]*<\/prop>/g, '');
+  const props = [
+    ['x-pressroom-state', entry.state],
+    ['x-pressroom-file', provenance.file],
+    ...(provenance.translator ? [['x-pressroom-translator', provenance.translator]] : []),
+  ]
+    .map(([type, value]) => `\n      <prop type="${type}">${esc(value!)}</prop>`)
+    .join('');
+  return next.replace(/^<tu\b[^>]*>/, (open) => {
+    let tag = setAttribute(open, 'changedate', provenance.date);
+    if (provenance.translator) tag = setAttribute(tag, 'changeid', provenance.translator);
+    return tag + props;
+  });
+}
+
+function setAttribute(tag: string, name: string, value: string): string {
+  const pattern = new RegExp(`\\s${name}="[^"]*"`);
+  const attribute = ` ${name}="${esc(value)}"`;
+  return pattern.test(tag) ? tag.replace(pattern, attribute) : tag.replace(/>$/, `${attribute}>`);
+}
+
+function tuvPattern(locale: string): RegExp {
+  return new RegExp(`<tuv\\b[^>]*\\b(?:xml:)?lang="${locale.replace(/[^\w-]/g, '')}"[^>]*>[\\s\\S]*?</tuv>`, 'i');
+}
+
+function tuvText(block: string, lang: string): string | undefined {
+  for (const match of block.matchAll(/<tuv\b([^>]*)>[\s\S]*?<seg>([\s\S]*?)<\/seg>[\s\S]*?<\/tuv>/g)) {
+    const tag = /\b(?:xml:)?lang="([^"]*)"/.exec(match[1] ?? '')?.[1];
+    if (tag && canonicalLocale(tag) === canonicalLocale(lang)) return inlineText(match[2] ?? '');
+  }
+  return undefined;
+}
+
+function emptyTmx(sourceLang: string, date: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="pressroom" creationtoolversion="1" segtype="sentence" o-tmf="pressroom" adminlang="en" srclang="${esc(sourceLang)}" datatype="plaintext" creationdate="${date}"/>
+  <body>
+  </body>
+</tmx>
+`;
+}
+
+export const tmxDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');

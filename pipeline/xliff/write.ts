@@ -1,0 +1,117 @@
+import { escapeXml as esc, type Inline, type State, type Unit, type XliffFile } from './model.ts';
+
+/** XLIFF 1.2 `target@state` for each of our states (what Weblate and Translate Toolkit understand). */
+const STATE_12: Record<State, string> = { initial: 'needs-translation', translated: 'translated', reviewed: 'signed-off', final: 'final' };
+
+/** Serialises by hand: every text and attribute value goes through one escaper, and no pretty-printing touches content. */
+export function writeXliff(file: XliffFile): string {
+  return file.version === '2.1' ? write21(file) : write12(file);
+}
+
+function inline12(content: readonly Inline[]): string {
+  return content
+    .map((part) =>
+      part.kind === 'text'
+        ? esc(part.text)
+        : part.kind === 'ph'
+          ? `<x id="${esc(part.id)}"/>`
+          : part.kind === 'open'
+            ? `<g id="${esc(part.id)}">`
+            : '</g>',
+    )
+    .join('');
+}
+
+function inline21(content: readonly Inline[]): string {
+  return content
+    .map((part) =>
+      part.kind === 'text'
+        ? esc(part.text)
+        : part.kind === 'ph'
+          ? `<ph id="${esc(part.id)}"/>`
+          : part.kind === 'open'
+            ? `<pc id="${esc(part.id)}">`
+            : '</pc>',
+    )
+    .join('');
+}
+
+function write12(file: XliffFile): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    `  <file original="${esc(file.original)}" source-language="${esc(file.sourceLang)}" target-language="${esc(file.targetLang)}" datatype="plaintext">`,
+    '    <header><tool tool-id="pressroom" tool-name="pressroom"/></header>',
+    '    <body>',
+  ];
+  for (const unit of file.units) {
+    lines.push(`      <trans-unit id="${esc(unit.id)}"${unit.translate ? '' : ' translate="no"'} xml:space="preserve">`);
+    lines.push(`        <source xml:lang="${esc(file.sourceLang)}">${inline12(unit.source)}</source>`);
+    if (unit.target) {
+      const prefilled = unit.translate && unit.state === 'initial';
+      const state = prefilled ? ' state="needs-review-translation" state-qualifier="fuzzy-match"' : ` state="${STATE_12[unit.state]}"`;
+      lines.push(`        <target xml:lang="${esc(file.targetLang)}"${state}>${inline12(unit.target)}</target>`);
+    }
+    for (const note of unit.notes) lines.push(`        <note from="${esc(note.from)}">${esc(note.text)}</note>`);
+    if (unit.terms.length > 0) lines.push(`        <note from="glossary">${esc(termNote(unit))}</note>`);
+    for (const match of unit.suggestions) {
+      lines.push(`        <alt-trans match-quality="${Math.round(match.score)}" origin="${esc(match.origin)}">`);
+      lines.push(`          <source xml:lang="${esc(file.sourceLang)}">${esc(match.source)}</source>`);
+      lines.push(`          <target xml:lang="${esc(file.targetLang)}">${esc(match.target)}</target>`);
+      lines.push('        </alt-trans>');
+    }
+    lines.push('      </trans-unit>');
+  }
+  lines.push('    </body>', '  </file>', '</xliff>', '');
+  return lines.join('\n');
+}
+
+function termNote(unit: Unit): string {
+  return `Glossary: ${unit.terms
+    .map((term) => `${term.source} → ${term.target}${term.avoid.length > 0 ? ` (not: ${term.avoid.join(', ')})` : ''}`)
+    .join('; ')}`;
+}
+
+function write21(file: XliffFile): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0" version="2.1" srcLang="${esc(file.sourceLang)}" trgLang="${esc(file.targetLang)}">`,
+    `  <file id="f1" original="${esc(file.original)}">`,
+  ];
+  for (const unit of file.units) {
+    lines.push(`    <unit id="${esc(unit.id)}"${unit.translate ? '' : ' translate="no"'}>`);
+    if (unit.suggestions.length > 0) {
+      lines.push('      <mtc:matches>');
+      unit.suggestions.forEach((match, index) => {
+        lines.push(
+          `        <mtc:match id="m${index + 1}" ref="#s1" type="tm" similarity="${Math.round(match.score)}" origin="${esc(match.origin)}">`,
+          `          <source>${esc(match.source)}</source>`,
+          `          <target>${esc(match.target)}</target>`,
+          '        </mtc:match>',
+        );
+      });
+      lines.push('      </mtc:matches>');
+    }
+    if (unit.terms.length > 0) {
+      lines.push('      <gls:glossary>');
+      for (const term of unit.terms) {
+        lines.push('        <gls:glossEntry>', `          <gls:term>${esc(term.source)}</gls:term>`);
+        lines.push(`          <gls:translation>${esc(term.target)}</gls:translation>`);
+        if (term.avoid.length > 0) lines.push(`          <gls:definition>Not: ${esc(term.avoid.join(', '))}</gls:definition>`);
+        lines.push('        </gls:glossEntry>');
+      }
+      lines.push('      </gls:glossary>');
+    }
+    if (unit.notes.length > 0) {
+      lines.push('      <notes>');
+      for (const note of unit.notes) lines.push(`        <note category="${esc(note.from)}">${esc(note.text)}</note>`);
+      lines.push('      </notes>');
+    }
+    lines.push(`      <segment id="s1" state="${unit.state}">`);
+    lines.push(`        <source xml:space="preserve">${inline21(unit.source)}</source>`);
+    if (unit.target) lines.push(`        <target xml:space="preserve">${inline21(unit.target)}</target>`);
+    lines.push('      </segment>', '    </unit>');
+  }
+  lines.push('  </file>', '</xliff>', '');
+  return lines.join('\n');
+}
