@@ -19,6 +19,7 @@ import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
 import { indexFiles } from './engine/site-index.ts';
+import { dashboardFiles } from './report/dashboard.ts';
 import type { IndexDocument } from '../templates/page-index.ts';
 
 export interface LocaleReport {
@@ -70,7 +71,7 @@ export interface BuildOptions {
 }
 
 /** Where a shard leaves its report and index data for `pressroom index`. */
-export const shardFolder = (shard: Shard) => `shards/${shard.index}-of-${shard.count}`;
+export const shardFolder = (shard: Shard) => `shard-${shard.index}-of-${shard.count}`;
 
 /** Builds every input for every locale. Nothing in `config.out` changes until every artifact is made. */
 export async function build(config: PipelineConfig, options: BuildOptions = {}): Promise<BuildResult> {
@@ -143,7 +144,9 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
         `Build stopped: ${messages.filter((message) => message.severity === 'warning').length} warnings and \`frail\` is on; nothing was written`,
       );
     }
-    for (const file of [...site, reportFile]) await sink.write(file);
+    // The translation dashboard needs the whole build's documents: not made per shard.
+    const dashboard = options.shard ? [] : await dashboardFiles(config, resources);
+    for (const file of [...site, reportFile, ...dashboard]) await sink.write(file);
     if (staged) {
       const started = performance.now();
       staged.commit();

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, type BuildReport } from '../build.ts';
+import { build, shardFolder, type BuildReport } from '../build.ts';
+import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './engine-flags.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
@@ -19,6 +20,12 @@ Options:
   --out <dir>        output folder (default: output)
   --config <file>    config file (default: ./pressroom.config.json when present)
   --frail            treat warnings as errors
+  --concurrency <n>  pages printing at once (default: the number of cores)
+  --shard <k/n>      build only shard k of n (a deterministic split by document); merge with \`pressroom index\`
+  --no-cache         rebuild every artifact (default: reuse unchanged ones from .pressroom-cache next to --out)
+  --cache <dir>      incremental cache folder
+  --quiet            no progress, only warnings and the last line
+  --json             print one JSON summary on stdout instead of text
 `;
 
 export const buildCommand: Command = {
@@ -32,16 +39,24 @@ export const buildCommand: Command = {
       out: { type: 'string' },
       config: { type: 'string' },
       frail: { type: 'boolean' },
+      ...ENGINE_FLAGS,
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
+    const engine = engineOptions(values as EngineFlags);
     const started = performance.now();
-    const result = await build(config, { write: true });
+    const result = await build(config, { write: true, ...engine });
+    const seconds = (performance.now() - started) / 1000;
+    if ((values as EngineFlags).json) {
+      io.out(JSON.stringify(jsonSummary(result, config, seconds)) + '\n');
+      return 0;
+    }
     printMessages(result.messages, io.err);
-    printSummary(result.report, config, io.out);
+    if (!(values as EngineFlags).quiet) printSummary(result.report, config, io.out);
     const out = path.relative(process.cwd(), config.out) || '.';
-    io.out(
-      `Built ${result.files.length} files into ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; report: ${path.join(out, 'report.json')}\n`,
-    );
+    const reportPath = engine.shard ? path.join(out, shardFolder(engine.shard), 'report.json') : path.join(out, 'report.json');
+    const incremental = result.report.incremental;
+    const reuse = incremental ? `; ${incremental.rebuilt.length} artifacts built, ${incremental.reused} unchanged` : '';
+    io.out(`Built ${result.files.length} files into ${out} in ${seconds.toFixed(1)} s${reuse}; report: ${reportPath}\n`);
     return 0;
   },
 };

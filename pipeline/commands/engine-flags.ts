@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { BuildOptions, BuildResult } from '../build.ts';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { barProgress, lineProgress, silentProgress } from '../engine/progress.ts';
+import { parseShard } from '../engine/shard.ts';
+import { UsageError } from './types.ts';
+
+/** The build command's engine options (parseArgs form). */
+export const ENGINE_FLAGS = {
+  concurrency: { type: 'string' },
+  shard: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+export interface EngineFlags {
+  concurrency?: string;
+  shard?: string;
+  cache?: string;
+  'no-cache'?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/**
+ * A live bar only for a person at a terminal; CI logs (CI set, or stderr not a TTY) get plain lines,
+ * --quiet and --json get none.
+ */
+export function engineOptions(flags: EngineFlags): BuildOptions {
+  const options: BuildOptions = {};
+  if (flags.concurrency !== undefined) {
+    const value = Number(flags.concurrency);
+    if (!Number.isInteger(value) || value < 1 || value > 64)
+      throw new UsageError(`--concurrency expects a whole number from 1 to 64, got “${flags.concurrency}”`);
+    options.concurrency = value;
+  }
+  if (flags.shard !== undefined) {
+    const shard = parseShard(flags.shard);
+    if (!shard) throw new UsageError(`--shard expects K/N with 1 ≤ K ≤ N (e.g. 2/4), got “${flags.shard}”`);
+    options.shard = shard;
+  }
+  if (flags['no-cache']) options.cache = false;
+  else if (flags.cache) options.cache = path.resolve(flags.cache);
+  if (flags.quiet || flags.json) options.progress = silentProgress;
+  else if (process.stderr.isTTY && !process.env.CI) options.progress = barProgress(process.stderr);
+  else options.progress = lineProgress((text) => process.stderr.write(text));
+  return options;
+}
+
+/** The --json output: one object a script can read. */
+export function jsonSummary(result: BuildResult, config: PipelineConfig, seconds: number) {
+  const artifacts = result.report.documents.reduce((sum, document) => sum + document.locales.length, 0);
+  return {
+    ok: true,
+    out: config.out,
+    seconds: Number(seconds.toFixed(3)),
+    documents: result.report.documents.length,
+    artifacts,
+    files: result.files.length,
+    rebuilt: result.report.incremental?.rebuilt ?? [],
+    reused: result.report.incremental?.reused ?? 0,
+    browserRestarts: result.report.incremental?.browserRestarts ?? 0,
+    shard: result.report.shard ?? null,
+    warnings: result.messages.filter((message) => message.severity === 'warning').length,
+    timings: result.report.timings,
+  };
+}

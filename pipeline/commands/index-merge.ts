@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { writeOutput } from '../emit/write.ts';
+import { mergeShards } from '../engine/merge.ts';
+import { indexFiles } from '../engine/site-index.ts';
+import { createTranslator, loadCatalogs, type MissingKey } from '../i18n/ui.ts';
+import { utf8 } from '../render/outputs.ts';
+import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
+import type { Command } from './types.ts';
+
+const usage = `Usage: pressroom index [folder] [options]
+
+Merges the outputs of a sharded build (\`pressroom build --shard K/N\` on N machines, their output
+folders gathered into one) into one site index (index.html) and one report.json.
+
+Options:
+  --out <dir>        the gathered output folder (default: the config's "out"); same as [folder]
+  --config <file>    config file (default: ./pressroom.config.json when present)
+`;
+
+export const indexCommand: Command = {
+  name: 'index',
+  summary: 'merge the outputs of sharded builds into one site index and report',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, config: { type: 'string' } });
+    const flags = values as CliConfigFlags;
+    if (positionals[0] && !flags.out) flags.out = positionals[0];
+    const config = await loadCliConfig(flags);
+    const { report, index } = await mergeShards(config.out);
+    const lang = config.locales[0] ?? config.sourceLocale;
+    const t = await createTranslator(lang, await loadCatalogs(config.catalogs), config.fallbackLng, [] as MissingKey[]);
+    await writeOutput(config.out, [
+      ...indexFiles(config, index, t),
+      { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') },
+    ]);
+    const out = path.relative(process.cwd(), config.out) || '.';
+    io.out(
+      `Merged ${report.documents.length} documents from the shards in ${out} into ${path.join(out, 'index.html')} and ${path.join(out, 'report.json')}\n`,
+    );
+    return 0;
+  },
+};
