@@ -72,20 +72,34 @@ export function checkTerms(docs: readonly LocaleSegments[], glossary: Glossary, 
   return problems;
 }
 
-const isLetter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+const WORD = /[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*/gu;
 
-/** Whole-word start, any ending; acronyms (all capitals) must match exactly. */
+/** A word's stem for Russian and Kyrgyz inflection: up to two final vowels or signs go (Киргизская → Киргизск). */
+function stem(word: string): string {
+  let out = word;
+  for (let cut = 0; cut < 2 && out.length > 4 && /[аяоеёыиьйэюуүөaeiouy]$/u.test(out); cut += 1) out = out.slice(0, -1);
+  return out;
+}
+
+/**
+ * Whether `text` holds `term`, word by word: each word of the term starts the matching word of the text
+ * (Президент России → Президента России). Acronyms (all capitals) and short words must match exactly.
+ */
 export function containsTerm(text: string, term: string): boolean {
-  if (!term) return false;
-  const acronym = term === term.toUpperCase() && /\p{Lu}/u.test(term);
-  const haystack = acronym ? text : text.toLocaleLowerCase();
-  let needle = acronym ? term : term.toLocaleLowerCase();
-  // A final vowel or soft sign changes under declension (Россия → России): match the stem before it.
-  if (!acronym && needle.length > 4 && /[аяоеыиьйaeoуүө]$/u.test(needle)) needle = needle.slice(0, -1);
-  for (let index = haystack.indexOf(needle); index >= 0; index = haystack.indexOf(needle, index + 1)) {
-    if (isLetter(haystack[index - 1])) continue;
-    if (acronym && isLetter(haystack[index + needle.length])) continue;
-    return true;
+  const wanted = [...term.matchAll(WORD)].map(([word]) => {
+    const exact = word.length <= 3 || (word === word.toUpperCase() && /\p{Lu}/u.test(word));
+    return exact ? { text: word, exact } : { text: stem(word.toLocaleLowerCase()), exact };
+  });
+  if (wanted.length === 0) return false;
+  const words = [...text.matchAll(WORD)].map(([word]) => word);
+  // Kyrgyz and Russian write case endings onto acronyms (БУУнун, ОДКБ-шн): capitals exact, a lower-case tail allowed.
+  const fits = (word: string, want: { text: string; exact: boolean }) =>
+    want.exact
+      ? word.toLocaleLowerCase() === want.text.toLocaleLowerCase() ||
+        (word.startsWith(want.text) && /^[-\p{Ll}]*$/u.test(word.slice(want.text.length)))
+      : word.toLocaleLowerCase().startsWith(want.text);
+  for (let at = 0; at + wanted.length <= words.length; at += 1) {
+    if (wanted.every((want, offset) => fits(words[at + offset]!, want))) return true;
   }
   return false;
 }

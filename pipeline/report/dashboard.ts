@@ -1,0 +1,104 @@
+import { dashboardCss, dashboardPage } from '../../templates/dashboard.ts';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { layout, utf8, type OutputFile } from '../render/outputs.ts';
+import { languageName } from '../render/page.ts';
+import { serializeHtml } from '../render/serialize.ts';
+import type { Resources } from '../stage.ts';
+import type { Segment } from '../types.ts';
+import { collectSegments, type LocaleSegments } from '../xliff/collect.ts';
+import { exportDocument, xliffFileName } from '../xliff/export.ts';
+import { writeXliff } from '../xliff/write.ts';
+import { checkTerms, type TermProblem } from './term-check.ts';
+
+/** Coverage categories, in the order the bar draws them: published as reviewed first, then the work left. */
+export const CATEGORIES = ['context', 'exact', 'adapted', 'fuzzy', 'new', 'stale', 'fellBack'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export type Counts = Record<Category, number>;
+
+export interface DashboardData {
+  sourceLocale: string;
+  locales: {
+    locale: string;
+    name: string;
+    counts: Counts;
+    total: number;
+    problems: (TermProblem & { href: string })[];
+    waiting: { slug: string; title: string; segments: number; xliff: string }[];
+  }[];
+  documents: { slug: string; title: string; locales: { locale: string; counts: Counts; total: number; page: string }[] }[];
+}
+
+/** Which bar a segment falls in. Statuses issue 4 adds (context, adapted, fuzzy-*, stale) map by name. */
+export function categoryOf(segment: Segment, locale: string, sourceLocale: string): Category {
+  const status: string = segment.status;
+  if (status === 'context' || status === 'exact' || status === 'adapted' || status === 'stale') return status;
+  if (status.startsWith('fuzzy')) return 'fuzzy';
+  if (status === 'fallback' && segment.lang !== locale && segment.lang !== sourceLocale) return 'fellBack';
+  return 'new';
+}
+
+const emptyCounts = (): Counts => ({ context: 0, exact: 0, adapted: 0, fuzzy: 0, new: 0, stale: 0, fellBack: 0 });
+
+export function dashboardData(
+  docs: readonly LocaleSegments[],
+  problems: readonly TermProblem[],
+  config: PipelineConfig,
+  xliffFor: (doc: LocaleSegments) => string | undefined,
+): DashboardData {
+  const targets = config.locales.filter((locale) => locale !== config.sourceLocale);
+  const documents = new Map<string, DashboardData['documents'][number]>();
+  const locales = targets.map((locale) => {
+    const counts = emptyCounts();
+    let total = 0;
+    const waiting: DashboardData['locales'][number]['waiting'] = [];
+    for (const doc of docs.filter((entry) => entry.locale === locale)) {
+      const own = emptyCounts();
+      for (const state of doc.segments) own[categoryOf(state.translated, locale, config.sourceLocale)] += 1;
+      for (const category of CATEGORIES) counts[category] += own[category];
+      total += doc.segments.length;
+      const work = own.new + own.fuzzy + own.stale + own.fellBack;
+      const xliff = xliffFor(doc);
+      if (work > 0 && xliff) waiting.push({ slug: doc.file.slug, title: doc.title, segments: work, xliff });
+      const row = documents.get(doc.file.slug) ?? { slug: doc.file.slug, title: doc.title, locales: [] };
+      row.locales.push({ locale, counts: own, total: doc.segments.length, page: `../${layout.page(doc.file.slug, locale)}` });
+      documents.set(doc.file.slug, row);
+    }
+    return {
+      locale,
+      name: languageName(locale, 'en'),
+      counts,
+      total,
+      problems: problems.filter((problem) => problem.locale === locale).map((problem) => ({ ...problem, href: segmentLink(problem) })),
+      waiting,
+    };
+  });
+  return { sourceLocale: config.sourceLocale, locales, documents: [...documents.values()] };
+}
+
+/** A text fragment (`#:~:text=`) to the sentence in the published page: pages carry no per-sentence anchors. */
+function segmentLink(problem: TermProblem): string {
+  const words = problem.target.split(/\s+/).filter(Boolean);
+  const start = words.slice(0, Math.min(6, words.length)).join(' ');
+  const encode = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
+  return `../${layout.page(problem.slug, problem.locale)}#:~:text=${encode(start)}`;
+}
+
+/** output/report/: the dashboard, its JSON twin, and the XLIFF for every document that has work waiting. */
+export async function dashboardFiles(config: PipelineConfig, resources: Resources): Promise<OutputFile[]> {
+  const docs = await collectSegments(config, resources);
+  const problems = checkTerms(docs, resources.glossary, config.sourceLocale);
+  const files: OutputFile[] = [];
+  const data = dashboardData(docs, problems, config, (doc) => {
+    const xliff = exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings: config.xliff });
+    if (!xliff) return undefined;
+    const name = `xliff/${xliffFileName(doc.file.slug, doc.locale)}`;
+    files.push({ path: `report/${name}`, contents: utf8(writeXliff(xliff)) });
+    return name;
+  });
+  files.push(
+    { path: 'report/index.html', contents: utf8(serializeHtml(dashboardPage(data))) },
+    { path: 'report/dashboard.css', contents: utf8(dashboardCss) },
+    { path: 'report/index.json', contents: utf8(JSON.stringify(data, null, 2) + '\n') },
+  );
+  return files;
+}
