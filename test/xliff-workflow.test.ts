@@ -1,0 +1,162 @@
+// The issue's "done when", end to end through the CLI in a copy of the sample: the ky memory loses four
+// units, the build shows the gap, a translator's XLIFF round trip closes it, bad returns are refused,
+// and a glossary edit reaches every locale in one rebuild.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pressroom } from './helpers/cli.ts';
+import { copySample, removeUnits } from './helpers/project.ts';
+
+const slug = '2025-11-26-bishkek-press-statements';
+let project: string;
+let removed: Map<string, string>;
+const run = (...args: string[]) => pressroom(args, { cwd: project });
+const read = (...parts: string[]) => readFileSync(path.join(project, ...parts), 'utf8');
+const dashboard = () => JSON.parse(read('output', 'report', 'index.json'));
+const kyCounts = () => dashboard().locales.find((entry: { locale: string }) => entry.locale === 'ky').counts;
+const xliffFile = () => path.join(project, 'xliff', `${slug}.ky.xlf`);
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+
+/** What a translator's tool does: a target with the translation after each source that is open for work. */
+function fill(xliff: string, translate: (source: string) => string, state = 'translated'): string {
+  return xliff.replace(
+    /(<trans-unit id="[^"]+" xml:space="preserve">\s*<source xml:lang="en">)([\s\S]*?)(<\/source>)/g,
+    (_, open: string, source: string, close: string) =>
+      `${open}${source}${close}\n        <target xml:lang="ky" state="${state}">${escape(translate(unescape(source)))}</target>`,
+  );
+}
+
+before(() => {
+  project = copySample('pressroom-xliff-');
+  removed = removeUnits(project, 'ky', [5, 6, 7, 8]);
+  const built = run('build', '--formats', 'html');
+  assert.equal(built.status, 0, built.stderr);
+});
+
+after(() => rmSync(project, { recursive: true, force: true }));
+
+test('a ky memory with gaps shows them in the dashboard, and the export ships exactly those segments', () => {
+  assert.equal(kyCounts().new, 4);
+  const exported = run('xliff', 'export', '--locale', 'ky');
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.match(exported.stdout, /4 to translate, 2 for context \(XLIFF 1\.2\)/);
+  const xliff = readFileSync(xliffFile(), 'utf8');
+  const open = [...xliff.matchAll(/<trans-unit id="([^"]+)" xml:space="preserve">\s*<source xml:lang="en">([\s\S]*?)<\/source>/g)];
+  assert.deepEqual(open.map((match) => unescape(match[2]!)).sort(), [...removed.keys()].sort());
+  for (const [, id] of open) assert.match(id!, new RegExp(`^${slug}:\\d+:[0-9a-f]{12}$`));
+  assert.equal((xliff.match(/translate="no"/g) ?? []).length, 2);
+  assert.match(xliff, /<note from="speaker">Sadyr Japarov, President of Kyrgyzstan<\/note>/);
+  assert.match(xliff, /<note from="glossary">Glossary: [^<]*Kyrgyzstan → Кыргызстан \(not: Киргизия\)/);
+  // The ids stay the same when nothing changed.
+  assert.equal(run('xliff', 'export', '--locale', 'ky').status, 0);
+  assert.equal(readFileSync(xliffFile(), 'utf8'), xliff);
+});
+
+test('bad returns are rejected one line each with file, unit id and reason, and nothing is written', () => {
+  const exported = readFileSync(xliffFile(), 'utf8');
+  const good = fill(exported, (source) => removed.get(source)!);
+  const memory = read('locales', 'ky', 'memory.tmx');
+  const withNumber = [...removed.keys()].find((source) => /\d/.test(source))!;
+  const cases: [string, string, RegExp][] = [
+    [
+      'changed-source',
+      good.replace('Kyrgyz-Russian relations are based', 'Kyrgyz-Russian ties are based'),
+      /<source> was edited \(“Kyrgyz-Russian ties are based/,
+    ],
+    [
+      'changed-number',
+      good.replace(escape(removed.get(withNumber)!), escape(removed.get(withNumber)!.replace(/25/g, '35'))),
+      /number “25” of the source is missing from the target/,
+    ],
+    [
+      'wrong-language',
+      good.replace('target-language="ky"', 'target-language="ru"'),
+      /target language “ru”, expected “ky” \(from the file name/,
+    ],
+    [
+      'extra-code',
+      good.replace(/(<target xml:lang="ky" state="translated">)/, '$1<x id="7"/>'),
+      /inline code placeholder 7 in the target is not in the source/,
+    ],
+    [
+      'unknown-id',
+      good.replace(/<trans-unit id="2025-11-26-bishkek-press-statements:/, '<trans-unit id="another-document:'),
+      /unknown unit id/,
+    ],
+    [
+      'stale-hash',
+      good.replace(
+        /<trans-unit id="2025-11-26-bishkek-press-statements:(\d+):([0-9a-f]+)" xml:space/,
+        '<trans-unit id="2025-11-26-bishkek-press-statements:$1:000000000000" xml:space',
+      ),
+      /the document’s source sentence changed since export/,
+    ],
+  ];
+  for (const [name, text, reason] of cases) {
+    const file = path.join(project, `${name}.ky.xlf`);
+    writeFileSync(file, text);
+    const result = run('xliff', 'import', file);
+    assert.equal(result.status, 1, `${name} was accepted:\n${result.stdout}`);
+    assert.match(result.stderr, new RegExp(`^${name}\\.ky\\.xlf:\\d+: [\\w-]+:\\d+:[0-9a-f]{12}: ${reason.source}`, 'm'), name);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith(`${name}.ky.xlf:`));
+    assert.equal(lines.length, name === 'wrong-language' ? 4 : 1, `${name}: one line per rejected unit`);
+    assert.match(result.stderr, /nothing was imported/);
+    // A good file given together with a bad one is not imported either.
+    if (name === 'changed-source') assert.equal(run('xliff', 'import', file, xliffFile()).status, 1);
+    assert.equal(read('locales', 'ky', 'memory.tmx'), memory, `${name} changed the memory`);
+  }
+});
+
+test('the filled XLIFF imports with provenance, twice without change, and the rebuild closes the gap', () => {
+  writeFileSync(
+    xliffFile(),
+    fill(readFileSync(xliffFile(), 'utf8'), (source) => removed.get(source)!),
+  );
+  const imported = run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stdout, /Imported 4 translations; 0 already in the memory, 0 not ready/);
+  const memory = read('locales', 'ky', 'memory.tmx');
+  assert.equal((memory.match(/<prop type="x-pressroom-state">translated<\/prop>/g) ?? []).length, 4);
+  assert.equal((memory.match(new RegExp(`<prop type="x-pressroom-file">${slug}\\.ky\\.xlf</prop>`, 'g')) ?? []).length, 4);
+  assert.equal((memory.match(/changeid="Aida Translator"/g) ?? []).length, 4);
+
+  const again = run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /Imported 0 translations; 4 already in the memory/);
+  assert.equal(read('locales', 'ky', 'memory.tmx'), memory);
+
+  const built = run('build', '--formats', 'html');
+  assert.equal(built.status, 0, built.stderr);
+  const html = read('output', slug, 'ky', 'index.html');
+  for (const target of removed.values())
+    assert.ok(html.includes(escape(target).replace(/&quot;/g, '"')) || html.includes(target), `ky page lacks “${target}”`);
+  assert.doesNotMatch(html, /class="untranslated"/);
+  const counts = kyCounts();
+  assert.equal(counts.new + counts.fuzzy + counts.stale + counts.fellBack, 0);
+  assert.equal(counts.exact, 122);
+  const report = JSON.parse(read('output', 'report.json'));
+  assert.equal(report.documents[0].locales.find((entry: { locale: string }) => entry.locale === 'ky').fellBack, 0);
+  // Nothing waits any more, so there is nothing to export.
+  assert.match(run('xliff', 'export', '--locale', 'ky').stdout, /nothing to translate/);
+});
+
+test('a glossary edit reaches every locale after one rebuild', () => {
+  const tbx = read('locales', 'glossary.tbx');
+  const edited = tbx
+    .replace(/(<langSec xml:lang="ru">\s*<termSec>\s*<term>)Бишкек(<\/term>)/, '$1Бишкек-Сити$2')
+    .replace(/(<langSec xml:lang="ky">\s*<termSec>\s*<term>)Бишкек(<\/term>)/, '$1Бишкек шаары$2');
+  assert.notEqual(edited, tbx);
+  writeFileSync(path.join(project, 'locales', 'glossary.tbx'), edited);
+  const built = run('build', '--formats', 'html');
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(read('output', slug, 'ru', 'index.html'), /Бишкек-Сити/);
+  assert.match(read('output', slug, 'ky', 'index.html'), /Бишкек шаары/);
+  assert.ok(existsSync(path.join(project, 'output', 'report', 'index.html')));
+});
