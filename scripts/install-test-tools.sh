@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the independent checkers the test suite runs against pressroom's outputs:
 #   EPUBCheck (Debian package `epubcheck`, run as `java -jar /usr/share/java/epubcheck.jar`),
-#   poppler-utils (pdftotext, pdffonts, pdfinfo), qpdf.
+#   poppler-utils (pdftotext, pdffonts, pdfinfo), qpdf,
+#   translate-toolkit (pocount, xliff2po, po2xliff: an independent XLIFF 1.2 and TMX reader), libxml2-utils (xmllint).
 # Does nothing when they are present. Needs root on Debian/Ubuntu; elsewhere it says what to install.
 set -eu
 
@@ -9,6 +10,8 @@ missing=""
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+command -v pocount >/dev/null 2>&1 && command -v po2xliff >/dev/null 2>&1 || missing="$missing translate-toolkit"
+command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 
 [ -z "$missing" ] && exit 0
 

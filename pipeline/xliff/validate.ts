@@ -73,24 +73,29 @@ export function validateReturn(
       reject(unit.id, unit.line, `the document’s source sentence changed since export (now “${now.sourceText}”); export again`);
       continue;
     }
+    const target = unit.target && plainText(unit.target).trim() !== '' ? unit.target : undefined;
+    // Nothing to import from a unit without a ready target, whatever a converter did to it on the way.
+    if (unit.translate && (!target || unit.state === undefined || unit.state === 'initial')) {
+      verdict.pending += 1;
+      continue;
+    }
     if (sourceHash(unit.source) !== parsed.hash) {
+      const flattened = plainText(unit.source) === plainText(now.source);
       reject(
         unit.id,
         unit.line,
-        `<source> was edited (“${plainText(unit.source)}”), expected the exported source; translate in <target> only`,
+        flattened
+          ? 'the inline codes of <source> are gone (a trip through PO drops them), expected them as exported; translate this unit in an XLIFF editor'
+          : `<source> was edited (“${plainText(unit.source)}”), expected the exported source; translate in <target> only`,
       );
       continue;
     }
-    const target = unit.target && plainText(unit.target).trim() !== '' ? unit.target : undefined;
     if (!unit.translate) {
       if (target && now.current && canonical(target) !== canonical([{ kind: 'text', text: now.current.text }]))
         reject(unit.id, unit.line, 'read-only context unit was changed (translate="no"); change it in its own export');
       continue;
     }
-    if (!target || unit.state === undefined || unit.state === 'initial') {
-      verdict.pending += 1;
-      continue;
-    }
+    if (!target || unit.state === undefined) continue;
     if (unit.targetLang && !same(unit.targetLang, expected.targetLang)) {
       reject(unit.id, unit.line, `target xml:lang “${unit.targetLang}”, expected “${expected.targetLang}”`);
       continue;

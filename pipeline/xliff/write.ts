@@ -45,7 +45,9 @@ function write12(file: XliffFile): string {
     '    <body>',
   ];
   for (const unit of file.units) {
-    lines.push(`      <trans-unit id="${esc(unit.id)}"${unit.translate ? '' : ' translate="no"'} xml:space="preserve">`);
+    // approved="yes" is how Translate Toolkit and Weblate tell a finished translation from one to review.
+    const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
+    lines.push(`      <trans-unit id="${esc(unit.id)}"${unit.translate ? '' : ' translate="no"'}${approved} xml:space="preserve">`);
     lines.push(`        <source xml:lang="${esc(file.sourceLang)}">${inline12(unit.source)}</source>`);
     if (unit.target) {
       const prefilled = unit.translate && unit.state === 'initial';
