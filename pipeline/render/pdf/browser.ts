@@ -95,12 +95,14 @@ export class BrowserPool {
     try {
       for (let attempt = 1; ; attempt += 1) {
         const generation = this.generation;
-        const browser = await this.browser();
+        let browser: Browser | undefined;
         try {
+          browser = await this.browser();
           return await withTimeout(task(), this.timeoutMs);
         } catch (error) {
           const hung = error instanceof HangError;
-          if (!hung && browser.connected) throw error;
+          // A browser that never came up is not retried: launching again would fail the same way.
+          if (!browser || (!hung && browser.connected)) throw error;
           if (attempt >= this.attempts) {
             throw new PipelineError(
               `Chromium ${hung ? 'hung' : 'crashed'} ${attempt} times on the same document; check memory and the page, or raise --concurrency limits`,

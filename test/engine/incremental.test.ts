@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { build } from '../../pipeline/build.ts';
+import { pressroom, pressroomAsync, snapshot } from '../helpers/cli.ts';
+import { editConceptTerm, projectConfig, threeDocumentProject } from './helpers.ts';
+
+test('a one-concept glossary edit rebuilds exactly the artifacts that use the concept, and they change', async () => {
+  const folder = threeDocumentProject();
+  const config = await projectConfig(folder);
+  const cache = path.join(folder, 'cache');
+  const first = await build(config, { cache });
+  assert.equal(first.report.incremental?.rebuilt.length, 9);
+  const before = snapshot(config.out, false);
+
+  const noop = await build(config, { cache });
+  assert.deepEqual(noop.report.incremental?.rebuilt, []);
+  assert.equal(noop.report.incremental?.reused, 9);
+  const unchanged = snapshot(config.out, false);
+  for (const [name, bytes] of before) if (!isReport(name)) assert.deepEqual(unchanged.get(name), bytes, name);
+
+  // Only the Kyrgyz term changes: English and Russian pages cannot depend on it.
+  editConceptTerm(path.join(folder, 'locales/glossary.tbx'), 'c-sadyr-japarov', 'ky', 'Садыр Жапаров (оңдолгон)');
+  const edited = await build(config, { cache });
+  assert.deepEqual(edited.report.incremental?.rebuilt.sort(), ['a-full/ky', 'b-full/ky']);
+  const after = snapshot(config.out, false);
+  for (const slug of ['a-full', 'b-full']) {
+    const page = after.get(`${slug}/ky/index.html`)!.toString();
+    assert.match(page, /Садыр Жапаров \(оңдолгон\)/);
+    assert.notDeepEqual(after.get(`${slug}/ky/${slug}.ky.epub`), before.get(`${slug}/ky/${slug}.ky.epub`));
+  }
+  for (const [name, bytes] of after) {
+    if (/^(a|b)-full\/ky\//.test(name) || isReport(name)) continue;
+    assert.deepEqual(bytes, before.get(name), `${name} should be unchanged`);
+  }
+  // The rebuilt artifacts equal what a build without any cache makes.
+  const clean = await build(config, { write: false });
+  for (const file of clean.files) if (!isReport(file.path)) assert.deepEqual(after.get(file.path), Buffer.from(file.contents), file.path);
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('a corrupt or missing cache entry is rebuilt, never served', async () => {
+  const folder = threeDocumentProject();
+  const config = await projectConfig(folder);
+  const cache = path.join(folder, 'cache');
+  await build(config, { cache });
+  const before = snapshot(config.out, false);
+  writeFileSync(path.join(cache, 'a-full/ru/files/index.html'), '<p>damaged</p>');
+  writeFileSync(path.join(cache, 'b-full/en/entry.json'), '{"key":');
+  rmSync(path.join(cache, 'c-no-japarov/ky'), { recursive: true });
+  const result = await build(config, { cache });
+  assert.deepEqual(result.report.incremental?.rebuilt.sort(), ['a-full/ru', 'b-full/en', 'c-no-japarov/ky']);
+  const after = snapshot(config.out, false);
+  for (const [name, bytes] of before) if (!isReport(name)) assert.deepEqual(after.get(name), bytes, name);
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('a build killed midway leaves a cache from which the next build is correct', async () => {
+  const folder = threeDocumentProject();
+  const cache = path.join(folder, 'cache');
+  const child = pressroomAsync(['build', '--cache', cache, '--concurrency', '1', '--quiet'], folder);
+  // Killed as soon as the first artifact is in the cache, while others are half made.
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      const entries = existsSync(cache) ? readdirSync(cache, { recursive: true, encoding: 'utf8' }) : [];
+      if (entries.some((entry) => entry.endsWith('entry.json')) || child.exitCode !== null) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+        resolve();
+      }
+    }, 20);
+  });
+  const [, signal] = (await new Promise((resolve) => child.once('close', (...outcome) => resolve(outcome)))) as [
+    number | null,
+    string | null,
+  ];
+  assert.equal(signal, 'SIGKILL', 'the build was still running when it was killed');
+  const next = pressroom(['build', '--cache', cache, '--json'], { cwd: folder });
+  assert.equal(next.status, 0, next.stderr);
+  const summary = JSON.parse(next.stdout) as { rebuilt: string[]; reused: number };
+  assert.ok(summary.reused >= 1, 'the finished artifacts are reused');
+  assert.equal(summary.rebuilt.length + summary.reused, 9);
+  const clean = pressroom(['build', '--no-cache', '--out', 'clean', '--quiet'], { cwd: folder });
+  assert.equal(clean.status, 0, clean.stderr);
+  const built = snapshot(path.join(folder, 'output'), false);
+  const expected = snapshot(path.join(folder, 'clean'), false);
+  for (const [name, bytes] of expected) if (!isReport(name)) assert.deepEqual(built.get(name), bytes, name);
+  assert.equal(readFileSync(path.join(folder, 'output/index.html'), 'utf8'), readFileSync(path.join(folder, 'clean/index.html'), 'utf8'));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** The build's own report and dashboard carry timings and glossary listings, not artifacts. */
+function isReport(name: string): boolean {
+  return name === 'report.json' || name.startsWith('report/');
+}

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { test } from 'node:test';
+import { pressroom } from '../helpers/cli.ts';
+import { threeDocumentProject } from './helpers.ts';
+
+test('progress: plain lines in CI, nothing with --quiet, one JSON object with --json', () => {
+  const folder = threeDocumentProject();
+  const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+  const lines = pressroom(['build', '--formats', 'html', '--locales', 'en', '--no-cache'], { cwd: folder, env });
+  assert.equal(lines.status, 0, lines.stderr);
+  // Documents finish in any order; the counter does not.
+  const progress = lines.stderr.split('\n').filter((line) => line.startsWith('['));
+  assert.deepEqual(
+    progress.map((line) => line.slice(0, 6)),
+    ['[1/3] ', '[2/3] ', '[3/3] '],
+  );
+  assert.deepEqual(progress.map((line) => line.slice(6)).sort(), ['built  a-full/en', 'built  b-full/en', 'built  c-no-japarov/en']);
+  assert.doesNotMatch(lines.stderr + lines.stdout, /\x1b\[/, 'no escape codes');
+
+  const quiet = pressroom(['build', '--formats', 'html', '--locales', 'en', '--quiet'], { cwd: folder, env });
+  assert.equal(quiet.status, 0, quiet.stderr);
+  assert.equal(quiet.stderr, '');
+  assert.match(quiet.stdout, /^Built \d+ files into output in [\d.]+ s; 3 artifacts built, 0 unchanged; report: output\/report\.json\n$/);
+
+  const json = pressroom(['build', '--formats', 'html', '--locales', 'en', '--json'], { cwd: folder, env });
+  assert.equal(json.status, 0, json.stderr);
+  const summary = JSON.parse(json.stdout) as Record<string, unknown>;
+  assert.equal(summary.ok, true);
+  assert.equal(summary.documents, 3);
+  assert.deepEqual(summary.rebuilt, []);
+  assert.equal(summary.reused, 3);
+  rmSync(folder, { recursive: true, force: true });
+});
