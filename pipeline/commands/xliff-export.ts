@@ -4,6 +4,7 @@ import { relative } from '../resources.ts';
 import { collectSegments } from '../xliff/collect.ts';
 import { exportDocument, xliffFileName } from '../xliff/export.ts';
 import { withResources } from '../xliff/project.ts';
+import { memorySuggestions } from '../xliff/suggest.ts';
 import { writeXliff } from '../xliff/write.ts';
 import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
@@ -50,12 +51,13 @@ export const xliffExportCommand: Command = {
       ...(values.prefill ? { prefill: true } : {}),
     } as typeof config.xliff;
     const out = path.resolve(process.cwd(), (values.out as string | undefined) ?? 'xliff');
+    const suggest = await memorySuggestions(config);
     const docs = await withResources(config, (resources) =>
       collectSegments(config, resources, { locales: [locale], ...(positionals.length > 0 ? { documents: positionals } : {}) }).then(
         (found) =>
           found.map((doc) => ({
             doc,
-            xliff: exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings }),
+            xliff: exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings, suggest }),
           })),
       ),
     );

@@ -7,6 +7,7 @@ import type { Resources } from '../stage.ts';
 import type { Segment } from '../types.ts';
 import { collectSegments, type LocaleSegments } from '../xliff/collect.ts';
 import { exportDocument, xliffFileName } from '../xliff/export.ts';
+import { memorySuggestions } from '../xliff/suggest.ts';
 import { writeXliff } from '../xliff/write.ts';
 import { checkTerms, type TermProblem } from './term-check.ts';
 
@@ -88,8 +89,9 @@ export async function dashboardFiles(config: PipelineConfig, resources: Resource
   const docs = await collectSegments(config, resources);
   const problems = checkTerms(docs, resources.glossary, config.sourceLocale);
   const files: OutputFile[] = [];
+  const suggest = await memorySuggestions(config);
   const data = dashboardData(docs, problems, config, (doc) => {
-    const xliff = exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings: config.xliff });
+    const xliff = exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings: config.xliff, suggest });
     if (!xliff) return undefined;
     const name = `xliff/${xliffFileName(doc.file.slug, doc.locale)}`;
     files.push({ path: `report/${name}`, contents: utf8(writeXliff(xliff)) });
