@@ -152,6 +152,7 @@ export function dashboardPage(data: DashboardData): Root {
               h('h2', { id: 'h-documents' }, 'Documents'),
               ...documents,
             ]),
+            termReach(data),
           ]),
         ]),
       ]),
@@ -159,11 +160,33 @@ export function dashboardPage(data: DashboardData): Root {
   };
 }
 
+/** What a glossary edit reaches: the concepts met in the sources, with a bar for the segments each touches. */
+function termReach(data: DashboardData) {
+  const most = Math.max(1, ...data.terms.map((term) => term.segments.length));
+  return h('section', { className: ['terms'], ariaLabelledby: 'h-terms' }, [
+    h('h2', { id: 'h-terms' }, `Glossary reach (${data.terms.length} concepts in the sources)`),
+    h('details', [
+      h('summary', 'Segments and documents each glossary concept touches'),
+      h(
+        'ul',
+        { className: ['reach'] },
+        data.terms.map((term) =>
+          h('li', [
+            h('span', { className: ['term'] }, term.term),
+            h('span', { className: ['meter'], style: `width:${Math.round((term.segments.length / most) * 100)}%`, ariaHidden: 'true' }),
+            ` ${term.segments.length} segments in ${term.documents.length} document${term.documents.length === 1 ? '' : 's'}`,
+          ]),
+        ),
+      ),
+    ]),
+  ]);
+}
+
 export const dashboardCss = `:root{color-scheme:light;font-family:system-ui,sans-serif;line-height:1.45;color:#1a1a1a;background:#fafafa}
 body{max-width:64rem;margin:0 auto;padding:1.5rem}
 h1{margin:0 0 .25rem}h2{margin:0 0 .5rem}h3{font-size:1rem;margin:1.25rem 0 .25rem}
 a{color:#0b57d0}
-.locale,.documents{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem 1.25rem;margin:1rem 0}
+.locale,.documents,.terms{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem 1.25rem;margin:1rem 0}
 .tag{font:600 .8rem ui-monospace,monospace;background:#eee;border-radius:.25rem;padding:.1rem .35rem;vertical-align:middle}
 .coverage{margin:.25rem 0 .5rem}.coverage strong{font-size:1.6rem}
 svg.bar{display:block;background:#eee;border-radius:.25rem}
@@ -175,5 +198,7 @@ ul.legend,ul.counts{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;p
 .ok{color:#2e7d32}
 ul.problems{padding-left:1.2rem}.rule{font:600 .8rem ui-monospace,monospace;color:#8a1c1c}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:.25rem .4rem;border-bottom:1px solid #e5e5e5;text-align:right}
+ul.reach{list-style:none;padding:0;display:grid;gap:.2rem}ul.reach li{display:grid;grid-template-columns:16rem 1fr auto;align-items:center;gap:.5rem}
+.meter{display:block;height:.6rem;background:#2e7d32;border-radius:.2rem;max-width:100%}.term{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 th[scope=row],thead th:first-child{text-align:left}td.mini{width:30%}td.zero{color:#6b6b6b}
 `;

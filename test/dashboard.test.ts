@@ -39,6 +39,10 @@ test('the dashboard renders a coverage bar per locale and a table per document, 
     data.locales.map((entry: { locale: string }) => entry.locale),
     ['ru', 'ky'],
   );
+  // Per glossary concept, the segments and documents an edit to it reaches.
+  const kyrgyzstan = data.terms.find((entry: { term: string }) => entry.term === 'Kyrgyzstan');
+  assert.deepEqual(kyrgyzstan.documents, ['2025-11-26-bishkek-press-statements']);
+  assert.ok(kyrgyzstan.segments.length >= 5 && kyrgyzstan.segments.every((id: string) => /^s[0-9a-f]{10}/.test(id)));
   const ky = data.locales[1];
   assert.equal(ky.counts.new, 4);
   assert.equal(ky.counts.exact, 118);

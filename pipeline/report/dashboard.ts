@@ -1,5 +1,6 @@
 import { dashboardCss, dashboardPage } from '../../templates/dashboard.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
+import type { Glossary } from '../glossary/glossary.ts';
 import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName } from '../render/page.ts';
 import { serializeHtml } from '../render/serialize.ts';
@@ -27,6 +28,27 @@ export interface DashboardData {
     waiting: { slug: string; title: string; segments: number; xliff: string }[];
   }[];
   documents: { slug: string; title: string; locales: { locale: string; counts: Counts; total: number; page: string }[] }[];
+  /** Per glossary concept met in a source: the segments and documents a glossary edit to it reaches. */
+  terms: { concept: string; term: string; documents: string[]; segments: string[] }[];
+}
+
+/** Which segments each glossary concept touches, so a translator editing a term knows what rebuilds. */
+export function termUsage(docs: readonly LocaleSegments[], glossary: Glossary, sourceLang: string): DashboardData['terms'] {
+  const usage = new Map<string, DashboardData['terms'][number]>();
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    if (seen.has(doc.file.slug)) continue;
+    seen.add(doc.file.slug);
+    for (const state of doc.segments) {
+      for (const hit of glossary.find(state.source.source, sourceLang)) {
+        const entry = usage.get(hit.concept.id) ?? { concept: hit.concept.id, term: hit.term.text, documents: [], segments: [] };
+        if (!entry.documents.includes(doc.file.slug)) entry.documents.push(doc.file.slug);
+        if (!entry.segments.includes(state.source.id)) entry.segments.push(state.source.id);
+        usage.set(hit.concept.id, entry);
+      }
+    }
+  }
+  return [...usage.values()].sort((a, b) => b.segments.length - a.segments.length || a.term.localeCompare(b.term));
 }
 
 /** Which bar a segment falls in. Statuses issue 4 adds (context, adapted, fuzzy-*, stale) map by name. */
@@ -73,7 +95,7 @@ export function dashboardData(
       waiting,
     };
   });
-  return { sourceLocale: config.sourceLocale, locales, documents: [...documents.values()] };
+  return { sourceLocale: config.sourceLocale, locales, documents: [...documents.values()], terms: [] };
 }
 
 /** A text fragment (`#:~:text=`) to the sentence in the published page: pages carry no per-sentence anchors. */
@@ -97,6 +119,7 @@ export async function dashboardFiles(config: PipelineConfig, resources: Resource
     files.push({ path: `report/${name}`, contents: utf8(writeXliff(xliff)) });
     return name;
   });
+  data.terms = termUsage(docs, resources.glossary, config.sourceLocale);
   files.push(
     { path: 'report/index.html', contents: utf8(serializeHtml(dashboardPage(data))) },
     { path: 'report/dashboard.css', contents: utf8(dashboardCss) },
