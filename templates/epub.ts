@@ -32,6 +32,9 @@ export interface PackageData {
   source: string | undefined;
   manifest: ManifestItem[];
   spine: string[];
+  dir: 'ltr' | 'rtl';
+  /** schema:accessibilitySummary, in the publication's language. */
+  accessibilitySummary: string;
 }
 
 export function packageOpf(data: PackageData): string {
@@ -42,16 +45,24 @@ export function packageOpf(data: PackageData): string {
   );
   const spine = data.spine.map((idref) => xml`    <itemref idref="${idref}"/>\n`);
   return xml`<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${data.lang}">
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${data.lang}" dir="${data.dir}">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
     <dc:identifier id="pub-id">${data.identifier}</dc:identifier>
     <dc:title>${data.title}</dc:title>
     <dc:language>${data.lang}</dc:language>
 ${raw(creators)}${raw(data.date ? xml`    <dc:date>${data.date}</dc:date>\n` : '')}${raw(data.publisher ? xml`    <dc:publisher>${data.publisher}</dc:publisher>\n` : '')}${raw(data.rights ? xml`    <dc:rights>${data.rights}</dc:rights>\n` : '')}${raw(data.source ? xml`    <dc:source>${data.source}</dc:source>\n` : '')}    <meta property="dcterms:modified">${data.modified}</meta>
+    <meta property="schema:accessMode">textual</meta>
+    <meta property="schema:accessModeSufficient">textual</meta>
+    <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+    <meta property="schema:accessibilityFeature">tableOfContents</meta>
+    <meta property="schema:accessibilityFeature">readingOrder</meta>
+    <meta property="schema:accessibilityFeature">displayTransformability</meta>
+    <meta property="schema:accessibilityHazard">none</meta>
+    <meta property="schema:accessibilitySummary">${data.accessibilitySummary}</meta>
   </metadata>
   <manifest>
 ${raw(items)}  </manifest>
-  <spine>
+  <spine${raw(data.dir === 'rtl' ? ' page-progression-direction="rtl"' : '')}>
 ${raw(spine)}  </spine>
 </package>
 `;
@@ -62,19 +73,38 @@ export interface NavEntry {
   label: string;
 }
 
-export function navXhtml(data: { lang: string; title: string; tocTitle: string; entries: NavEntry[] }): string {
+export interface NavData {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  title: string;
+  tocTitle: string;
+  /** Heading of the landmarks list (hidden from the reading view, read by reading systems). */
+  landmarksTitle: string;
+  /** The content document, target of the `bodymatter` landmark. */
+  start: NavEntry;
+  entries: NavEntry[];
+}
+
+export function navXhtml(data: NavData): string {
   const entries = data.entries.map((entry) => xml`        <li><a href="${entry.href}">${entry.label}</a></li>\n`);
   return xml`<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${data.lang}" xml:lang="${data.lang}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${data.lang}" xml:lang="${data.lang}" dir="${data.dir}">
   <head>
     <title>${data.title}</title>
+    <link rel="stylesheet" href="style.css"/>
   </head>
   <body>
     <nav epub:type="toc" id="toc">
       <h1>${data.tocTitle}</h1>
       <ol>
 ${raw(entries)}      </ol>
+    </nav>
+    <nav epub:type="landmarks" id="landmarks" hidden="hidden">
+      <h2>${data.landmarksTitle}</h2>
+      <ol>
+        <li><a epub:type="bodymatter" href="${data.start.href}">${data.start.label}</a></li>
+      </ol>
     </nav>
   </body>
 </html>

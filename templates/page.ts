@@ -13,6 +13,8 @@ export interface Link {
 
 export interface PageData {
   lang: string;
+  /** "rtl" for Arabic, Hebrew…: set on <html>; names and numbers in another script are isolated with <bdi>. */
+  dir: 'ltr' | 'rtl';
   title: string;
   /** Kind of document, e.g. "Transcript", shown above the title. */
   kind: string;
@@ -20,6 +22,8 @@ export interface PageData {
   body: ElementContent[];
   notice: string | undefined;
   downloadsHeading: string;
+  /** Label of the language switcher (the alternates list). */
+  languagesHeading: string;
   downloads: Link[];
   alternates: Link[];
   attribution: ElementContent[];
@@ -46,13 +50,18 @@ export function transcriptPage(data: PageData): Root {
             h('li', [h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label)]),
           ),
         ),
-        data.alternates.length > 0
-          ? h(
-              'ul',
-              { className: ['alternates'] },
-              data.alternates.map((link) => h('li', [h('a', { href: link.href, hrefLang: link.hreflang, lang: link.lang }, link.label)])),
-            )
-          : '',
+      ]),
+    );
+  }
+  if (data.alternates.length > 0) {
+    nav.push(
+      h('nav', { className: ['alternates'], ariaLabel: data.languagesHeading }, [
+        h(
+          'ul',
+          data.alternates.map((link) =>
+            h('li', [h('a', { href: link.href, hrefLang: link.hreflang, lang: link.lang, rel: ['alternate'] }, link.label)]),
+          ),
+        ),
       ]),
     );
   }
@@ -69,10 +78,13 @@ export function transcriptPage(data: PageData): Root {
     h('title', data.title),
     h('link', { rel: 'stylesheet', href: data.stylesheet }),
     data.printStylesheet ? h('link', { rel: 'stylesheet', href: data.printStylesheet, media: 'print' }) : '',
+    ...data.alternates.map((link) => h('link', { rel: 'alternate', hrefLang: link.hreflang, href: link.href })),
   ]);
   const html = h(
     'html',
-    data.xhtml ? { xmlns: 'http://www.w3.org/1999/xhtml', lang: data.lang, xmlLang: data.lang } : { lang: data.lang },
+    data.xhtml
+      ? { xmlns: 'http://www.w3.org/1999/xhtml', lang: data.lang, xmlLang: data.lang, dir: data.dir }
+      : { lang: data.lang, dir: data.dir },
     [head, h('body', [main, footer])],
   );
   return { type: 'root', children: data.xhtml ? [html] : [{ type: 'doctype' }, html] };

@@ -36,6 +36,10 @@ export interface PipelineConfig {
   attribution: Attribution | null;
   /** Treat warnings as errors (remark-cli's --frail). Default: false. */
   frail: boolean;
+  /** PDF paper size, "A4" or "Letter". Default: "A4". */
+  paper: 'A4' | 'Letter';
+  /** The press office publishing the documents: PDF Author, EPUB dc:publisher. Default: none (the speakers). */
+  publisher: string | null;
   /** Translator hand-off (`pressroom xliff export`). Default: {"version": "1.2", "prefill": false, "context": 1}. */
   xliff: XliffSettings;
 }
@@ -63,6 +67,8 @@ export const defaults: PipelineConfig = {
   attribution: null,
   frail: false,
   xliff: { version: '1.2', prefill: false, context: 1 },
+  paper: 'A4',
+  publisher: null,
 };
 
 /** Only adds types, like i18next-cli's defineConfig. */

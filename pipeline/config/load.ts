@@ -47,6 +47,9 @@ const schema: Record<keyof PipelineConfig, Check> = {
       ? undefined
       : 'null or {"source": "…", "url"?, "license"?, "licenseUrl"?} with string values',
   frail: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  paper: oneOf('A4', 'Letter'),
+  publisher: (value) =>
+    value === null || (typeof value === 'string' && value.trim() !== '') ? undefined : 'null or a name such as "Press Office"',
   xliff: (value) =>
     value !== null &&
     typeof value === 'object' &&

@@ -1,4 +1,4 @@
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import { indexPage, type IndexData } from '../../templates/page-index.ts';
@@ -25,6 +25,13 @@ export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
+
+/** Writing direction of a locale's script (Node 20's Intl has no textInfo yet). */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+}
+
 export function languageName(lang: string, inLang = lang): string {
   const name = new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
   return name.charAt(0).toLocaleUpperCase(inLang) + name.slice(1);
@@ -38,13 +45,17 @@ export function documentTitle(tree: TranscriptRoot): string {
 
 function datelineContent(tree: TranscriptRoot, lang: string, t: Translate): ElementContent[] {
   const { date, place, placeLang } = tree.data.meta;
-  const dateText = date ? formatDate(date, lang) : '';
-  if (!place) return [{ type: 'text', value: dateText }];
-  const marker = '\u0000';
-  const [before = '', after = ''] = t('document.dateline', { date: dateText, place: marker }).split(marker);
-  const placeNode: ElementContent =
-    placeLang && placeLang !== lang ? h('span', { lang: placeLang }, place) : { type: 'text', value: place };
-  return [{ type: 'text', value: before }, placeNode, { type: 'text', value: after }];
+  const dateNode: ElementContent = date ? h('time', { dateTime: date }, formatDate(date, lang)) : { type: 'text', value: '' };
+  if (!place) return [dateNode];
+  const placeNode: ElementContent = placeLang && placeLang !== lang ? h('bdi', { lang: placeLang }, place) : { type: 'text', value: place };
+  // The catalog decides the order ("{{place}}, {{date}}" in some languages); the markers keep both nodes.
+  return (
+    t('document.dateline', { date: '\u0001', place: '\u0002' })
+      // eslint-disable-next-line no-control-regex -- the markers are control characters so no catalog text can contain them
+      .split(/([\u0001\u0002])/)
+      .filter((part) => part !== '')
+      .map((part) => (part === '\u0001' ? dateNode : part === '\u0002' ? placeNode : { type: 'text', value: part }))
+  );
 }
 
 function attributionContent(attribution: Attribution | null, t: Translate, sourceLang: string): ElementContent[] {
@@ -65,18 +76,50 @@ function attributionContent(attribution: Attribution | null, t: Translate, sourc
   return [h('p', parts)];
 }
 
+export interface TocEntry {
+  id: string;
+  label: string;
+}
+
+/**
+ * Gives every speaker's section an id the e-book's table of contents and the web page's fragment links
+ * can point at; after sanitising, which would otherwise rewrite them.
+ */
+export function numberSections(body: ElementContent[]): TocEntry[] {
+  const toc: TocEntry[] = [];
+  for (const node of body) {
+    if (node.type !== 'element' || node.tagName !== 'section') continue;
+    const heading = node.children.find((child) => child.type === 'element' && /^h[2-6]$/.test(child.tagName));
+    if (!heading) continue;
+    const id = `turn-${toc.length + 1}`;
+    node.properties.id = id;
+    node.properties.ariaLabelledBy = [`${id}-heading`];
+    (heading as Element).properties.id = `${id}-heading`;
+    toc.push({ id, label: hastToString(heading).replace(/\s+/g, ' ').trim() });
+  }
+  return toc;
+}
+
+function hastToString(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(hastToString).join('') : '';
+}
+
 function pageData(input: PageInput, xhtml: boolean) {
   const { tree, lang, t } = input;
-  const body = toHast({ children: tree.children.filter((node) => node.type !== 'heading' || node.depth !== 1) }, lang);
+  const body = sanitizeContent(toHast({ children: tree.children.filter((node) => node.type !== 'heading' || node.depth !== 1) }, lang));
+  numberSections(body);
   return {
     lang,
+    dir: textDirection(lang),
     title: documentTitle(tree),
     kind: t('document.kind'),
     // Everything that comes from a document or the config passes the allow-list before the template.
     dateline: sanitizeContent(datelineContent(tree, lang, t)),
-    body: sanitizeContent(body),
+    body,
     notice: input.untranslated > 0 ? t('document.untranslated', { count: input.untranslated, language: languageName(lang) }) : undefined,
     downloadsHeading: t('download.heading'),
+    languagesHeading: t('document.languages'),
     downloads: xhtml ? [] : input.downloads,
     alternates: xhtml ? [] : input.alternates,
     attribution: sanitizeContent(attributionContent(input.attribution, t, input.sourceLang)),
@@ -90,8 +133,9 @@ export function renderHtmlPage(input: PageInput): string {
   return serializeHtml(transcriptPage(pageData(input, false)));
 }
 
-export function renderXhtmlChapter(input: PageInput): string {
-  return serializeXhtml(transcriptPage(pageData(input, true)));
+export function renderXhtmlChapter(input: PageInput): { xhtml: string; toc: TocEntry[] } {
+  const data = pageData(input, true);
+  return { xhtml: serializeXhtml(transcriptPage(data)), toc: numberSections(data.body) };
 }
 
 /** The stylesheet shared by the web page and the e-book: fonts and the template's rules. */
@@ -99,8 +143,8 @@ export function renderStylesheet(fontCss: string, templateCss: string): string {
   return `${fontCss}\n${templateCss}`;
 }
 
-/** Page rules for print: A4, margins, the running title and "page n of N" in the page's language. */
-export function renderPrintStylesheet(t: Translate, title: string): string {
+/** Page rules for print: paper size, margins, the running title and "page n of N" in the page's language. */
+export function renderPrintStylesheet(t: Translate, title: string, paper: 'A4' | 'Letter' = 'A4'): string {
   const marker = '\u0000';
   const footer = t('page.footer', { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` })
     .split(marker)
@@ -108,7 +152,7 @@ export function renderPrintStylesheet(t: Translate, title: string): string {
     .map((part) => (part === 'page' ? 'counter(page)' : part === 'pages' ? 'counter(pages)' : cssString(part)))
     .join(' ');
   const page = `@page {
-  size: A4;
+  size: ${paper};
   margin: 20mm 18mm 22mm;
   @top-center { content: ${cssString(title)}; font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; }
   @bottom-center { content: ${footer}; font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { containerXml, navXhtml, packageOpf, type ManifestItem } from '../../templates/epub.ts';
 import { utf8 } from '../render/outputs.ts';
+import { textDirection } from '../render/page.ts';
 import { zip, type ZipEntry } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
 import type { RenderedPage } from './render-html.ts';
@@ -24,17 +25,25 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
     date: meta.date,
     modified: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     creators: meta.speakers.map((speaker) => [speaker.role, speaker.name].filter(Boolean).join(' ')),
-    publisher: ctx.config.attribution?.source,
+    publisher: ctx.config.publisher ?? ctx.config.attribution?.source,
     rights: ctx.config.attribution?.license,
     source: ctx.config.attribution?.url,
     manifest,
     spine: ['transcript'],
+    dir: textDirection(ctx.locale),
+    accessibilitySummary: t('epub.accessibilitySummary'),
   });
   const nav = navXhtml({
     lang: ctx.locale,
+    dir: textDirection(ctx.locale),
     title: page.title,
     tocTitle: t('document.contents'),
-    entries: [{ href: 'transcript.xhtml', label: page.title }],
+    landmarksTitle: t('epub.landmarks'),
+    start: { href: 'transcript.xhtml', label: page.title },
+    entries: [
+      { href: 'transcript.xhtml', label: page.title },
+      ...page.toc.map((entry) => ({ href: `transcript.xhtml#${entry.id}`, label: entry.label })),
+    ],
   });
   const entries: ZipEntry[] = [
     { path: 'mimetype', contents: 'application/epub+zip', store: true },

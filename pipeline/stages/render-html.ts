@@ -6,6 +6,7 @@ import {
   renderStylesheet,
   renderXhtmlChapter,
   documentTitle,
+  type TocEntry,
 } from '../render/page.ts';
 import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
 import type { Stage } from '../stage.ts';
@@ -17,6 +18,8 @@ export interface RenderedPage {
   title: string;
   html: string;
   xhtml: string;
+  /** The e-book's table of contents: one entry per speaker's section. */
+  toc: TocEntry[];
   css: string;
   /** index.html, style.css and fonts, relative to the locale folder. */
   files: OutputFile[];
@@ -46,13 +49,15 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   };
   const title = documentTitle(tree);
   const html = renderHtmlPage(input);
+  const chapter = renderXhtmlChapter(input);
   const css = renderStylesheet(ctx.resources.fonts.css, ctx.resources.templateCss);
-  const printCss = renderPrintStylesheet(t, title);
+  const printCss = renderPrintStylesheet(t, title, ctx.config.paper);
   return {
     tree,
     title,
     html,
-    xhtml: renderXhtmlChapter(input),
+    xhtml: chapter.xhtml,
+    toc: chapter.toc,
     css,
     files: [
       { path: 'index.html', contents: utf8(html) },

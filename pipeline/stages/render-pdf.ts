@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { toString } from 'mdast-util-to-string';
 import { printPdf } from '../render/pdf/print.ts';
 import type { Stage } from '../stage.ts';
+import type { RootContent, TranscriptRoot } from '../types.ts';
 import { buildDate } from './render-epub.ts';
 import type { RenderedPage } from './render-html.ts';
 
@@ -12,11 +14,34 @@ export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
     await writeFile(path.join(folder, file.path), file.contents);
   }
   const meta = page.tree.data.meta;
-  return printPdf(await ctx.resources.browser(), path.join(folder, 'index.html'), {
-    title: page.title,
-    lang: ctx.locale,
-    author: meta.speakers.map((speaker) => speaker.name).join(', ') || undefined,
-    subject: ctx.config.attribution?.source,
-    date: buildDate(meta.date),
-  });
+  const t = ctx.resources.translators.get(ctx.locale);
+  const speakers = meta.speakers.map((speaker) => speaker.name);
+  return printPdf(
+    await ctx.resources.browser(),
+    path.join(folder, 'index.html'),
+    {
+      title: page.title,
+      lang: ctx.locale,
+      author: ctx.config.publisher ?? (speakers.join(', ') || undefined),
+      subject: [t?.('document.kind'), meta.place, meta.date].filter(Boolean).join(', ') || undefined,
+      keywords: [...speakers, ...(meta.place ? [meta.place] : [])],
+      date: buildDate(meta.date),
+      headings: headingTexts(page.tree, page.title),
+    },
+    ctx.config.paper,
+  );
 };
+
+/** The text of every heading the page prints (title, sections, speaker labels): the outline's titles. */
+function headingTexts(tree: TranscriptRoot, title: string): string[] {
+  const texts = [title];
+  const visit = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'heading') texts.push(toString(node));
+      if (node.type === 'speakerTurn') texts.push([node.speaker.role, node.speaker.name].filter(Boolean).join(' '));
+      if ('children' in node) visit(node.children as RootContent[]);
+    }
+  };
+  visit(tree.children);
+  return texts;
+}

@@ -1,23 +1,18 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext } from 'puppeteer';
+import { setMetadata, type PdfMetadata } from './metadata.ts';
 
-export interface PdfMetadata {
-  title: string;
-  lang: string;
-  author: string | undefined;
-  subject: string | undefined;
-  /** Creation and modification date: the document's, so rebuilds give the same Info dictionary. */
-  date: Date;
-}
+export type { PdfMetadata } from './metadata.ts';
+
+export type Paper = 'A4' | 'Letter';
 
 /**
  * Prints a page that already sits on disk next to its CSS and fonts (`setContent` cannot load file://
  * fonts). JavaScript is off and every request outside the page's folder is refused: transcripts are
  * untrusted, and a PDF must not depend on the network.
  */
-export async function printPdf(browser: Browser, htmlFile: string, metadata: PdfMetadata): Promise<Uint8Array> {
+export async function printPdf(browser: Browser, htmlFile: string, metadata: PdfMetadata, paper: Paper = 'A4'): Promise<Uint8Array> {
   const page = await (await offline(browser)).newPage();
   try {
     await page.setJavaScriptEnabled(false);
@@ -37,8 +32,16 @@ export async function printPdf(browser: Browser, htmlFile: string, metadata: Pdf
     });
     await page.goto(entry, { waitUntil: 'load' });
     await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-    const bytes = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return await setInfo(bytes, metadata);
+    // The print stylesheet's `@page { size }` decides; `format` only covers a page without one.
+    const bytes = await page.pdf({
+      format: paper,
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      timeout: 60_000,
+    });
+    return await setMetadata(bytes, metadata);
   } finally {
     await page.close();
   }
@@ -58,18 +61,4 @@ function offline(browser: Browser): Promise<BrowserContext> {
     contexts.set(browser, context);
   }
   return context;
-}
-
-/** Chromium writes its user agent as Creator and no Author or Language; set what a reader's viewer shows. */
-async function setInfo(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
-  document.setTitle(metadata.title, { showInWindowTitleBar: true });
-  if (metadata.author) document.setAuthor(metadata.author);
-  if (metadata.subject) document.setSubject(metadata.subject);
-  document.setLanguage(metadata.lang);
-  document.setCreator('pressroom');
-  document.setProducer('pressroom (Chromium, pdf-lib)');
-  document.setCreationDate(metadata.date);
-  document.setModificationDate(metadata.date);
-  return document.save({ useObjectStreams: false });
 }
