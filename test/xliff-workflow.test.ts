@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pressroom } from './helpers/cli.ts';
-import { copySample, removeUnits } from './helpers/project.ts';
+import { copySample, decode, removeUnits } from './helpers/project.ts';
 
 const slug = '2025-11-26-bishkek-press-statements';
 let project: string;
@@ -17,12 +17,7 @@ const dashboard = () => JSON.parse(read('output', 'report', 'index.json'));
 const kyCounts = () => dashboard().locales.find((entry: { locale: string }) => entry.locale === 'ky').counts;
 const xliffFile = () => path.join(project, 'xliff', `${slug}.ky.xlf`);
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+const unescape = decode;
 
 /** What a translator's tool does: a target with the translation after each source that is open for work. */
 function fill(xliff: string, translate: (source: string) => string, state = 'translated'): string {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { attribute, children, elementPlaces, parseUntrustedXml, textOf } from '../util/xml.ts';
+import { attribute, children, elementPlaces, inlineText, parseUntrustedXml, textOf } from '../util/xml.ts';
 import type { Inline, State } from './model.ts';
 
 export interface ReturnedUnit {
@@ -212,13 +212,5 @@ export function parseInline(xml: string, file: string): Inline[] {
   return out;
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
+/** Character references in a run of text; the run holds no tags, so inlineText only decodes. */
+const decode = (text: string): string => inlineText(text);

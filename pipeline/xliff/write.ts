@@ -8,32 +8,20 @@ export function writeXliff(file: XliffFile): string {
   return file.version === '2.1' ? write21(file) : write12(file);
 }
 
-function inline12(content: readonly Inline[]): string {
-  return content
-    .map((part) =>
-      part.kind === 'text'
-        ? esc(part.text)
-        : part.kind === 'ph'
-          ? `<x id="${esc(part.id)}"/>`
-          : part.kind === 'open'
-            ? `<g id="${esc(part.id)}">`
-            : '</g>',
-    )
-    .join('');
-}
+/** Inline codes as each version spells them: 1.2 `g`/`x`, 2.x `pc`/`ph`. */
+const CODES = {
+  '1.2': { pair: 'g', placeholder: 'x' },
+  '2.1': { pair: 'pc', placeholder: 'ph' },
+} as const;
 
-function inline21(content: readonly Inline[]): string {
-  return content
-    .map((part) =>
-      part.kind === 'text'
-        ? esc(part.text)
-        : part.kind === 'ph'
-          ? `<ph id="${esc(part.id)}"/>`
-          : part.kind === 'open'
-            ? `<pc id="${esc(part.id)}">`
-            : '</pc>',
-    )
-    .join('');
+function inline(content: readonly Inline[], version: keyof typeof CODES): string {
+  const { pair, placeholder } = CODES[version];
+  const write = (part: Inline) => {
+    if (part.kind === 'text') return esc(part.text);
+    if (part.kind === 'ph') return `<${placeholder} id="${esc(part.id)}"/>`;
+    return part.kind === 'open' ? `<${pair} id="${esc(part.id)}">` : `</${pair}>`;
+  };
+  return content.map(write).join('');
 }
 
 function write12(file: XliffFile): string {
@@ -48,11 +36,11 @@ function write12(file: XliffFile): string {
     // approved="yes" is how Translate Toolkit and Weblate tell a finished translation from one to review.
     const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
     lines.push(`      <trans-unit id="${esc(unit.id)}"${unit.translate ? '' : ' translate="no"'}${approved} xml:space="preserve">`);
-    lines.push(`        <source xml:lang="${esc(file.sourceLang)}">${inline12(unit.source)}</source>`);
+    lines.push(`        <source xml:lang="${esc(file.sourceLang)}">${inline(unit.source, '1.2')}</source>`);
     if (unit.target) {
       const prefilled = unit.translate && unit.state === 'initial';
       const state = prefilled ? ' state="needs-review-translation" state-qualifier="fuzzy-match"' : ` state="${STATE_12[unit.state]}"`;
-      lines.push(`        <target xml:lang="${esc(file.targetLang)}"${state}>${inline12(unit.target)}</target>`);
+      lines.push(`        <target xml:lang="${esc(file.targetLang)}"${state}>${inline(unit.target, '1.2')}</target>`);
     }
     for (const note of unit.notes) lines.push(`        <note from="${esc(note.from)}">${esc(note.text)}</note>`);
     if (unit.terms.length > 0) lines.push(`        <note from="glossary">${esc(termNote(unit))}</note>`);
@@ -110,8 +98,8 @@ function write21(file: XliffFile): string {
       lines.push('      </notes>');
     }
     lines.push(`      <segment id="s1" state="${unit.state}">`);
-    lines.push(`        <source xml:space="preserve">${inline21(unit.source)}</source>`);
-    if (unit.target) lines.push(`        <target xml:space="preserve">${inline21(unit.target)}</target>`);
+    lines.push(`        <source xml:space="preserve">${inline(unit.source, '2.1')}</source>`);
+    if (unit.target) lines.push(`        <target xml:space="preserve">${inline(unit.target, '2.1')}</target>`);
     lines.push('      </segment>', '    </unit>');
   }
   lines.push('  </file>', '</xliff>', '');

@@ -11,7 +11,8 @@ export function copySample(prefix: string): string {
   return dir;
 }
 
-const decode = (text: string) =>
+/** The five XML references, for test code reading our XML as text. */
+export const decode = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
