@@ -1,10 +1,19 @@
 // The CLI's commands. A new command is a file in this folder and one line here.
 import { buildCommand } from './build.ts';
 import { indexCommand } from './index-merge.ts';
+import { serveCommand } from './serve.ts';
 import { termsCheckCommand } from './terms-check.ts';
 import type { Command } from './types.ts';
 import { watchCommand } from './watch.ts';
 import { xliffExportCommand } from './xliff-export.ts';
 import { xliffImportCommand } from './xliff-import.ts';
 
-export const commands: Command[] = [buildCommand, indexCommand, xliffExportCommand, xliffImportCommand, termsCheckCommand, watchCommand];
+export const commands: Command[] = [
+  buildCommand,
+  indexCommand,
+  xliffExportCommand,
+  xliffImportCommand,
+  termsCheckCommand,
+  watchCommand,
+  serveCommand,
+];

@@ -154,8 +154,8 @@ export function renderPrintStylesheet(t: Translate, title: string, paper: 'A4' |
   const page = `@page {
   size: ${paper};
   margin: 20mm 18mm 22mm;
-  @top-center { content: ${cssString(title)}; font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; }
-  @bottom-center { content: ${footer}; font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; }
+  @top-center { content: ${cssString(title)}; font-family: 'Noto Sans', 'Noto Naskh Arabic', sans-serif; font-size: 8pt; color: #555; }
+  @bottom-center { content: ${footer}; font-family: 'Noto Sans', 'Noto Naskh Arabic', sans-serif; font-size: 8pt; color: #555; }
 }
 @page :first {
   @top-center { content: none; }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Link } from '../../templates/page.ts';
 import {
   languageName,
@@ -9,6 +10,7 @@ import {
   type TocEntry,
 } from '../render/page.ts';
 import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
+import { preflightFonts, visibleText } from '../render/preflight.ts';
 import type { Stage } from '../stage.ts';
 import type { TranslationStats } from '../translate/translate-tree.ts';
 import type { TranscriptRoot } from '../types.ts';
@@ -52,6 +54,9 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   const chapter = renderXhtmlChapter(input);
   const css = renderStylesheet(ctx.resources.fonts.css, ctx.resources.templateCss);
   const printCss = renderPrintStylesheet(t, title, ctx.config.paper);
+  // Before anything is printed: a character without a font would become a tofu box in the PDF.
+  const readSource = () => (existsSync(ctx.file.path) ? readFileSync(ctx.file.path, 'utf8') : '');
+  preflightFonts(visibleText(html) + printCss, ctx.resources.fonts.coverage, ctx.file.path, readSource, ctx.locale);
   return {
     tree,
     title,

@@ -5,7 +5,8 @@ import type { Handle } from '../state.ts';
 export const speakerTurn: Handle<SpeakerTurn> = (node, state) => {
   const { name, role, nameLang, roleLang } = node.speaker;
   const label = [];
-  if (role) label.push(h('span', { className: ['role'], lang: roleLang && roleLang !== state.lang ? roleLang : undefined }, role), ' ');
+  const foreignRole = roleLang && roleLang !== state.lang ? roleLang : undefined;
+  if (role) label.push(h(foreignRole ? 'bdi' : 'span', { className: ['role'], lang: foreignRole }, role), ' ');
   // bdi: a Latin name inside a right-to-left page (or the reverse) must not reorder its neighbours.
   label.push(h('bdi', { className: ['name'], lang: nameLang && nameLang !== state.lang ? nameLang : undefined }, name));
   return [h('section', { className: ['turn'] }, [h('h2', { className: ['speaker'] }, label), ...state.all(node)])];
