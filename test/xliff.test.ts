@@ -100,6 +100,12 @@ for (const version of ['1.2', '2.1'] as const) {
         xml,
         /<source xml:lang="en">The <g id="1">President<\/g> met 25 officials &amp; &quot;guests&quot; &lt;today&gt;.<x id="2"\/><\/source>/,
       );
+      // The translator a 1.2 file names (header/phase-group/phase@contact-name) becomes the TMX changeid.
+      const named = xml.replace(
+        '<tool tool-id="pressroom" tool-name="pressroom"/>',
+        '$&<phase-group><phase phase-name="t1" process-name="translation" contact-name="Aida Translator"/></phase-group>',
+      );
+      assert.equal(readXliff(named, 'doc.ky.xlf').translator, 'Aida Translator');
       // A prefilled 1.2 target waits for review: the reader says it is not ready.
       assert.equal(back.units[2]!.state, undefined);
       assert.equal(back.units[2]!.stateName, 'needs-review-translation');

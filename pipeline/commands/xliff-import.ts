@@ -16,7 +16,7 @@ import { validateReturn, type ProjectUnit, type Verdict } from '../xliff/validat
 import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
-type FileEntry = MergeEntry & { file: string };
+type FileEntry = MergeEntry & { file: string; translator: string | undefined };
 
 const usage = `Usage: pressroom xliff import <file.xlf>… [options]
 
@@ -27,7 +27,8 @@ states moving forward. If any unit is rejected, nothing is written and the exit 
 
 Options:
   --locale <lng>       expected target language (default: from the file name, <document>.<lng>.xlf)
-  --translator <name>  recorded as the translations' author (TMX changeid)
+  --translator <name>  recorded as the translations' author (TMX changeid); default: the file's
+                       XLIFF 1.2 <phase contact-name>, if any
   --config <file>      config file (default: ./pressroom.config.json when present)
 `;
 
@@ -83,6 +84,7 @@ export const xliffImportCommand: Command = {
           target: accepted.target,
           state: accepted.state,
           file: path.basename(entry.file),
+          translator: (values.translator as string | undefined) ?? entry.xliff.translator,
         });
       byLocale.set(entry.locale, list);
     }
@@ -94,7 +96,7 @@ export const xliffImportCommand: Command = {
       return 1;
     }
     const accepted = [...byLocale.values()].reduce((sum, list) => sum + list.length, 0);
-    if (accepted > 0) await writeMemories(config, byLocale, values.translator as string | undefined, io.out);
+    if (accepted > 0) await writeMemories(config, byLocale, io.out);
     io.out(
       `Imported ${accepted} translation${accepted === 1 ? '' : 's'}; ${unchanged} already in the memory, ${pending} not ready (no target or needs review)\n`,
     );
@@ -127,12 +129,7 @@ async function judge(
 }
 
 /** All memories are prepared first, then each is swapped in by rename: a failure leaves every file as it was or complete. */
-async function writeMemories(
-  config: PipelineConfig,
-  byLocale: Map<string, FileEntry[]>,
-  translator: string | undefined,
-  print: (text: string) => void,
-): Promise<void> {
+async function writeMemories(config: PipelineConfig, byLocale: Map<string, FileEntry[]>, print: (text: string) => void): Promise<void> {
   const date = tmxDate(new Date());
   const staged: { file: string; temp: string }[] = [];
   for (const [locale, entries] of byLocale) {
@@ -140,14 +137,10 @@ async function writeMemories(
     const folder = path.join(config.catalogs, locale);
     const file = config.memories.find((memory) => path.dirname(memory) === folder) ?? path.join(folder, 'memory.tmx');
     let text = existsSync(file) ? await readFile(file, 'utf8') : undefined;
-    for (const from of new Set(entries.map((entry) => entry.file)))
-      text = mergeIntoTmx(
-        text,
-        config.sourceLocale,
-        locale,
-        entries.filter((entry) => entry.file === from),
-        { date, translator, file: from },
-      );
+    for (const from of new Set(entries.map((entry) => entry.file))) {
+      const list = entries.filter((entry) => entry.file === from);
+      text = mergeIntoTmx(text, config.sourceLocale, locale, list, { date, translator: list[0]!.translator, file: from });
+    }
     await mkdir(folder, { recursive: true });
     const temp = `${file}.import-${process.pid}`;
     await writeFile(temp, text!);

@@ -60,13 +60,15 @@ export function readXliff(text: string, file: string): ReturnedFile {
     // po2xliff turns the PO header into a unit of its own: not a translation.
     const units = all.filter((unit) => !isPoHeader(unit));
     const header = children(fileNode, 'header')[0];
-    const tool = header ? children(header, 'tool')[0] : undefined;
+    // XLIFF 1.2 names the people who worked on a file in header/phase-group/phase@contact-name.
+    const phases = header ? children(children(header, 'phase-group')[0], 'phase') : [];
+    const contact = phases.map((phase) => attribute(phase, 'contact-name')).findLast((name) => name !== undefined);
     return {
       version: '1.2',
       original: attribute(fileNode, 'original'),
       sourceLang: attribute(fileNode, 'source-language'),
       targetLang: attribute(fileNode, 'target-language'),
-      translator: (tool && attribute(tool, 'tool-company')) ?? undefined,
+      translator: contact,
       units: units.map((unit, index) => {
         const target = children(unit, 'target')[0];
         const approved = attribute(unit, 'approved') === 'yes';
