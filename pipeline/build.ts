@@ -29,6 +29,8 @@ export interface LocaleReport {
   translated: number;
   fellBack: number;
   termsFound: number;
+  /** Segments per TM match band (context, exact, adapted, fuzzy bands, new): pipeline/tm/fuzzy.ts. */
+  bands?: Record<string, number>;
   files: string[];
 }
 

@@ -43,7 +43,8 @@ export interface Lead extends Parent {
   children: Paragraphish[];
 }
 
-export type TranslationStatus = 'source' | 'exact' | 'fallback';
+/** `adapted`: a fuzzy match whose numbers were substituted (99); `fuzzy`: published below 99 because the locale's policy allows it. */
+export type TranslationStatus = 'source' | 'exact' | 'context' | 'adapted' | 'fuzzy' | 'fallback';
 
 /** One sentence-sized translation unit; `id` is stable across rebuilds of unchanged text. */
 export interface Segment extends Parent {
@@ -52,6 +53,9 @@ export interface Segment extends Parent {
   /** The source text the segment was cut from, kept after translation replaces `children`. */
   source: string;
   status: TranslationStatus;
+  /** TM match score (0–101) of the best match found, and its band (pipeline/tm/fuzzy.ts), once translated. */
+  score?: number;
+  band?: string;
   /** Language of the text now in `children`. */
   lang: Locale;
   children: PhrasingContent[];

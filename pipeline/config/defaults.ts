@@ -30,6 +30,12 @@ export interface PipelineConfig {
   catalogs: string;
   /** A segment without translation: "error" stops the build (default), "fallback" walks `fallbackLng`, "keep-source" publishes the source text marked with its language. */
   onMissing: OnMissing;
+  /**
+   * Lowest TM score published without review: 100 (default) publishes exact and context matches and
+   * adapted 99s only; 50–99 also publishes fuzzy matches at or above it, marked. A number, or an object
+   * keyed by locale with a "default" ({"ky": 95, "default": 100}). Below it, `onMissing` applies.
+   */
+  tmMinScore: number | Record<string, number>;
   /** i18next-style fallback: a tag, a list, or {"ky": ["ru"], "default": ["en"]}. Default: "en". */
   fallbackLng: string | string[] | Record<string, string[]>;
   /** Credit printed on every page, e-book and PDF. Default: none. */
@@ -63,6 +69,7 @@ export const defaults: PipelineConfig = {
   glossaries: [],
   catalogs: 'locales',
   onMissing: 'error',
+  tmMinScore: 100,
   fallbackLng: 'en',
   attribution: null,
   frail: false,

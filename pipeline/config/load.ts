@@ -33,6 +33,12 @@ const schema: Record<keyof PipelineConfig, Check> = {
   glossaries: stringList,
   catalogs: (value) => (typeof value === 'string' && value !== '' ? undefined : 'a folder path'),
   onMissing: oneOf('error', 'fallback', 'keep-source'),
+  tmMinScore: (value) => {
+    const score = (item: unknown) => Number.isInteger(item) && (item as number) >= 50 && (item as number) <= 101;
+    return score(value) || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(score))
+      ? undefined
+      : 'a whole number from 50 to 101, or an object of them keyed by locale with "default"';
+  },
   fallbackLng: (value) =>
     typeof value === 'string' ||
     stringList(value) === undefined ||

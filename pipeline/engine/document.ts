@@ -148,6 +148,7 @@ async function renderLocale(
     translated: translated.stats.translated,
     fellBack: translated.stats.fellBack,
     termsFound: translated.stats.termsFound,
+    bands: translated.stats.bands,
     files: fileList,
   };
   const index: IndexEntry = {

@@ -12,6 +12,10 @@ export const translate: Stage<TranscriptRoot, { tree: TranscriptRoot; stats: Tra
       memory: ctx.resources.memory,
       glossary: ctx.resources.glossary,
       onMissing: ctx.config.onMissing,
+      minScore:
+        typeof ctx.config.tmMinScore === 'number'
+          ? ctx.config.tmMinScore
+          : (ctx.config.tmMinScore[ctx.locale] ?? ctx.config.tmMinScore.default),
     },
     ctx.report,
   );

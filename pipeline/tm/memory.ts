@@ -1,9 +1,16 @@
 import { matchKey } from '../normalize/typography.ts';
+import { FuzzyIndex, type FuzzyMatch } from './fuzzy.ts';
 import type { TmxDocument, TranslationUnit } from './tmx.ts';
 
 export interface MemoryEntry {
+  /** The source text as the memory holds it. */
+  source: string;
   target: string;
   unit: TranslationUnit;
+}
+
+export interface TmMatch extends FuzzyMatch<MemoryEntry> {
+  lang: string;
 }
 
 export interface Conflict {
@@ -15,6 +22,7 @@ export interface Conflict {
 /** Source → target lookup for each target language, built from any number of TMX documents. */
 export class TranslationMemory {
   private readonly byLang = new Map<string, Map<string, MemoryEntry>>();
+  private readonly fuzzy = new Map<string, FuzzyIndex<MemoryEntry>>();
   readonly conflicts: Conflict[] = [];
 
   add(document: TmxDocument, sourceLang: string): void {
@@ -33,7 +41,10 @@ export class TranslationMemory {
           this.conflicts.push({ key, kept: newer ? unit : existing.unit, dropped: newer ? existing.unit : unit });
           if (!newer) continue;
         }
-        entries.set(key, { target, unit });
+        entries.set(key, { source, target, unit });
+        let index = this.fuzzy.get(lang);
+        if (!index) this.fuzzy.set(lang, (index = new FuzzyIndex()));
+        index.add({ source, target, unit });
       }
     }
   }
@@ -46,6 +57,22 @@ export class TranslationMemory {
       if (entry) return { ...entry, lang };
     }
     return undefined;
+  }
+
+  /**
+   * The best matches for `source` in the first language of `chain` that has any: an exact match scores
+   * 100, else fuzzy matches from the index (adapted numbers score 99), best first.
+   */
+  match(source: string, chain: readonly string[], options: { minScore?: number; limit?: number } = {}): TmMatch[] {
+    const exact = this.lookup(source, chain);
+    if (exact) {
+      return [{ entry: exact, score: 100, band: 'exact', target: exact.target, lang: exact.lang }];
+    }
+    for (const lang of chain) {
+      const found = this.fuzzy.get(lang)?.lookup(source, options) ?? [];
+      if (found.length > 0) return found.map((match) => ({ ...match, lang }));
+    }
+    return [];
   }
 
   size(lang: string): number {

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Glossary } from '../glossary/glossary.ts';
 import type { Reporter } from '../report/messages.ts';
+import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
 import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
 
@@ -13,6 +14,8 @@ export interface TranslateOptions {
   memory: TranslationMemory;
   glossary: Glossary;
   onMissing: OnMissing;
+  /** Lowest score published without review (config `tmMinScore` for this locale; default 100, adapted 99s always). */
+  minScore?: number;
 }
 
 export interface TranslationStats {
@@ -21,6 +24,8 @@ export interface TranslationStats {
   fellBack: number;
   termsFound: number;
   labelsFellBack: number;
+  /** Segments per match band (the best match found, published or not). */
+  bands: Record<Band, number>;
 }
 
 /**
@@ -35,7 +40,15 @@ export function translateTree(
 ): { tree: TranscriptRoot; stats: TranslationStats } {
   const tree = structuredClone(source);
   const target = options.chain[0] ?? options.sourceLang;
-  const stats: TranslationStats = { segments: 0, translated: 0, fellBack: 0, termsFound: 0, labelsFellBack: 0 };
+  const stats: TranslationStats = {
+    segments: 0,
+    translated: 0,
+    fellBack: 0,
+    termsFound: 0,
+    labelsFellBack: 0,
+    bands: Object.fromEntries(BANDS.map((band) => [band, 0])) as Record<Band, number>,
+  };
+  const minScore = options.minScore ?? 100;
   const missing: Segment[] = [];
   const lookupChain = options.onMissing === 'fallback' ? options.chain : options.chain.slice(0, 1);
 
@@ -43,15 +56,26 @@ export function translateTree(
     stats.segments += 1;
     stats.termsFound += options.glossary.find(segment.source, options.sourceLang).length;
     if (target === options.sourceLang) return;
-    const match = options.memory.lookup(
+    const [match] = options.memory.match(
       segment.source,
       lookupChain.filter((lang) => lang !== options.sourceLang),
     );
+    stats.bands[match?.band ?? 'new'] += 1;
     if (match) {
+      segment.score = match.score;
+      segment.band = match.band;
+    }
+    const publishable = match && (match.score >= minScore || (match.band === 'adapted' && minScore <= 100));
+    if (match && publishable) {
       segment.children = [{ type: 'text', value: match.target }];
-      segment.status = 'exact';
+      segment.status = match.band === 'exact' || match.band === 'adapted' || match.band === 'context' ? match.band : 'fuzzy';
       segment.lang = match.lang;
       stats.translated += 1;
+      if (match.band !== 'exact')
+        report.info(
+          `Unexpected ${match.band} match (${match.score}) for segment ${segment.id}, expected an exact match; published from “${match.entry.source}” (${match.entry.unit.file}:${match.entry.unit.line})`,
+          { ruleId: `tm:${match.band === 'adapted' ? 'adapted' : 'fuzzy'}`, place: segment.position },
+        );
       return;
     }
     segment.status = 'fallback';
@@ -99,7 +123,7 @@ export function translateTree(
 
   for (const segment of missing) {
     report.warn(
-      `Unexpected untranslated segment ${segment.id}, expected a TM match for ${target}; published in the source language (onMissing: "${options.onMissing}")`,
+      `Unexpected untranslated segment ${segment.id}, expected a TM match for ${target}${segment.score === undefined ? '' : ` (best: ${segment.score}, below tmMinScore ${minScore})`}; published in the source language (onMissing: "${options.onMissing}")`,
       {
         ruleId: 'tm:no-match',
         place: segment.position,

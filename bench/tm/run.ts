@@ -1,0 +1,78 @@
+// Translation-memory benchmark: TMX load speed, index build, fuzzy lookup p50/p99 and recall against an
+// exhaustive scan, at 10k/100k/1M units. Figures only; nothing here is asserted by tests.
+// Run: node --import tsx bench/tm/run.ts [--sizes 10000,100000,1000000] [--queries 300] [--scan-queries 40]
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { FuzzyIndex } from '../../pipeline/tm/fuzzy.ts';
+import { TranslationMemory } from '../../pipeline/tm/memory.ts';
+import { parseTmx } from '../../pipeline/tm/tmx.ts';
+import { generateUnits, mutate, toTmx } from './generate.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    queries: { type: 'string', default: '300' },
+    'scan-queries': { type: 'string', default: '40' },
+    // TMX files above 64 MB are refused by the reader; the load figure is measured up to this size.
+    'max-load': { type: 'string', default: '100000' },
+  },
+});
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
+for (const size of values.sizes.split(',').map(Number)) {
+  peak = 0;
+  const units = generateUnits(size, 42);
+  const row: Record<string, string> = { units: String(size) };
+
+  if (size <= Number(values['max-load'])) {
+    const tmx = toTmx(units);
+    const bytes = Buffer.byteLength(tmx);
+    const start = performance.now();
+    const memory = new TranslationMemory();
+    memory.add(parseTmx(tmx, 'bench.tmx'), 'en');
+    const seconds = (performance.now() - start) / 1000;
+    row.tmx = `${mb(bytes)} MB`;
+    row.load = `${seconds.toFixed(2)} s (${(bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s, parse + exact + fuzzy index)`;
+  }
+
+  const start = performance.now();
+  const index = new FuzzyIndex<{ source: string; target: string }>();
+  for (const unit of units) index.add(unit);
+  row.index = `${((performance.now() - start) / 1000).toFixed(2)} s`;
+
+  const queries = Array.from({ length: Number(values.queries) }, (_, i) => mutate(units[(i * 7919) % size]!.source, i));
+  const times: number[] = [];
+  const indexed = queries.map((query) => {
+    const t = performance.now();
+    const [best] = index.lookup(query, { limit: 1 });
+    times.push(performance.now() - t);
+    return best?.score ?? 0;
+  });
+  times.sort((a, b) => a - b);
+  row['lookup p50'] = `${percentile(times, 50).toFixed(2)} ms`;
+  row['lookup p99'] = `${percentile(times, 99).toFixed(2)} ms`;
+
+  const scanCount = Math.min(queries.length, Number(values['scan-queries']));
+  let found = 0;
+  let scanTime = 0;
+  let indexTime = 0;
+  for (let i = 0; i < scanCount; i += 1) {
+    const t0 = performance.now();
+    const [best] = index.scan(queries[i]!, { limit: 1 });
+    scanTime += performance.now() - t0;
+    const t1 = performance.now();
+    index.lookup(queries[i]!, { limit: 1 });
+    indexTime += performance.now() - t1;
+    // Recall: the index finds a match as good as the best one the exhaustive scan finds.
+    if (!best || indexed[i]! >= best.score) found += 1;
+  }
+  row.recall = `${((100 * found) / scanCount).toFixed(1)}% of ${scanCount}`;
+  row['indexed/exhaustive'] = `${(indexTime / scanTime).toFixed(4)} (scan ${(scanTime / scanCount).toFixed(1)} ms/lookup)`;
+  row['peak RSS'] = `${mb(peak)} MB`;
+  console.log(JSON.stringify(row));
+}
+clearInterval(sampler);
