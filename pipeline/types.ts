@@ -1,4 +1,4 @@
-import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Literal, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 
 /** BCP 47 tag as used in config, catalogs and `<html lang>`. */
@@ -26,6 +26,16 @@ export interface DocMeta {
   /** A dateline repeated at the end of the page: kept as metadata, never as body text. */
   closingDateline: string | null;
   speakers: Speaker[];
+  /** Second line under the title naming the kind of event, when the source printed one. */
+  subtitle?: string | null;
+  /** Start time as HH:MM (24 h) from the dateline or a time line ("1:05 P.M. EDT"). */
+  time?: string | null;
+  /** Time zone abbreviation as printed ("EDT"), never guessed. */
+  timezone?: string | null;
+  /** End time from an "END 2:10 P.M." line. */
+  endTime?: string | null;
+  /** Where a repost says it copied the transcript from ("The source of information - URL"). */
+  sourceUrl?: string | null;
   /** Source-language tag of the transcript. */
   lang: Locale;
 }
@@ -34,8 +44,22 @@ export interface DocMeta {
 export interface SpeakerTurn extends Parent {
   type: 'speakerTurn';
   speaker: Speaker;
-  children: Paragraphish[];
+  /** Interpreter note printed in the label ("as translated"). */
+  note?: string;
+  children: TurnContent[];
 }
+
+/** "(Laughter.)", "(Applause.)", "(As translated.)": what happened in the room, not speech; never translated as speech. */
+export interface StageDirection extends Literal {
+  type: 'stageDirection';
+}
+
+/** "[That press encounter was later cancelled.]": the editor's words, not the speaker's. */
+export interface EditorialInsertion extends Literal {
+  type: 'editorialInsertion';
+}
+
+export type TurnContent = Paragraphish | StageDirection | EditorialInsertion;
 
 /** The introductory paragraphs printed under the dateline. */
 export interface Lead extends Parent {
@@ -68,6 +92,8 @@ declare module 'mdast' {
     speakerTurn: SpeakerTurn;
     lead: Lead;
     segment: Segment;
+    stageDirection: StageDirection;
+    editorialInsertion: EditorialInsertion;
   }
   interface PhrasingContentMap {
     segment: Segment;

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Nodes } from 'mdast';
 import { decodeTranscript, splitBlocks } from '../pipeline/ingest/read-blocks.ts';
+import { writeNormalisedMarkdown } from '../pipeline/markdown/write.ts';
+import { normaliseFile } from '../pipeline/normalize/file.ts';
 import { normalizeTranscript } from '../pipeline/normalize/transcript.ts';
 import { formatMessage, Reporter } from '../pipeline/report/messages.ts';
 import { segmentTree } from '../pipeline/segment/segment-tree.ts';
@@ -17,8 +19,8 @@ const update = process.env.UPDATE === '1';
 type Runner = (input: Uint8Array, file: string, report: Reporter) => unknown;
 
 const runners: Record<string, Runner> = {
-  normalize: (input, file, report) => {
-    const tree = normalizeTranscript(splitBlocks(decodeTranscript(input, file)), report, { lang: 'en' });
+  normalise: (input, file, report) => {
+    const { tree } = normaliseFile(input, file, langOf(file), report);
     return { meta: tree.data.meta, children: tree.children.map((node) => outline(node)) };
   },
   segment: (input, file, report) => {
@@ -31,21 +33,24 @@ const runners: Record<string, Runner> = {
 function outline(node: Nodes): unknown {
   if (node.type === 'text') return node.value;
   if (node.type === 'thematicBreak') return { type: node.type };
+  if (node.type === 'stageDirection' || node.type === 'editorialInsertion') return { type: node.type, value: node.value };
   const children = 'children' in node ? (node.children as Nodes[]).map(outline) : [];
   if (node.type === 'paragraph') return children.length === 1 ? children[0] : children;
   if (node.type === 'speakerTurn') return { type: node.type, speaker: node.speaker, paragraphs: children.length, children };
   return { type: node.type, children };
 }
 
-for (const stage of readdirSync(root)) {
-  const runner = runners[stage];
-  if (!runner) throw new Error(`No fixture runner for stage folder test/fixtures/${stage}`);
+// Other folders under test/fixtures/ (invalid, render, …) belong to their own test files.
+for (const stage of Object.keys(runners)) {
+  const runner = runners[stage]!;
   for (const name of readdirSync(path.join(root, stage))) {
     test(`${stage}: ${name}`, () => {
       const folder = path.join(root, stage, name);
-      const file = `test/fixtures/${stage}/${name}/input.txt`;
+      const inputName = readdirSync(folder).find((entry) => entry.startsWith('input.')) ?? 'input.txt';
+      const file = `test/fixtures/${stage}/${name}/${inputName}`;
       const report = new Reporter(file);
-      const actual = JSON.stringify(runner(readFileSync(path.join(folder, 'input.txt')), file, report), null, 2) + '\n';
+      const bytes = readFileSync(path.join(folder, inputName));
+      const actual = JSON.stringify(runner(bytes, file, report), null, 2) + '\n';
       const messages = report.messages.map(formatMessage).join('\n') + '\n';
       const expectedFile = path.join(folder, 'expected.json');
       const messagesFile = path.join(folder, 'messages.txt');
@@ -55,6 +60,23 @@ for (const stage of readdirSync(root)) {
       }
       assert.equal(actual, readFileSync(expectedFile, 'utf8'), `${expectedFile} differs; run UPDATE=1 npm test if the change is intended`);
       assert.equal(messages, readFileSync(messagesFile, 'utf8'), `${messagesFile} differs`);
+      if (stage === 'normalise') checkMarkdown(folder, bytes, file);
     });
   }
+}
+
+/** Folder names carry the transcript's language as a suffix ("…-ru", "…-ky"); English otherwise. */
+function langOf(file: string): string {
+  return /-(ru|ky)\//.exec(file)?.[1] ?? 'en';
+}
+
+/** expected.md is the normalised Markdown; reading it back must give the same Markdown (round trip). */
+function checkMarkdown(folder: string, bytes: Uint8Array, file: string): void {
+  const lang = langOf(file);
+  const markdown = writeNormalisedMarkdown(normaliseFile(bytes, file, lang, new Reporter(file)).tree);
+  const markdownFile = path.join(folder, 'expected.md');
+  if (update || !existsSync(markdownFile)) writeFileSync(markdownFile, markdown);
+  assert.equal(markdown, readFileSync(markdownFile, 'utf8'), `${markdownFile} differs`);
+  const again = normaliseFile(new TextEncoder().encode(markdown), 'normalised.md', lang, new Reporter('normalised.md')).tree;
+  assert.equal(writeNormalisedMarkdown(again), markdown, 'the normalised Markdown does not read back to the same document');
 }

@@ -1,6 +1,7 @@
 // The CLI's commands. A new command is a file in this folder and one line here.
 import { buildCommand } from './build.ts';
 import { indexCommand } from './index-merge.ts';
+import { normaliseCommand } from './normalise.ts';
 import { serveCommand } from './serve.ts';
 import { termsCheckCommand } from './terms-check.ts';
 import type { Command } from './types.ts';
@@ -11,6 +12,7 @@ import { xliffImportCommand } from './xliff-import.ts';
 export const commands: Command[] = [
   buildCommand,
   indexCommand,
+  normaliseCommand,
   xliffExportCommand,
   xliffImportCommand,
   termsCheckCommand,

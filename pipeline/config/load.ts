@@ -6,6 +6,7 @@ import { canonicalLocale } from '../locale/resolve.ts';
 import { parseJsonFile } from '../util/json.ts';
 import { readUtf8 } from '../util/utf8.ts';
 import { placeOf } from '../util/xml.ts';
+import { INPUT_EXTENSIONS } from '../ingest/index.ts';
 import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
 
 type Check = (value: unknown) => string | undefined;
@@ -147,7 +148,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       throw new InputError(input, undefined, 'Cannot find this input; give a transcript file (.txt) or a folder of them', { cause });
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => name.endsWith('.txt')).sort();
+      const names = (await readdir(input)).filter((name) => INPUT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))).sort();
       files.push(...names.map((name) => path.join(input, name)));
     } else files.push(input);
   }

@@ -12,6 +12,8 @@ export interface TextBlock {
  * would otherwise publish mojibake without a word.
  */
 export function decodeTranscript(bytes: Uint8Array, file: string): string {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -34,6 +36,43 @@ export function decodeTranscript(bytes: Uint8Array, file: string): string {
     );
   }
   return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Windows tools save "Unicode" text as UTF-16: recognised by its BOM, or without one by the zero byte
+ * every ASCII character leaves in the high half.
+ */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const sample = Math.min(bytes.length, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (bytes[index] === 0) evenZeros += 1;
+    if (bytes[index + 1] === 0) oddZeros += 1;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros === 0) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return text.replace(/\r\n?/g, '\n');
+  } catch (cause) {
+    throw new InputError(
+      file,
+      { line: 1, column: 1 },
+      `Unexpected bytes that are not ${encoding.toUpperCase()}; re-save the transcript as UTF-8`,
+      {
+        cause,
+      },
+    );
+  }
 }
 
 export function splitBlocks(text: string): TextBlock[] {

@@ -4,6 +4,17 @@ export interface LabelledBlock {
   speaker: Speaker;
   label: string;
   rest: string;
+  /** "as translated" from "Question (as translated):". */
+  note?: string;
+}
+
+/** White House transcripts mark reporters with a bare "Q" and spaces or a tab instead of a colon. */
+const BARE_Q = /^Q(?:\s*:\s*|\s+|$)(?<rest>.*)$/su;
+const NOTE = /\s*\((?<note>[^()]{1,40})\)$/u;
+
+/** Two forms of one label ("В.Путин", "В. Путин"; "MS. LEAVITT", "Ms. Leavitt") compare equal under this key. */
+export function labelKey(label: string): string {
+  return label.toLowerCase().replace(/\.\s+/g, '.');
 }
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'von', 'van', 'al', 'bin', 'da', 'du', 'la', 'le']);
@@ -14,10 +25,21 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'von', 'van',
  * lowercase words before the colon and is not a label.
  */
 export function parseSpeakerLabel(text: string, known: readonly Speaker[] = []): LabelledBlock | undefined {
+  const bare = BARE_Q.exec(text);
+  if (bare?.groups) return { speaker: { name: 'Q', role: '' }, label: 'Q', rest: bare.groups.rest!.trim() };
   const colon = text.indexOf(':');
-  if (colon < 2 || colon > 120) return undefined;
-  const label = text.slice(0, colon).trim();
+  if (colon < 1 || colon > 120) return undefined;
+  const full = text.slice(0, colon).trim();
   const rest = text.slice(colon + 1).trim();
+  const noteMatch = NOTE.exec(full);
+  const label = noteMatch ? full.slice(0, noteMatch.index).trim() : full;
+  if (label.length < 2) return undefined;
+  const found = findLabel(label, rest, known);
+  if (found && noteMatch?.groups) found.note = noteMatch.groups.note!.trim();
+  return found;
+}
+
+function findLabel(label: string, rest: string, known: readonly Speaker[]): LabelledBlock | undefined {
   const words = label.split(' ');
   if (words.length > 12) return undefined;
   const isNameWord = (word: string) => /^\p{Lu}[\p{L}\u2019'.-]*$/u.test(word);
@@ -25,9 +47,13 @@ export function parseSpeakerLabel(text: string, known: readonly Speaker[] = []):
   if (words.filter(isNameWord).length < 1 || !isNameWord(words.at(-1) ?? '')) return undefined;
   if (/^\d/.test(rest)) return undefined; // "Article 5: 3 …" style lists, times "10:30"
 
-  const knownSpeaker = known.find(
-    (speaker) => label === speaker.name || label.endsWith(` ${speaker.name}`) || label === speaker.name.split(' ').at(-1),
-  );
+  const key = labelKey(label);
+  const knownSpeaker = known.find((speaker) => {
+    const name = labelKey(speaker.name);
+    return (
+      key === name || key.endsWith(` ${name}`) || key === name.split(/[ .]/).at(-1) || key === labelKey(`${speaker.role} ${speaker.name}`)
+    );
+  });
   if (knownSpeaker) return { speaker: knownSpeaker, label, rest };
 
   // Names are the trailing capitalised words after the last connector, at most two of them: the office

@@ -1,4 +1,4 @@
-import { decodeTranscript, splitBlocks, type TextBlock } from '../ingest/read-blocks.ts';
+import { ingestFile, type Ingested } from '../ingest/index.ts';
 import type { Stage } from '../stage.ts';
 
-export const ingest: Stage<Uint8Array, TextBlock[]> = (bytes, ctx) => splitBlocks(decodeTranscript(bytes, ctx.file.path));
+export const ingest: Stage<Uint8Array, Ingested> = (bytes, ctx) => ingestFile(bytes, ctx.file.path, ctx.config.sourceLocale);

@@ -1,7 +1,7 @@
-import type { TextBlock } from '../ingest/read-blocks.ts';
+import type { Ingested } from '../ingest/index.ts';
 import { normalizeTranscript } from '../normalize/transcript.ts';
 import type { Stage } from '../stage.ts';
 import type { TranscriptRoot } from '../types.ts';
 
-export const normalize: Stage<TextBlock[], TranscriptRoot> = (blocks, ctx) =>
-  normalizeTranscript(blocks, ctx.report, { lang: ctx.config.sourceLocale });
+export const normalize: Stage<Ingested, TranscriptRoot> = (input, ctx) =>
+  'tree' in input ? input.tree : normalizeTranscript(input.blocks, ctx.report, { lang: ctx.config.sourceLocale });

@@ -1,19 +1,33 @@
 import type { ElementContent, Text } from 'hast';
 import type { Nodes } from 'mdast';
 import { PipelineError } from '../../errors.ts';
+import { editorialInsertion } from './handle/editorial-insertion.ts';
 import { emphasis, strong } from './handle/emphasis.ts';
 import { heading } from './handle/heading.ts';
 import { lead } from './handle/lead.ts';
 import { paragraph } from './handle/paragraph.ts';
 import { segment } from './handle/segment.ts';
 import { speakerTurn } from './handle/speaker-turn.ts';
+import { stageDirection } from './handle/stage-direction.ts';
 import { text } from './handle/text.ts';
 import { thematicBreak } from './handle/thematic-break.ts';
 import type { Handle, RenderState } from './state.ts';
 
 type Handlers = { [Type in Nodes['type']]?: Handle<Extract<Nodes, { type: Type }>> };
 
-export const handlers: Handlers = { heading, paragraph, text, emphasis, strong, thematicBreak, segment, lead, speakerTurn };
+export const handlers: Handlers = {
+  heading,
+  paragraph,
+  text,
+  emphasis,
+  strong,
+  thematicBreak,
+  segment,
+  lead,
+  speakerTurn,
+  stageDirection,
+  editorialInsertion,
+};
 
 /** mdast → hast with one handler per node type; a node nobody handles is an error, never dropped. */
 export function toHast(parent: { children: readonly Nodes[] }, lang: string, overrides: Handlers = {}): ElementContent[] {

@@ -1,0 +1,121 @@
+import type { Paragraph, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { InputError } from '../errors.ts';
+import type { TextBlock } from '../ingest/read-blocks.ts';
+import { isEditorialInsertion, isStageDirection } from '../normalize/chrome.ts';
+import { labelKey, parseSpeakerLabel } from '../normalize/speaker-label.ts';
+import type { DocMeta, Lead, Speaker, SpeakerTurn, TranscriptRoot } from '../types.ts';
+import { FENCE_CLOSE, LEAD_OPEN, META_KEYS } from './write.ts';
+
+const FRONT = /^---\n(?<yaml>[\s\S]*?)\n---\n/;
+
+/** Pressroom's own Markdown (with front matter) reads straight back to the tree; any other Markdown becomes blocks. */
+export function readMarkdown(text: string, file: string, lang: string): { tree: TranscriptRoot } | { blocks: TextBlock[] } {
+  const front = FRONT.exec(text);
+  if (!front?.groups) return { blocks: markdownBlocks(text) };
+  const meta = readFrontMatter(front.groups.yaml!, file, lang);
+  const lineOffset = front[0].split('\n').length - 1;
+  return { tree: { type: 'root', children: readBody(text.slice(front[0].length), meta, lineOffset), data: { meta } } };
+}
+
+function readFrontMatter(yaml: string, file: string, lang: string): DocMeta {
+  const meta: Record<string, unknown> = { title: '', date: null, place: null, dateline: null, closingDateline: null, speakers: [], lang };
+  yaml.split('\n').forEach((line, index) => {
+    const match = /^(?<key>[A-Za-z]+): (?<value>.*)$/.exec(line);
+    const key = match?.groups?.key as (typeof META_KEYS)[number] | undefined;
+    if (!match?.groups || !key || !META_KEYS.includes(key))
+      throw new InputError(
+        file,
+        { line: index + 2, column: 1 },
+        `Unexpected front matter line, expected one of ${META_KEYS.join(', ')} followed by ": " and a JSON value`,
+      );
+    try {
+      meta[key] = JSON.parse(match.groups.value!);
+    } catch (cause) {
+      throw new InputError(
+        file,
+        { line: index + 2, column: key.length + 3 },
+        `Unexpected value for ${key}, expected JSON (a "quoted string", null or a list)`,
+        { cause },
+      );
+    }
+  });
+  const speakers = meta.speakers;
+  if (!Array.isArray(speakers) || !speakers.every((speaker) => typeof speaker?.name === 'string' && typeof speaker?.role === 'string'))
+    throw new InputError(file, { line: 2, column: 1 }, 'Unexpected speakers value, expected a list of {"name": …, "role": …}');
+  return meta as unknown as DocMeta;
+}
+
+function readBody(body: string, meta: DocMeta, lineOffset: number): RootContent[] {
+  const nodes = fromMarkdown(body).children;
+  for (const node of nodes) shift(node, lineOffset);
+  const out: RootContent[] = [];
+  let lead: Lead | undefined;
+  let turn: SpeakerTurn | undefined;
+  for (const node of nodes) {
+    const text = node.type === 'paragraph' ? toString(node) : '';
+    if (node.type === 'paragraph' && text === LEAD_OPEN) {
+      lead = { type: 'lead', children: [], position: node.position };
+      out.push(lead);
+      continue;
+    }
+    if (lead) {
+      if (text === FENCE_CLOSE) lead = undefined;
+      else if (node.type === 'paragraph') lead.children.push(node);
+      continue;
+    }
+    const first = node.type === 'paragraph' ? node.children[0] : undefined;
+    if (node.type === 'paragraph' && first?.type === 'strong') {
+      const label = toString(first).replace(/:$/, '');
+      turn = { type: 'speakerTurn', speaker: findSpeaker(label, meta.speakers), children: [], position: node.position };
+      const note = /\((?<note>[^()]+)\)$/.exec(label)?.groups?.note;
+      if (note) turn.note = note;
+      out.push(turn);
+      const rest = node.children.slice(1);
+      if (rest[0]?.type === 'text') rest[0] = { ...rest[0], value: rest[0].value.replace(/^ /, '') };
+      if (rest.length > 0 && toString({ type: 'paragraph', children: rest }) !== '') turn.children.push({ ...node, children: rest });
+      continue;
+    }
+    if (node.type === 'heading' || node.type === 'thematicBreak') turn = undefined;
+    const content = node.type === 'paragraph' ? typed(node, text) : node;
+    if (turn && (content.type === 'paragraph' || content.type === 'stageDirection' || content.type === 'editorialInsertion'))
+      turn.children.push(content);
+    else out.push(content);
+  }
+  return out;
+}
+
+function typed(node: Paragraph, text: string): RootContent & { type: 'paragraph' | 'stageDirection' | 'editorialInsertion' } {
+  if (isStageDirection(text)) return { type: 'stageDirection', value: text, position: node.position };
+  if (isEditorialInsertion(text)) return { type: 'editorialInsertion', value: text, position: node.position };
+  return node;
+}
+
+function findSpeaker(label: string, speakers: Speaker[]): Speaker {
+  const bare = label.replace(/\s*\([^()]+\)$/, '');
+  const key = labelKey(bare);
+  const known = speakers.find((speaker) => labelKey([speaker.role, speaker.name].filter(Boolean).join(' ')) === key);
+  if (known) return known;
+  const parsed = parseSpeakerLabel(`${bare}:`, speakers)?.speaker ?? { name: bare, role: '' };
+  speakers.push(parsed);
+  return parsed;
+}
+
+/** Markdown from elsewhere (an editor's file without front matter): each block's text, for the normaliser. */
+function markdownBlocks(text: string): TextBlock[] {
+  return fromMarkdown(text).children.flatMap((node) => {
+    const value = toString(node).replace(/\s*\n\s*/g, ' ');
+    if (node.type === 'thematicBreak')
+      return [{ text: '* * *', line: node.position?.start.line ?? 1, endLine: node.position?.end.line ?? 1 }];
+    return value ? [{ text: value, line: node.position?.start.line ?? 1, endLine: node.position?.end.line ?? 1 }] : [];
+  });
+}
+
+function shift(node: RootContent, lines: number): void {
+  if (node.position) {
+    node.position.start = { ...node.position.start, line: node.position.start.line + lines };
+    node.position.end = { ...node.position.end, line: node.position.end.line + lines };
+  }
+  if ('children' in node) for (const child of node.children as RootContent[]) shift(child, lines);
+}
