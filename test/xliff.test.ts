@@ -11,6 +11,7 @@ import { parseTmx } from '../pipeline/tm/tmx.ts';
 import { canonical, fromPhrasing, plainText, unitId, type Inline, type Unit, type XliffFile } from '../pipeline/xliff/model.ts';
 import { readXliff } from '../pipeline/xliff/read.ts';
 import { mergeIntoTmx, memoryStates } from '../pipeline/xliff/tmx-merge.ts';
+import { similarity } from '../pipeline/xliff/suggest.ts';
 import { validateReturn, type ProjectUnit } from '../pipeline/xliff/validate.ts';
 import { writeXliff } from '../pipeline/xliff/write.ts';
 import { checkXliff2 } from './helpers/xliff2-structure.ts';
@@ -294,4 +295,11 @@ test('an XLIFF 1.2 file written back by po2xliff imports: ids recovered from the
     projectOf(sample('1.2'), current),
   );
   assert.match(flat.rejected.map((entry) => entry.reason).join(), /inline codes of <source> are gone/);
+});
+
+test('suggestion score: word edit distance over the longer sentence, as CAT tools show it', () => {
+  assert.equal(similarity(['the', 'president', 'met', 'officials'], ['the', 'president', 'met', 'officials']), 100);
+  assert.equal(similarity(['the', 'president', 'met', 'officials'], ['the', 'president', 'saw', 'officials']), 75);
+  assert.equal(similarity(['a', 'b'], ['a', 'b', 'c', 'd']), 50);
+  assert.equal(similarity([], ['a']), 0);
 });

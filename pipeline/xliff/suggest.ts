@@ -30,21 +30,28 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
  * word edit distance, 50 and up, best three. Enough for one export; the build's matcher is issue 4's.
  */
 export async function memorySuggestions(config: PipelineConfig): Promise<(source: string, locale: string) => Suggestion[]> {
-  const pairs: { source: string; words: string[]; target: string; lang: string; origin: string }[] = [];
+  const pairs: { source: string; words: string[]; set: Set<string>; target: string; lang: string; origin: string }[] = [];
   for (const file of config.memories) {
     const tmx = parseTmx(await readFile(file, 'utf8'), file);
     for (const unit of tmx.units) {
       const source = unit.variants.get(config.sourceLocale);
       if (!source) continue;
       for (const [lang, target] of unit.variants)
-        if (lang !== config.sourceLocale) pairs.push({ source, words: words(source), target, lang, origin: path.basename(file) });
+        if (lang !== config.sourceLocale) {
+          const tokens = words(source);
+          pairs.push({ source, words: tokens, set: new Set(tokens), target, lang, origin: path.basename(file) });
+        }
     }
   }
   return (source, locale) => {
     const wanted = words(source);
     const lang = canonicalLocale(locale) ?? locale;
+    // The score is at most (words of the query found in the candidate) / (longer length): candidates that
+    // cannot reach the minimum are skipped before the quadratic edit distance.
+    const reachable = (pair: (typeof pairs)[number]) =>
+      (100 * wanted.filter((word) => pair.set.has(word)).length) / Math.max(wanted.length, pair.words.length) >= MIN_SCORE;
     return pairs
-      .filter((pair) => pair.lang === lang && matchKey(pair.source) !== matchKey(source))
+      .filter((pair) => pair.lang === lang && reachable(pair) && matchKey(pair.source) !== matchKey(source))
       .map((pair) => ({ score: similarity(wanted, pair.words), source: pair.source, target: pair.target, origin: pair.origin }))
       .filter((match) => match.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score)
