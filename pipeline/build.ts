@@ -13,7 +13,7 @@ import { Reporter, type Message } from './report/messages.ts';
 import { loadResources, relative } from './resources.ts';
 import type { DocFile, Timings } from './stage.ts';
 import { ArtifactCache } from './engine/cache.ts';
-import { buildDocument, type ArtifactMeta, type DocumentResult, type EngineContext } from './engine/document.ts';
+import { buildDocument, type DocumentResult, type EngineContext } from './engine/document.ts';
 import { localeBase } from './engine/fingerprint.ts';
 import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
@@ -99,13 +99,13 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     staged = lock ? await openStagedOutput(config.out, lock) : undefined;
     const sink: Sink = staged ? new StagingSink(staged) : new MemorySink();
     const bases = new Map<string, string>();
-    for (const locale of config.locales) bases.set(locale, await localeBase(config, resources, locale));
+    for (const locale of new Set([...config.locales, config.sourceLocale])) bases.set(locale, await localeBase(config, resources, locale));
     const engine: EngineContext = {
       config,
       resources,
       timings,
       pool,
-      cache: cacheFolder ? new ArtifactCache<ArtifactMeta>(cacheFolder) : undefined,
+      cache: cacheFolder ? new ArtifactCache(cacheFolder) : undefined,
       sink,
       bases,
       onStage: (label) => progress.stage(label),

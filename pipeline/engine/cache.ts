@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from '../render/outputs.ts';
 
 /** What an artifact's cache entry records next to its files. */
 export interface CacheEntry<Meta> {
   key: string;
-  files: { path: string; sha256: string }[];
+  /** Size and mtime as written: checked on every hit (cheap); the hash documents what was stored. */
+  files: { path: string; sha256: string; size: number; mtimeMs: number }[];
   meta: Meta;
 }
 
@@ -22,25 +23,27 @@ const ENTRY = 'entry.json';
 /**
  * One folder per artifact (document × locale). An entry is written into a temporary folder, every file
  * flushed, entry.json last, then renamed over the old entry: a crash leaves either the old entry, the
- * new one, or a stray temporary folder, and any entry whose key, JSON or file hashes do not check out
+ * new one, or a stray temporary folder, and any entry whose key, JSON or file sizes and times do not check out
  * is a miss. The cache can only cost a rebuild, never serve a wrong file.
  */
-export class ArtifactCache<Meta> {
+export class ArtifactCache {
   constructor(readonly folder: string) {}
 
   private entryFolder(name: string): string {
     return path.join(this.folder, ...name.split('/'));
   }
 
-  async get(name: string, key: string): Promise<CacheHit<Meta> | undefined> {
+  async get<Meta>(name: string, key: string): Promise<CacheHit<Meta> | undefined> {
     const folder = this.entryFolder(name);
     try {
       const entry = JSON.parse(await readFile(path.join(folder, ENTRY), 'utf8')) as CacheEntry<Meta>;
       if (entry.key !== key || !Array.isArray(entry.files)) return undefined;
       for (const file of entry.files) {
         if (file.path.includes('..') || path.isAbsolute(file.path)) return undefined;
-        const bytes = await readFile(path.join(folder, 'files', file.path));
-        if (sha256(bytes) !== file.sha256) return undefined;
+        // Files are flushed before entry.json exists, so a crash cannot leave a short file under a
+        // complete entry; an edit later (even through a hard link in the output) changes size or mtime.
+        const found = await stat(path.join(folder, 'files', file.path));
+        if (found.size !== file.size || found.mtimeMs !== file.mtimeMs) return undefined;
       }
       return { folder: path.join(folder, 'files'), files: entry.files.map((file) => file.path), meta: entry.meta };
     } catch {
@@ -48,7 +51,7 @@ export class ArtifactCache<Meta> {
     }
   }
 
-  async put(name: string, key: string, files: readonly OutputFile[], meta: Meta): Promise<CacheHit<Meta>> {
+  async put<Meta>(name: string, key: string, files: readonly OutputFile[], meta: Meta): Promise<CacheHit<Meta>> {
     const folder = this.entryFolder(name);
     await mkdir(path.dirname(folder), { recursive: true });
     const temporary = await mkdtemp(`${folder}.tmp-`);
@@ -58,7 +61,12 @@ export class ArtifactCache<Meta> {
         await mkdir(path.dirname(target), { recursive: true });
         await writeSynced(target, file.contents);
       }
-      const entry: CacheEntry<Meta> = { key, files: files.map((file) => ({ path: file.path, sha256: sha256(file.contents) })), meta };
+      const recorded: CacheEntry<Meta>['files'] = [];
+      for (const file of files) {
+        const written = await stat(path.join(temporary, 'files', file.path));
+        recorded.push({ path: file.path, sha256: sha256(file.contents), size: written.size, mtimeMs: written.mtimeMs });
+      }
+      const entry: CacheEntry<Meta> = { key, files: recorded, meta };
       await writeSynced(path.join(temporary, ENTRY), new TextEncoder().encode(JSON.stringify(entry)));
       await rm(folder, { recursive: true, force: true });
       await rename(temporary, folder);

@@ -19,7 +19,7 @@ import { translate } from '../stages/translate.ts';
 import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
 import type { LoadedResources } from '../resources.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
-import { artifactKey } from './fingerprint.ts';
+import { artifactKey, documentFacts, type DocumentFacts } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
 
 /** What one document × locale leaves for the report and the index; cached with its files. */
@@ -29,14 +29,19 @@ export interface ArtifactMeta {
   messages: Message[];
 }
 
+/** A transcript's facts the artifact keys depend on, with the source stages' messages to repeat on reuse. */
+interface SourceFacts extends DocumentFacts {
+  messages: Message[];
+}
+
 export interface EngineContext {
   config: PipelineConfig;
   resources: LoadedResources;
   timings: Timings;
   pool: BrowserPool;
-  cache: ArtifactCache<ArtifactMeta> | undefined;
+  cache: ArtifactCache | undefined;
   sink: Sink;
-  /** localeBase() per locale, computed once per build. */
+  /** localeBase() per locale (the source locale included), computed once per build. */
   bases: Map<string, string>;
   onStage(label: string): void;
   onArtifact(name: string, rebuilt: boolean): void;
@@ -59,16 +64,29 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   const bytes = await readFile(input).catch((cause: unknown) => {
     throw new InputError(file.path, undefined, 'Cannot read this transcript', { cause });
   });
-  let tree;
-  try {
-    engine.onStage(`normalise ${file.slug}`);
-    const blocks = await runStage('ingest', ingest, bytes, sourceCtx, timings, false);
-    tree = await runStage('normalize', normalize, blocks, sourceCtx, timings, false);
-    tree = await runStage('segment', segment, tree, sourceCtx, timings, false);
-  } finally {
-    messages.push(...sourceReport.messages);
-  }
   const transcript = sha256(bytes);
+  // What the keys need from the tree, cached per transcript: a no-op rebuild does not normalise at all.
+  const sourceName = `${file.slug}/_source`;
+  const sourceKey = sha256(transcript + engine.bases.get(config.sourceLocale)!);
+  let source = (await engine.cache?.get<SourceFacts>(sourceName, sourceKey))?.meta;
+  let tree: Tree | undefined;
+  const normalised = async (): Promise<Tree> => {
+    if (tree) return tree;
+    try {
+      engine.onStage(`normalise ${file.slug}`);
+      const blocks = await runStage('ingest', ingest, bytes, sourceCtx, timings, false);
+      const mdast = await runStage('normalize', normalize, blocks, sourceCtx, timings, false);
+      tree = await runStage('segment', segment, mdast, sourceCtx, timings, false);
+      return tree;
+    } finally {
+      if (!source) messages.push(...sourceReport.messages);
+    }
+  };
+  if (source) messages.push(...source.messages);
+  else {
+    source = { ...documentFacts(await normalised()), messages: sourceReport.messages };
+    await engine.cache?.put(sourceName, sourceKey, [], source);
+  }
   const result: DocumentResult = {
     report: { file: file.path, slug: file.slug, locales: [] },
     index: { slug: file.slug, entries: [] },
@@ -78,15 +96,20 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   };
   for (const locale of config.locales) {
     const name = layout.folder(file.slug, locale);
-    const { key } = artifactKey(tree, transcript, locale, engine.bases.get(locale)!, config, resources);
+    const { key } = artifactKey(source, transcript, locale, engine.bases.get(locale)!, config, resources);
     let meta: ArtifactMeta;
-    const hit = await engine.cache?.get(name, key);
+    const hit = await engine.cache?.get<ArtifactMeta>(name, key);
     if (hit) {
       for (const cached of hit.files) await engine.sink.link(path.join(hit.folder, cached), `${name}/${cached}`);
       meta = hit.meta;
       result.reused.push(name);
     } else {
-      const made = await renderLocale(tree, locale, { ...sourceCtx, locale, report: new Reporter(file.path, locale) }, engine);
+      const made = await renderLocale(
+        await normalised(),
+        locale,
+        { ...sourceCtx, locale, report: new Reporter(file.path, locale) },
+        engine,
+      );
       meta = made.meta;
       if (engine.cache) {
         const stored = await engine.cache.put(name, key, made.files, meta);

@@ -68,8 +68,23 @@ export interface ArtifactKey {
  * concepts (their terms in the languages this locale can use) that the translation looks at. A
  * superset of what translate reads: a spurious dependency costs a rebuild, a missing one a stale file.
  */
+/** The strings of a normalised transcript that translation looks up: segment sources and labels. */
+export interface DocumentFacts {
+  sources: string[];
+  labels: string[];
+}
+
+export function documentFacts(tree: TranscriptRoot): DocumentFacts {
+  const meta = tree.data.meta;
+  const labels = [meta.title, meta.place, meta.dateline, ...meta.speakers.flatMap((speaker) => [speaker.name, speaker.role])];
+  return {
+    sources: [...segments(tree)].map((segment) => segment.source),
+    labels: labels.filter((label): label is string => Boolean(label)),
+  };
+}
+
 export function artifactKey(
-  tree: TranscriptRoot,
+  facts: DocumentFacts,
   transcript: string,
   locale: string,
   base: string,
@@ -80,15 +95,12 @@ export function artifactKey(
   const targets = chain.filter((lang) => lang !== config.sourceLocale);
   const units: unknown[] = [];
   const used = new Map<string, Concept>();
-  for (const segment of segments(tree)) {
-    const match = targets.length > 0 ? resources.memory.lookup(segment.source, targets) : undefined;
+  for (const source of facts.sources) {
+    const match = targets.length > 0 ? resources.memory.lookup(source, targets) : undefined;
     units.push(match ? [match.lang, match.target] : null);
-    for (const hit of resources.glossary.find(segment.source, config.sourceLocale)) used.set(hit.concept.id, hit.concept);
+    for (const hit of resources.glossary.find(source, config.sourceLocale)) used.set(hit.concept.id, hit.concept);
   }
-  const meta = tree.data.meta;
-  const labels = [meta.title, meta.place, meta.dateline, ...meta.speakers.flatMap((speaker) => [speaker.name, speaker.role])];
-  for (const label of labels) {
-    if (!label) continue;
+  for (const label of facts.labels) {
     const hit = resources.glossary.translate(label, config.sourceLocale, chain);
     if (hit) used.set(hit.concept.id, hit.concept);
     for (const found of resources.glossary.find(label, config.sourceLocale)) used.set(found.concept.id, found.concept);
