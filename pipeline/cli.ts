@@ -1,5 +1,6 @@
 import { formatErrorChain, InputError, PipelineError, rootCause } from './errors.ts';
 import { commands } from './commands/index.ts';
+import { explainFileSystemError } from './emit/fs-errors.ts';
 import { UsageError, type ExitCode, type Io } from './commands/types.ts';
 
 const help = () => `Usage: pressroom <command> [options]
@@ -34,7 +35,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<ExitCode> {
   }
   try {
     return await command.run(args, io);
-  } catch (error) {
+  } catch (raw) {
+    const error = explainFileSystemError(raw);
     if (error instanceof UsageError) {
       io.err(`pressroom ${command.name}: ${error.message}\n\n${command.usage}`);
       return 2;
@@ -42,7 +44,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<ExitCode> {
     io.err(`pressroom: ${formatErrorChain(error)}\n`);
     const deepest = rootCause(error);
     // A stack helps with a bug, not with bad input the chain has already diagnosed.
-    if (!(deepest instanceof PipelineError) && !diagnosed(error) && deepest instanceof Error && deepest.stack) io.err(`${deepest.stack}\n`);
+    if (!(deepest instanceof PipelineError) && !diagnosed(error) && error === raw && deepest instanceof Error && deepest.stack)
+      io.err(`${deepest.stack}\n`);
     return 1;
   }
 }

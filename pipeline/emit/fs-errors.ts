@@ -20,3 +20,17 @@ export function fileSystemError(cause: unknown, where: string, doing: string): P
     cause,
   });
 }
+
+/**
+ * A raw file-system error that reached the top from code that did not wrap it (a cache, a scratch
+ * folder), told the same way; anything else is returned as it is. The build publishes only by the
+ * final synchronous swap, so a failure that escapes this far has published nothing.
+ */
+export function explainFileSystemError(error: unknown): unknown {
+  if (error instanceof PipelineError) return error;
+  const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !ADVICE[code]) return error;
+  return new PipelineError(`Cannot ${where ? `write ${where}` : 'write a file'}: ${ADVICE[code]} (${code}); nothing was published`, {
+    cause: error,
+  });
+}

@@ -69,8 +69,10 @@ export function lockOutput(out: string): OutputLock {
   function onSignal(signal: NodeJS.Signals) {
     for (const folder of tracked) rmSync(folder, { recursive: true, force: true });
     release();
-    // With our listener gone the signal's usual effect applies (or another listener's, e.g. puppeteer's).
-    process.kill(process.pid, signal);
+    // With no other listener, re-raising ends the process the usual way. Puppeteer listens too and on
+    // SIGTERM only closes its browser, which would let the build run on: end it ourselves then.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    else process.exit(128 + (os.constants.signals[signal] ?? 0));
   }
   for (const signal of SIGNALS) process.on(signal, onSignal);
   return {
