@@ -72,6 +72,7 @@ export function lockOutput(out: string): OutputLock {
     // With no other listener, re-raising ends the process the usual way. Puppeteer listens too and on
     // SIGTERM only closes its browser, which would let the build run on: end it ourselves then.
     if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    // eslint-disable-next-line no-restricted-properties -- a signal handler's job is to end the process
     else process.exit(128 + (os.constants.signals[signal] ?? 0));
   }
   for (const signal of SIGNALS) process.on(signal, onSignal);
