@@ -71,6 +71,8 @@ export interface PoolOptions {
  */
 export class BrowserPool {
   private current: Promise<Browser> | undefined;
+  private readonly launched = new Set<Promise<Browser>>();
+  private closed = false;
   private generation = 0;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -85,7 +87,15 @@ export class BrowserPool {
 
   /** The live browser, launched on first use. */
   browser(): Promise<Browser> {
-    this.current ??= (this.options.launch ?? launchBrowser)();
+    // A print abandoned after a timeout may still ask for a browser once the build has closed the
+    // pool; launching one then would leave a Chromium that nobody closes and keep Node alive.
+    if (this.closed) return Promise.reject(new PipelineError('The browser pool is closed'));
+    if (!this.current) {
+      const launching = (this.options.launch ?? launchBrowser)();
+      this.launched.add(launching);
+      launching.catch(() => this.launched.delete(launching));
+      this.current = launching;
+    }
     return this.current;
   }
 
@@ -118,9 +128,11 @@ export class BrowserPool {
   }
 
   async close(): Promise<void> {
-    const browser = await this.current?.catch(() => undefined);
+    this.closed = true;
     this.current = undefined;
-    await browser?.close().catch(() => undefined);
+    const browsers = await Promise.all([...this.launched].map((launching) => launching.catch(() => undefined)));
+    this.launched.clear();
+    await Promise.all(browsers.map((browser) => closeHard(browser)));
   }
 
   /** Only the first task to notice a dead browser restarts it; the others reuse the new one. */
@@ -129,10 +141,12 @@ export class BrowserPool {
     this.generation += 1;
     this.restarts += 1;
     this.options.onRestart?.(reason);
-    const old = await this.current?.catch(() => undefined);
+    const launching = this.current;
     this.current = undefined;
+    if (launching) this.launched.delete(launching);
+    const old = await launching?.catch(() => undefined);
     old?.process()?.kill('SIGKILL');
-    await old?.close().catch(() => undefined);
+    await closeHard(old);
   }
 
   private async acquire(): Promise<void> {
@@ -151,6 +165,14 @@ export class BrowserPool {
 }
 
 class HangError extends Error {}
+
+/** A hung browser may never answer `close()`: the process is killed first. */
+async function closeHard(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  const child = browser.process();
+  if (child && child.exitCode === null && !browser.connected) child.kill('SIGKILL');
+  await withTimeout(browser.close(), 5_000).catch(() => child?.kill('SIGKILL'));
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
