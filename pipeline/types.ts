@@ -12,6 +12,8 @@ export interface Speaker {
   /** Set by the translate stage when a label stayed in another language than the document's. */
   nameLang?: Locale;
   roleLang?: Locale;
+  /** An anonymous questioner ("Question:", "Q", "Вопрос:", "Суроо:"): every question turn of a document shares it. */
+  question?: boolean;
 }
 
 export interface DocMeta {
@@ -46,6 +48,8 @@ export interface SpeakerTurn extends Parent {
   speaker: Speaker;
   /** Interpreter note printed in the label ("as translated"). */
   note?: string;
+  /** A journalist who named themself at the start of a question ("Ilya Dornov, Polar Radio."); the words stay in the text. */
+  asker?: { name: string; outlet: string };
   children: TurnContent[];
 }
 
@@ -59,7 +63,7 @@ export interface EditorialInsertion extends Literal {
   type: 'editorialInsertion';
 }
 
-export type TurnContent = Paragraphish | StageDirection | EditorialInsertion;
+export type TurnContent = Paragraphish | StageDirection | EditorialInsertion | import('mdast').List | import('mdast').Blockquote;
 
 /** The introductory paragraphs printed under the dateline. */
 export interface Lead extends Parent {

@@ -36,7 +36,11 @@ function outline(node: Nodes): unknown {
   if (node.type === 'stageDirection' || node.type === 'editorialInsertion') return { type: node.type, value: node.value };
   const children = 'children' in node ? (node.children as Nodes[]).map(outline) : [];
   if (node.type === 'paragraph') return children.length === 1 ? children[0] : children;
-  if (node.type === 'speakerTurn') return { type: node.type, speaker: node.speaker, paragraphs: children.length, children };
+  if (node.type === 'speakerTurn')
+    return { type: node.type, speaker: node.speaker, ...(node.asker ? { asker: node.asker } : {}), paragraphs: children.length, children };
+  if (node.type === 'footnoteReference') return { type: node.type, identifier: node.identifier };
+  if (node.type === 'footnoteDefinition') return { type: node.type, identifier: node.identifier, children };
+  if (node.type === 'list') return { type: node.type, ordered: node.ordered, children };
   return { type: node.type, children };
 }
 

@@ -1,3 +1,4 @@
+import type { Blockquote, FootnoteDefinition, List } from 'mdast';
 import { InputError } from '../errors.ts';
 
 /** A run of text separated from its neighbours by blank lines, with the line it started on. */
@@ -5,6 +6,15 @@ export interface TextBlock {
   text: string;
   line: number;
   endLine: number;
+  /**
+   * Structure an HTML or Markdown source gave the block (a list, a block quote, a footnote's text); `text`
+   * is then its plain text, which the normaliser matches chrome, labels and repeats against. (optional)
+   */
+  node?: List | Blockquote | FootnoteDefinition;
+  /** The block's text cut around footnote references ("…country.", {footnote: "1"}), when it has any. (optional) */
+  inline?: (string | { footnote: string })[];
+  /** Ingest already knows the block is not the transcript (an HTML page's nav, footer, cookie banner). (optional) */
+  skip?: { rule: string; reason: string };
 }
 
 /**

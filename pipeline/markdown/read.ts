@@ -1,10 +1,12 @@
-import type { Paragraph, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { toString } from 'mdast-util-to-string';
 import { InputError } from '../errors.ts';
 import type { TextBlock } from '../ingest/read-blocks.ts';
 import { isEditorialInsertion, isStageDirection } from '../normalize/chrome.ts';
-import { labelKey, parseSpeakerLabel } from '../normalize/speaker-label.ts';
+import { findAsker, labelKey, parseSpeakerLabel } from '../normalize/speaker-label.ts';
 import type { DocMeta, Lead, Speaker, SpeakerTurn, TranscriptRoot } from '../types.ts';
 import { FENCE_CLOSE, LEAD_OPEN, META_KEYS } from './write.ts';
 
@@ -47,8 +49,13 @@ function readFrontMatter(yaml: string, file: string, lang: string): DocMeta {
   return meta as unknown as DocMeta;
 }
 
+/** CommonMark plus GFM footnotes ("[^1]" and "[^1]: text"), which the normalised Markdown writes. */
+function parse(text: string) {
+  return fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+}
+
 function readBody(body: string, meta: DocMeta, lineOffset: number): RootContent[] {
-  const nodes = fromMarkdown(body).children;
+  const nodes = parse(body).children;
   for (const node of nodes) shift(node, lineOffset);
   const out: RootContent[] = [];
   let lead: Lead | undefined;
@@ -71,20 +78,30 @@ function readBody(body: string, meta: DocMeta, lineOffset: number): RootContent[
       turn = { type: 'speakerTurn', speaker: findSpeaker(label, meta.speakers), children: [], position: node.position };
       const note = /\((?<note>[^()]+)\)$/.exec(label)?.groups?.note;
       if (note) turn.note = note;
+      const asker = turn.speaker.question
+        ? findAsker(toString({ type: 'paragraph', children: node.children.slice(1) }).trimStart())
+        : undefined;
+      if (asker) turn.asker = asker;
       out.push(turn);
       const rest = node.children.slice(1);
       if (rest[0]?.type === 'text') rest[0] = { ...rest[0], value: rest[0].value.replace(/^ /, '') };
-      if (rest.length > 0 && toString({ type: 'paragraph', children: rest }) !== '') turn.children.push({ ...node, children: rest });
+      const content = rest.filter((child) => child.type !== 'text' || child.value !== '');
+      if (content.length > 0) turn.children.push({ ...node, children: content });
       continue;
     }
     if (node.type === 'heading' || node.type === 'thematicBreak') turn = undefined;
-    const content = node.type === 'paragraph' ? typed(node, text) : node;
-    if (turn && (content.type === 'paragraph' || content.type === 'stageDirection' || content.type === 'editorialInsertion'))
-      turn.children.push(content);
+    const content = node.type === 'paragraph' && node.children.every((child) => child.type === 'text') ? typed(node, text) : node;
+    if (turn && turn.speaker.question && !turn.asker && turn.children.length === 0 && content.type === 'paragraph') {
+      const asker = findAsker(toString(content));
+      if (asker) turn.asker = asker;
+    }
+    if (turn && TURN_CONTENT.has(content.type)) turn.children.push(content as SpeakerTurn['children'][number]);
     else out.push(content);
   }
   return out;
 }
+
+const TURN_CONTENT = new Set(['paragraph', 'stageDirection', 'editorialInsertion', 'list', 'blockquote']);
 
 function typed(node: Paragraph, text: string): RootContent & { type: 'paragraph' | 'stageDirection' | 'editorialInsertion' } {
   if (isStageDirection(text)) return { type: 'stageDirection', value: text, position: node.position };
@@ -102,14 +119,27 @@ function findSpeaker(label: string, speakers: Speaker[]): Speaker {
   return parsed;
 }
 
-/** Markdown from elsewhere (an editor's file without front matter): each block's text, for the normaliser. */
+/**
+ * Markdown from elsewhere (an editor's file without front matter): each block's text, for the normaliser;
+ * lists, block quotes and footnotes keep their structure, paragraphs their footnote references.
+ */
 function markdownBlocks(text: string): TextBlock[] {
-  return fromMarkdown(text).children.flatMap((node) => {
+  return parse(text).children.flatMap((node): TextBlock[] => {
+    const line = node.position?.start.line ?? 1;
+    const endLine = node.position?.end.line ?? line;
+    if (node.type === 'thematicBreak') return [{ text: '* * *', line, endLine }];
     const value = toString(node).replace(/\s*\n\s*/g, ' ');
-    if (node.type === 'thematicBreak')
-      return [{ text: '* * *', line: node.position?.start.line ?? 1, endLine: node.position?.end.line ?? 1 }];
-    return value ? [{ text: value, line: node.position?.start.line ?? 1, endLine: node.position?.end.line ?? 1 }] : [];
+    if (!value) return [];
+    if (node.type === 'list' || node.type === 'blockquote' || node.type === 'footnoteDefinition')
+      return [{ text: value, line, endLine, node }];
+    if (node.type === 'paragraph' && node.children.some((child) => child.type === 'footnoteReference'))
+      return [{ text: value, line, endLine, inline: node.children.map(inlinePiece) }];
+    return [{ text: value, line, endLine }];
   });
+}
+
+function inlinePiece(node: PhrasingContent): string | { footnote: string } {
+  return node.type === 'footnoteReference' ? { footnote: node.identifier } : toString(node).replace(/\s*\n\s*/g, ' ');
 }
 
 function shift(node: RootContent, lines: number): void {

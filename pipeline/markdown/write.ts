@@ -1,4 +1,5 @@
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { BlockContent, Paragraph, Root, RootContent } from 'mdast';
+import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { DocMeta, SpeakerTurn, TranscriptRoot, TurnContent } from '../types.ts';
 
@@ -36,7 +37,9 @@ export function writeNormalisedMarkdown(tree: TranscriptRoot): string {
   const meta = tree.data.meta;
   const front = META_KEYS.map((key) => `${key}: ${JSON.stringify(meta[key] ?? null)}`).join('\n');
   const body: Root = { type: 'root', children: tree.children.flatMap(flatten) };
-  return `---\n${front}\n---\n\n${toMarkdown(body, { bullet: '-', rule: '*', ruleSpaces: true, ruleRepetition: 3 })}`;
+  // Lists, block quotes and footnotes are CommonMark/GFM; an unknown node makes toMarkdown throw.
+  const markdown = toMarkdown(body, { bullet: '-', rule: '*', ruleSpaces: true, ruleRepetition: 3, extensions: [gfmFootnoteToMarkdown()] });
+  return `---\n${front}\n---\n\n${markdown}`;
 }
 
 function flatten(node: RootContent): RootContent[] {
@@ -44,7 +47,7 @@ function flatten(node: RootContent): RootContent[] {
   if (node.type === 'speakerTurn') {
     const [first, ...rest] = node.children.map(plain);
     const strong = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${turnLabel(node)}:` }] };
-    if (first && node.children[0]!.type === 'paragraph')
+    if (first?.type === 'paragraph' && node.children[0]!.type === 'paragraph')
       return [{ type: 'paragraph', children: [strong, { type: 'text', value: ' ' }, ...first.children] }, ...rest];
     return [{ type: 'paragraph', children: [strong] }, ...(first ? [first] : []), ...rest];
   }
@@ -52,9 +55,10 @@ function flatten(node: RootContent): RootContent[] {
   return [node];
 }
 
-function plain(node: TurnContent): Paragraph {
-  if (node.type === 'paragraph') return node;
-  return { type: 'paragraph', children: [{ type: 'text', value: node.value }] };
+function plain(node: TurnContent): Paragraph | BlockContent {
+  if (node.type === 'stageDirection' || node.type === 'editorialInsertion')
+    return { type: 'paragraph', children: [{ type: 'text', value: node.value }] };
+  return node;
 }
 
 function marker(value: string): Paragraph {

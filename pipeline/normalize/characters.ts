@@ -1,12 +1,20 @@
 /** Characters a scrape carries that are not the speakers' text, repaired before anything else looks at a block. */
 export interface Repairs {
-  softHyphens: number;
-  zeroWidth: number;
-  nonBreakingHyphens: number;
+  /** Characters changed, by rule id (`normalize:soft-hyphen`, …), and the lines they were on. */
+  counts: Map<string, { count: number; lines: number[] }>;
   /** Words whose Latin look-alike letters were replaced inside Cyrillic words (or the reverse). */
   homoglyphWords: string[];
-  /** Archaic or legacy-font letters replaced by the Kyrgyz letters they stand for (ѳ → ө). */
-  kyrgyzLetters: number;
+  /** Words mixing scripts that were left alone because neither script is clearly meant ("Ритter"). */
+  mixedWords: string[];
+}
+
+/** Adds `by` changes under `rule` on `line` (the normalisation report lists both). */
+export function recordRepair(repairs: Repairs, rule: string, line: number, by = 1): void {
+  if (by <= 0) return;
+  const entry = repairs.counts.get(rule) ?? { count: 0, lines: [] };
+  entry.count += by;
+  if (entry.lines.at(-1) !== line) entry.lines.push(line);
+  repairs.counts.set(rule, entry);
 }
 
 const LATIN_TO_CYRILLIC: Record<string, string> = {
@@ -39,7 +47,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 
 export function emptyRepairs(): Repairs {
-  return { softHyphens: 0, zeroWidth: 0, nonBreakingHyphens: 0, homoglyphWords: [], kyrgyzLetters: 0 };
+  return { counts: new Map(), homoglyphWords: [], mixedWords: [] };
 }
 
 /**
@@ -47,21 +55,21 @@ export function emptyRepairs(): Repairs {
  * word mixing scripts is fixed only when one script is clearly meant: every letter of the other script
  * has a look-alike in it. "Пyтин" (Latin y) → "Путин"; "Pеskov" (Cyrillic е) → "Peskov"; "iPhoneе" is left.
  */
-export function repairCharacters(text: string, repairs: Repairs): string {
+export function repairCharacters(text: string, repairs: Repairs, line = 1): string {
   let out = text.replace(/\u00ad/g, () => {
-    repairs.softHyphens += 1;
+    recordRepair(repairs, 'normalize:soft-hyphen', line);
     return '';
   });
   out = out.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, () => {
-    repairs.zeroWidth += 1;
+    recordRepair(repairs, 'normalize:zero-width', line);
     return '';
   });
   out = out.replace(/\u2011/g, () => {
-    repairs.nonBreakingHyphens += 1;
+    recordRepair(repairs, 'normalize:nb-hyphen', line);
     return '-';
   });
   out = out.replace(/[\u0472\u0473]/g, (letter) => {
-    repairs.kyrgyzLetters += 1;
+    recordRepair(repairs, 'normalize:kyrgyz-letter', line);
     return letter === '\u0473' ? '\u04e9' : '\u04e8';
   });
   if (!(CYRILLIC.test(out) && LATIN.test(out))) return out;
@@ -75,7 +83,10 @@ export function repairCharacters(text: string, repairs: Repairs): string {
       fixed = letters.map((letter) => LATIN_TO_CYRILLIC[letter] ?? letter).join('');
     else if (latin.length > cyrillic.length && cyrillic.every((letter) => letter in CYRILLIC_TO_LATIN))
       fixed = letters.map((letter) => CYRILLIC_TO_LATIN[letter] ?? letter).join('');
-    if (fixed !== word) repairs.homoglyphWords.push(`${word}→${fixed}`);
+    if (fixed !== word) {
+      repairs.homoglyphWords.push(`${word}→${fixed}`);
+      recordRepair(repairs, 'normalize:homoglyph', line, [...word].filter((letter, index) => letter !== [...fixed][index]).length);
+    } else repairs.mixedWords.push(`${word} (line ${line})`);
     return fixed;
   });
 }

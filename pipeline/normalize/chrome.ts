@@ -30,14 +30,30 @@ export function parseSourceLine(text: string): string | undefined {
 }
 
 const STAGE_WORDS =
-  /^(?:laughter|applause|inaudible|crosstalk|cross-talk|pause|break|music|audio|end|as translated|in english|in russian|смех|аплодисменты|неразборчиво|пауза|как переведено|по-русски|по-английски|күлкү|кол чабуулар|дүркүрөгөн кол чабуулар|угулбайт|которулгандай)\b/i;
+  /^(?:laughter|applause|inaudible|crosstalk|cross-talk|pause|break|music|audio|end|as translated|in english|in russian|смех|аплодисменты|неразборчиво|пауза|как переведено|по-русски|по-английски|күлкү|кол чабуулар|дүркүрөгөн кол чабуулар|угулбайт|которулгандай)(?!\p{L})/iu;
 
 /** "(Laughter.)", "(Смех.)", "(Applause and laughter.)", "(Press Office aide sneezes.)": a whole block in parentheses. */
-export function isStageDirection(text: string): boolean {
+export function isStageDirection(text: string, strict = false): boolean {
   const match = /^\((?<inner>[^()]{1,120})\)\.?$/.exec(text);
   if (!match?.groups) return false;
   const inner = match.groups.inner!.trim();
-  return STAGE_WORDS.test(inner) || (/^\p{Lu}/u.test(inner) && /\.$/.test(inner) && inner.split(' ').length <= 12);
+  return STAGE_WORDS.test(inner) || (!strict && /^\p{Lu}/u.test(inner) && /\.$/.test(inner) && inner.split(' ').length <= 12);
+}
+
+/**
+ * "Good evening. (Applause.)" → the speech and the stage direction after it; "(Laughter.) Thank you." the
+ * same the other way round. Only the known words ("Laughter", "Смех", "Күлкү" …) are split off a sentence:
+ * "(Can everyone hear me all right?)" is the speaker's aside. A direction inside a sentence ("-- (laughter)
+ * --") stays in the text.
+ */
+export function splitStageDirections(text: string): { value: string; stage: boolean }[] {
+  const trailing = /^(?<body>.*?[.!?\u2026\u00bb\u201d])\s+(?<stage>\([^()]{1,120}\)\.?)$/su.exec(text)?.groups;
+  if (trailing && isStageDirection(trailing.stage!, true))
+    return [...splitStageDirections(trailing.body!), { value: trailing.stage!, stage: true }];
+  const leading = /^(?<stage>\([^()]{1,120}\)\.?)\s+(?<body>\p{Lu}.*)$/su.exec(text)?.groups;
+  if (leading && isStageDirection(leading.stage!, true))
+    return [{ value: leading.stage!, stage: true }, ...splitStageDirections(leading.body!)];
+  return [{ value: text, stage: isStageDirection(text) }];
 }
 
 /** "[That press encounter was later cancelled.]", "[…]": the editor's words as a whole block. */

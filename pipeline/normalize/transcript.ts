@@ -1,13 +1,14 @@
-import type { Paragraph, RootContent } from 'mdast';
+import type { FootnoteDefinition, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { TextBlock } from '../ingest/read-blocks.ts';
 import type { Reporter } from '../report/messages.ts';
-import type { DocMeta, Lead, Speaker, SpeakerTurn, TranscriptRoot, TurnContent } from '../types.ts';
-import { emptyRepairs, repairCharacters } from './characters.ts';
-import { isChromeLine, isEditorialInsertion, isStageDirection, parseSourceLine } from './chrome.ts';
+import type { DocMeta, Lead, SpeakerTurn, TranscriptRoot, TurnContent } from '../types.ts';
+import { emptyRepairs, recordRepair, repairCharacters, type Repairs } from './characters.ts';
+import { isChromeLine, isEditorialInsertion, parseSourceLine, splitStageDirections } from './chrome.ts';
 import { parseDateline, parseTimeLine } from './dateline.ts';
 import { findRepeatedRuns } from './repeated-blocks.ts';
-import { labelKey, parseSpeakerLabel } from './speaker-label.ts';
+import { findAsker, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
 import { normalizeTypography } from './typography.ts';
 
 const SEPARATOR = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$|^[\u2014\u2013]$/;
@@ -16,6 +17,8 @@ const HEADER_BLOCKS = 60;
 
 export interface NormalizeOptions {
   lang: string;
+  /** Keep the source's no-break spaces in the output (the typography policy, docs/normalisation.md). (default: false) */
+  keepNbsp?: boolean;
 }
 
 interface Block extends TextBlock {
@@ -37,6 +40,14 @@ export interface NormaliseSummary {
   /** Characters of block text kept in the tree or its metadata, and dropped with an entry in `dropped`. */
   keptChars: number;
   droppedChars: number;
+  /** Characters repaired (deleted, replaced or folded), by rule, with the lines they were on. */
+  repairs: { rule: string; count: number; lines: number[] }[];
+  repairedChars: number;
+}
+
+/** The summary of a document that was not normalised (pressroom's own Markdown, read back as it is). */
+export function emptySummary(): NormaliseSummary {
+  return { dropped: [], duplicates: { blocks: 0, paragraphs: 0 }, keptChars: 0, droppedChars: 0, repairs: [], repairedChars: 0 };
 }
 
 export interface Normalised {
@@ -54,19 +65,29 @@ export function normalizeTranscript(raw: readonly TextBlock[], report: Reporter,
  * either in the tree, in the metadata or in `summary.dropped` with a report entry.
  */
 export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, options: NormalizeOptions): Normalised {
-  const summary: NormaliseSummary = { dropped: [], duplicates: { blocks: 0, paragraphs: 0 }, keptChars: 0, droppedChars: 0 };
-  const drop = (block: Block, rule: string, reason: string, severity: 'info' | 'warn' = 'info') => {
+  const summary = emptySummary();
+  const drop = (block: TextBlock & { position?: Position }, rule: string, reason: string, severity: 'info' | 'warn' = 'info') => {
     summary.dropped.push({ line: block.line, endLine: block.endLine, rule, text: block.text });
     summary.droppedChars += block.text.length;
-    report[severity](`${reason}: “${clip(block.text)}”`, { ruleId: rule, place: block.position });
+    report[severity](`${reason}: “${clip(block.text)}”`, { ruleId: rule, place: block.position ?? positionOf(block) });
   };
   const repairs = emptyRepairs();
-  let blocks: Block[] = raw
-    .map((block) => ({ ...block, text: normalizeTypography(repairCharacters(block.text, repairs)), position: positionOf(block) }))
-    .filter((block) => block.text !== '');
-  reportRepairs(repairs, report);
+  let blocks: Block[] = [];
+  for (const block of raw) {
+    if (block.skip) drop(block, block.skip.rule, block.skip.reason);
+    else {
+      const clean = cleanBlock(block, repairs, options);
+      if (clean.text !== '') blocks.push(clean);
+    }
+  }
+  reportRepairs(repairs, report, summary);
   if (blocks.length === 0)
     report.fail('Unexpected empty transcript, expected a title and at least one paragraph', { ruleId: 'normalize:empty' });
+  // Footnote texts are not in the reading order of the speech: they go to the end of the document.
+  const notes = blocks.filter((block) => block.node?.type === 'footnoteDefinition');
+  blocks = blocks.filter((block) => block.node?.type !== 'footnoteDefinition');
+  if (blocks.length === 0)
+    report.fail('Unexpected transcript made only of footnotes, expected a title and paragraphs', { ruleId: 'normalize:empty' });
 
   const meta: DocMeta = {
     title: '',
@@ -126,15 +147,15 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
         ruleId: 'normalize:closing-dateline',
         place: last.position,
       });
+      summary.keptChars += last.text.length;
     } else if (end?.end && !meta.endTime) {
       meta.endTime = end.time;
       meta.timezone ??= end.timezone;
-      report.info(`Kept the end time “${last.text}” as metadata`, { ruleId: 'normalize:end-time', place: last.position });
+      drop(last, 'normalize:end-time', `Took the end line out of the text (end time ${end.time} kept in the metadata)`);
     } else if (source && !meta.sourceUrl) {
       meta.sourceUrl = source;
-      report.info(`Kept the source line as the document’s source URL ${source}`, { ruleId: 'normalize:source', place: last.position });
+      drop(last, 'normalize:source', 'Took the source line out of the text (source URL kept in the metadata)');
     } else break;
-    summary.keptChars += last.text.length;
     blocks = blocks.slice(0, -1);
   }
 
@@ -169,32 +190,48 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       continue;
     }
     summary.keptChars += block.text.length;
-    const labelled = parseSpeakerLabel(block.text, meta.speakers);
+    const context = [title.text, ...lead.children.map((node) => toString(node))].join('\n');
+    const labelled = block.node ? undefined : parseSpeakerLabel(block.text, meta.speakers, context);
     if (labelled) {
       inLead = false;
       closeTurn(turn, report);
-      const speaker = rememberSpeaker(meta.speakers, labelled.speaker);
+      const speaker = registerSpeaker(meta.speakers, labelled.speaker);
       turn = { type: 'speakerTurn', speaker, children: [], position: block.position };
       if (labelled.note) turn.note = labelled.note;
+      const asker = speaker.question ? findAsker(labelled.rest) : undefined;
+      if (asker) turn.asker = asker;
       children.push(turn);
-      if (labelled.rest) turn.children.push(contentNode(labelled.rest, block.position));
+      if (labelled.rest || block.inline) turn.children.push(...contentNodes(block, labelled.rest));
       continue;
     }
-    const node = contentNode(block.text, block.position);
+    const nodes = contentNodes(block, block.text);
     if (turn) {
-      turn.children.push(node);
+      if (turn.children.length === 0 && turn.speaker.question && !turn.asker && nodes[0]?.type === 'paragraph') {
+        const asker = findAsker(toString(nodes[0]));
+        if (asker) turn.asker = asker;
+      }
+      turn.children.push(...nodes);
       turn.position = span(turn.position!, block.position);
-    } else if (inLead && node.type === 'paragraph') lead.children.push(node);
-    else children.push(node);
+    } else if (inLead && nodes.every((node) => node.type === 'paragraph')) lead.children.push(...(nodes as Paragraph[]));
+    else {
+      // Anything else ends the lead, so that the order of the page is kept.
+      inLead = false;
+      children.push(...nodes);
+    }
   }
   closeTurn(turn, report);
   if (lead.children.length > 0) {
     lead.position = span(lead.children[0]!.position!, lead.children.at(-1)!.position!);
     children.splice(1, 0, lead);
   }
-  report.info(`Kept ${summary.keptChars} characters, dropped ${summary.droppedChars} (${summary.dropped.length} blocks, each reported)`, {
-    ruleId: 'normalize:summary',
-  });
+  for (const note of notes) {
+    summary.keptChars += note.text.length;
+    children.push(note.node as FootnoteDefinition);
+  }
+  report.info(
+    `Kept ${summary.keptChars} characters, dropped ${summary.droppedChars} (${summary.dropped.length} blocks, each reported), repaired ${summary.repairedChars}`,
+    { ruleId: 'normalize:summary' },
+  );
   return { tree: { type: 'root', children, data: { meta } }, summary };
 }
 
@@ -207,10 +244,66 @@ function closeTurn(turn: SpeakerTurn | undefined, report: Reporter): void {
     });
 }
 
-function contentNode(text: string, position: Position): TurnContent {
-  if (isStageDirection(text)) return { type: 'stageDirection', value: text, position };
-  if (isEditorialInsertion(text)) return { type: 'editorialInsertion', value: text, position };
-  return paragraph(text, position);
+/**
+ * A block's content: the structure ingest gave it (list, block quote), a paragraph with its footnote
+ * references, or paragraphs, stage directions and editorial insertions cut from its text.
+ */
+function contentNodes(block: Block, text: string): TurnContent[] {
+  const position = block.position;
+  if (block.node && block.node.type !== 'footnoteDefinition') return [block.node];
+  if (block.inline) return [{ type: 'paragraph', children: phrasing(block.inline, block.text.length - text.length), position }];
+  if (isEditorialInsertion(text)) return [{ type: 'editorialInsertion', value: text, position }];
+  return splitStageDirections(text).map((part) =>
+    part.stage ? { type: 'stageDirection' as const, value: part.value, position } : paragraph(part.value, position),
+  );
+}
+
+/** Text and footnote references, without the first `skip` characters (the speaker label). */
+function phrasing(inline: readonly (string | { footnote: string })[], skip: number): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let left = skip;
+  for (const piece of inline) {
+    if (typeof piece !== 'string') {
+      out.push({ type: 'footnoteReference', identifier: piece.footnote, label: piece.footnote });
+      continue;
+    }
+    const value = left > 0 ? piece.slice(left).replace(/^\s+/, '') : piece;
+    left = Math.max(0, left - piece.length);
+    if (value) out.push({ type: 'text', value });
+  }
+  return out;
+}
+
+/** Repairs and typography on a block's text and on every text node of its structure. */
+function cleanBlock(block: TextBlock, repairs: Repairs, options: NormalizeOptions): Block {
+  const counts = new Map<string, number>();
+  const text = normalizeTypography(repairCharacters(block.text, repairs, block.line), { keepNbsp: options.keepNbsp, counts });
+  for (const [rule, count] of counts) recordRepair(repairs, rule, block.line, count);
+  // The structure's text went through the same repairs once already (as `text`): these are not counted again.
+  const quiet = emptyRepairs();
+  const fix = (value: string) => {
+    const edge = (pattern: RegExp) => (pattern.test(value) ? ' ' : '');
+    const fixed = normalizeTypography(repairCharacters(value, quiet), { keepNbsp: options.keepNbsp });
+    return fixed ? edge(/^\s/) + fixed + edge(/\s$/) : edge(/^\s/);
+  };
+  const clean: Block = { ...block, text, position: positionOf(block) };
+  if (block.node) {
+    clean.node = structuredClone(block.node);
+    visitText(clean.node, (node) => (node.value = fix(node.value)));
+  }
+  if (block.inline) {
+    const pieces = block.inline.map((piece) => (typeof piece === 'string' ? fix(piece) : piece));
+    if (typeof pieces[0] === 'string') pieces[0] = pieces[0].trimStart();
+    const lastIndex = pieces.length - 1;
+    if (typeof pieces[lastIndex] === 'string') pieces[lastIndex] = pieces[lastIndex].trimEnd();
+    clean.inline = pieces;
+  }
+  return clean;
+}
+
+function visitText(node: Nodes, visit: (node: { value: string }) => void): void {
+  if (node.type === 'text') visit(node);
+  if ('children' in node) for (const child of node.children as Nodes[]) visitText(child, visit);
 }
 
 function dropRepeats(
@@ -238,31 +331,37 @@ function dropRepeats(
   return blocks.filter((_, index) => !gone.has(index));
 }
 
-function reportRepairs(repairs: ReturnType<typeof emptyRepairs>, report: Reporter): void {
-  const counts: [number, string, string][] = [
-    [repairs.softHyphens, 'normalize:soft-hyphen', 'soft hyphens deleted'],
-    [repairs.zeroWidth, 'normalize:zero-width', 'zero-width characters deleted'],
-    [repairs.nonBreakingHyphens, 'normalize:nb-hyphen', 'non-breaking hyphens (U+2011) replaced by "-"'],
-    [repairs.kyrgyzLetters, 'normalize:kyrgyz-letter', 'archaic letters replaced by Kyrgyz ө/Ө'],
-  ];
-  for (const [count, ruleId, what] of counts) if (count > 0) report.info(`${count} ${what}`, { ruleId });
-  if (repairs.homoglyphWords.length > 0)
-    report.warn(
-      `Fixed look-alike letters from another script in ${repairs.homoglyphWords.length} words: ${repairs.homoglyphWords.slice(0, 20).join(', ')}`,
-      {
-        ruleId: 'normalize:homoglyph',
-      },
-    );
-}
+const REPAIRS: Record<string, string> = {
+  'normalize:soft-hyphen': 'soft hyphens deleted',
+  'normalize:zero-width': 'zero-width characters deleted',
+  'normalize:nb-hyphen': 'non-breaking hyphens (U+2011) replaced by "-"',
+  'normalize:kyrgyz-letter': 'archaic letters replaced by Kyrgyz ө/Ө',
+  'normalize:homoglyph': 'look-alike letters from another script replaced',
+  'normalize:space': 'no-break, doubled, trailing spaces and tabs folded',
+  'normalize:quote': 'straight quotes made typographic',
+  'normalize:ellipsis': 'characters of "..." made "…"',
+  'normalize:dash': '"--" made "—"',
+};
 
-function rememberSpeaker(speakers: Speaker[], speaker: Speaker): Speaker {
-  const existing = speakers.find((known) => labelKey(known.name) === labelKey(speaker.name));
-  if (existing) {
-    if (!existing.role && speaker.role) existing.role = speaker.role;
-    return existing;
+/** One message per kind of repair, with its count and lines: every character the normaliser changed is accounted for. */
+function reportRepairs(repairs: Repairs, report: Reporter, summary: NormaliseSummary): void {
+  for (const [rule, { count, lines }] of repairs.counts) {
+    summary.repairs.push({ rule, count, lines });
+    summary.repairedChars += count;
+    const where = `line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 12).join(', ')}${lines.length > 12 ? ', …' : ''}`;
+    const words =
+      rule === 'normalize:homoglyph' ? ` in ${repairs.homoglyphWords.length} words: ${repairs.homoglyphWords.slice(0, 20).join(', ')}` : '';
+    const place = { start: { line: lines[0]!, column: 1 }, end: { line: lines[0]!, column: 1 } };
+    report[rule === 'normalize:homoglyph' ? 'warn' : 'info'](`${count} ${REPAIRS[rule] ?? rule}${words} (${where})`, {
+      ruleId: rule,
+      place,
+    });
   }
-  speakers.push(speaker);
-  return speaker;
+  if (repairs.mixedWords.length > 0)
+    report.warn(
+      `Unexpected words mixing Latin and Cyrillic letters without look-alikes for all of them, expected one script; left as printed: ${repairs.mixedWords.slice(0, 20).join(', ')}`,
+      { ruleId: 'normalize:mixed-script' },
+    );
 }
 
 function paragraph(text: string, position: Position): Paragraph {

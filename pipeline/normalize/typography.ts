@@ -1,21 +1,47 @@
+/** What the typography pass may keep as the source printed it; everything else is folded (docs/normalisation.md). */
+export interface TypographyOptions {
+  /**
+   * Keep no-break spaces (U+00A0, U+202F) in the output: a press office's typographic NBSPs ("of the",
+   * "5 000", "г. Москва"). They are folded to spaces for matching either way (`matchKey`). (default: false)
+   */
+  keepNbsp?: boolean;
+  /** Counts of characters changed, by rule id, for the normalisation report (optional). */
+  counts?: Map<string, number>;
+}
+
+const count = (options: TypographyOptions, rule: string, by = 1) => {
+  if (options.counts && by > 0) options.counts.set(rule, (options.counts.get(rule) ?? 0) + by);
+};
+
 /**
  * Typography a scrape mangles: no-break and other odd spaces (the sample has 703 NBSPs in the middle of
- * sentences), doubled spaces, straight quotes, three dots. Output is NFC so that TM keys compare equal.
+ * sentences), tabs, doubled and trailing spaces, straight quotes, three dots, "--" used as a dash. Output
+ * is NFC so that TM keys compare equal.
  */
-export function normalizeTypography(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]/g, ' ')
-    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ +([,.;:!?])(?=\s|$)/g, '$1')
-    .replace(/(^|[\s([{])"(?=\S)/g, '$1\u201c')
-    .replace(/"/g, '\u201d')
-    .replace(/(\p{L})'(\p{L})/gu, '$1\u2019$2')
-    .replace(/(^|[\s([{])'(?=\S)/g, '$1\u2018')
-    .replace(/'/g, '\u2019')
-    .replace(/\.\.\./g, '\u2026')
-    .trim();
+export function normalizeTypography(text: string, options: TypographyOptions = {}): string {
+  const spaces = options.keepNbsp ? /[\u2007\u2000-\u200a\u3000\t]/g : /[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]/g;
+  const replace = (input: string, pattern: RegExp, rule: string, to: string | ((...args: string[]) => string)) =>
+    input.replace(pattern, (...args: string[]) => {
+      const out = typeof to === 'string' ? to.replace(/\$(\d)/g, (_, index: string) => args[Number(index)] ?? '') : to(...args);
+      count(options, rule, Math.max(1, args[0]!.length - out.length));
+      return out;
+    });
+  let out = text.normalize('NFC');
+  out = replace(out, spaces, 'normalize:space', ' ');
+  out = replace(out, /\u200b|\u200c|\u200d|\u2060|\ufeff/g, 'normalize:zero-width', '');
+  out = replace(out, / {2,}/g, 'normalize:space', ' ');
+  out = replace(out, / +([,.;:!?])(?=\s|$)/g, 'normalize:space', '$1');
+  out = replace(out, /(^|[\s([{])"(?=\S)/g, 'normalize:quote', '$1\u201c');
+  out = replace(out, /"/g, 'normalize:quote', '\u201d');
+  out = replace(out, /(\p{L})'(\p{L})/gu, 'normalize:quote', '$1\u2019$2');
+  out = replace(out, /(^|[\s([{])'(?=\S)/g, 'normalize:quote', '$1\u2018');
+  out = replace(out, /'/g, 'normalize:quote', '\u2019');
+  out = replace(out, /\.\.\./g, 'normalize:ellipsis', '\u2026');
+  // "Ohio -- on Tuesday", "the budget --": a typewriter dash; "--" inside a word ("negi--") is left alone.
+  out = replace(out, /(^|\s)--(?=\s|$)/g, 'normalize:dash', '$1\u2014');
+  const trimmed = out.trim();
+  count(options, 'normalize:space', out.length - trimmed.length);
+  return trimmed;
 }
 
 /** The key under which TM and glossary entries are compared: typography-insensitive, case kept. */

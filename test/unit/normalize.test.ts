@@ -62,10 +62,10 @@ test('parseSpeakerLabel splits office and name, and refuses sentences with a col
 });
 
 test('findRepeatedRuns finds a run repeated back to back, longest first, and ignores a single repeated line', () => {
-  assert.deepEqual(findRepeatedRuns(['a', 'b', 'c', 'b', 'c', 'd']), [{ start: 3, length: 2, original: 1 }]);
-  assert.deepEqual(findRepeatedRuns(['x', 'Thank you.', 'Thank you.', 'y']), []);
-  assert.deepEqual(findRepeatedRuns(['a', 'b', 'a', 'b', 'a', 'b']), [
+  assert.deepEqual(findRepeatedRuns(['a', 'b', 'c', 'b', 'c', 'd'], 2, 0), [{ start: 3, length: 2, original: 1 }]);
+  assert.deepEqual(findRepeatedRuns(['x', 'Thank you.', 'Thank you.', 'y'], 2, 0), []);
+  assert.deepEqual(findRepeatedRuns(['a', 'b', 'a', 'b', 'a', 'b'], 2, 0), [
     { start: 2, length: 2, original: 0 },
-    { start: 4, length: 2, original: 2 },
+    { start: 4, length: 2, original: 0 },
   ]);
 });

@@ -1,10 +1,13 @@
 import type { ElementContent, Text } from 'hast';
 import type { Nodes } from 'mdast';
 import { PipelineError } from '../../errors.ts';
+import { blockquote } from './handle/blockquote.ts';
 import { editorialInsertion } from './handle/editorial-insertion.ts';
 import { emphasis, strong } from './handle/emphasis.ts';
+import { footnoteDefinition, footnoteReference } from './handle/footnote.ts';
 import { heading } from './handle/heading.ts';
 import { lead } from './handle/lead.ts';
+import { list, listItem } from './handle/list.ts';
 import { paragraph } from './handle/paragraph.ts';
 import { segment } from './handle/segment.ts';
 import { speakerTurn } from './handle/speaker-turn.ts';
@@ -27,6 +30,11 @@ export const handlers: Handlers = {
   speakerTurn,
   stageDirection,
   editorialInsertion,
+  list,
+  listItem,
+  blockquote,
+  footnoteReference,
+  footnoteDefinition,
 };
 
 /** mdast → hast with one handler per node type; a node nobody handles is an error, never dropped. */
