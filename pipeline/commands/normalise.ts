@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import { writeNormalisedMarkdown } from '../markdown/write.ts';
 import { normaliseFile } from '../normalize/file.ts';
+import { outlineDocument } from '../normalize/outline.ts';
 import { formatMessage, Reporter } from '../report/messages.ts';
 import { parseCommandArgs } from './build.ts';
 import { UsageError, type Command } from './types.ts';
@@ -13,8 +14,13 @@ normalisation report, without building anything.
 
 Options:
   --lang <lng>   language of the transcript (default: en)
-  --json         print one JSON object (title, date, time, place, speakers, turns, bodyParagraphs,
-                 leadParagraphs, duplicatesRemoved, dropped, messages)
+  --keep-nbsp    keep the transcript's no-break spaces in the text (the keepNbsp policy)
+  --json         print one JSON object: title, subtitle, date, time, timezone, endTime, place, sourceUrl,
+                 speakers (canonical names in order of first appearance, the questioner apart), speakerRoles,
+                 questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,
+                 stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),
+                 dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,
+                 droppedChars, repairedChars, messages
   --markdown     print the normalised Markdown instead
 `;
 
@@ -27,6 +33,7 @@ export const normaliseCommand: Command = {
       json: { type: 'boolean' },
       markdown: { type: 'boolean' },
       lang: { type: 'string' },
+      'keep-nbsp': { type: 'boolean' },
     });
     const values = raw as Record<string, string | boolean | undefined>;
     if (positionals.length !== 1) throw new UsageError('Expected exactly one FILE to normalise');
@@ -38,51 +45,31 @@ export const normaliseCommand: Command = {
       throw new InputError(file, undefined, 'Cannot read this file; give the path of a transcript', { cause });
     }
     const report = new Reporter(file);
-    const { tree, summary } = normaliseFile(bytes, file, (values.lang as string | undefined) ?? 'en', report);
+    const lang = (values.lang as string | undefined) ?? 'en';
+    const { tree, summary } = normaliseFile(bytes, file, lang, report, { keepNbsp: values['keep-nbsp'] === true });
     if (values.markdown) {
       io.out(writeNormalisedMarkdown(tree));
       return 0;
     }
-    const meta = tree.data.meta;
-    const turns = tree.children.flatMap((node) =>
-      node.type === 'speakerTurn' ? [{ speaker: node.speaker.name, paragraphs: node.children.length }] : [],
-    );
-    const lead = tree.children.find((node) => node.type === 'lead');
-    const result = {
-      title: meta.title,
-      subtitle: meta.subtitle ?? null,
-      date: meta.date,
-      time: meta.time ?? null,
-      timezone: meta.timezone ?? null,
-      endTime: meta.endTime ?? null,
-      place: meta.place,
-      sourceUrl: meta.sourceUrl ?? null,
-      speakers: meta.speakers.map((speaker) => speaker.name),
-      speakerRoles: meta.speakers,
-      turns,
-      leadParagraphs: lead?.type === 'lead' ? lead.children.length : 0,
-      bodyParagraphs: turns.reduce((sum, turn) => sum + turn.paragraphs, 0),
-      duplicatesRemoved: summary.duplicates,
-      dropped: summary.dropped,
-      keptChars: summary.keptChars,
-      droppedChars: summary.droppedChars,
-      messages: report.messages.map((message) => ({
+    const outline = outlineDocument(tree, summary);
+    if (values.json) {
+      const messages = report.messages.map((message) => ({
         severity: message.severity,
         ruleId: message.ruleId,
         line: message.place?.start.line ?? null,
         reason: message.reason,
-      })),
-    };
-    if (values.json) {
-      io.out(JSON.stringify(result, null, 2) + '\n');
+      }));
+      io.out(JSON.stringify({ ...outline, messages }, null, 2) + '\n');
       return 0;
     }
+    const meta = tree.data.meta;
     io.out(`${meta.title}\n${[meta.date, meta.time, meta.timezone, meta.place].filter(Boolean).join(' ')}\n\n`);
-    io.out(
-      `Speakers: ${result.speakers.join('; ')}\nLead paragraphs: ${result.leadParagraphs}, body paragraphs: ${result.bodyParagraphs}\n`,
-    );
-    for (const turn of turns) io.out(`  ${turn.speaker}: ${turn.paragraphs}\n`);
+    io.out(`Speakers: ${outline.speakers.join('; ')}${outline.questioner ? ` (questions: ${outline.questioner})` : ''}\n`);
+    io.out(`Lead paragraphs: ${outline.leadParagraphs}, body paragraphs: ${outline.bodyParagraphs}\n`);
+    for (const turn of outline.turns)
+      io.out(`  ${turn.speaker}: ${turn.paragraphs}${turn.asker ? ` (${turn.asker.name}, ${turn.asker.outlet})` : ''}\n`);
     io.out(`Duplicates removed: ${summary.duplicates.blocks} blocks, ${summary.duplicates.paragraphs} paragraphs\n`);
+    io.out(`Characters kept ${summary.keptChars}, dropped ${summary.droppedChars}, repaired ${summary.repairedChars}\n`);
     for (const message of report.messages) io.out(`${formatMessage(message)}\n`);
     return 0;
   },

@@ -48,6 +48,12 @@ export interface PipelineConfig {
   publisher: string | null;
   /** Translator hand-off (`pressroom xliff export`). Default: {"version": "1.2", "prefill": false, "context": 1}. */
   xliff: XliffSettings;
+  /**
+   * Keep the transcripts' no-break spaces (U+00A0, U+202F) in the published text, for a press office whose
+   * typography places them on purpose; they are folded to spaces for matching either way
+   * (docs/normalisation.md). Default: false (folded to spaces).
+   */
+  keepNbsp: boolean;
 }
 
 export interface XliffSettings {
@@ -76,6 +82,7 @@ export const defaults: PipelineConfig = {
   xliff: { version: '1.2', prefill: false, context: 1 },
   paper: 'A4',
   publisher: null,
+  keepNbsp: false,
 };
 
 /** Only adds types, like i18next-cli's defineConfig. */

@@ -68,6 +68,7 @@ const schema: Record<keyof PipelineConfig, Check> = {
     )
       ? undefined
       : '{"version"?: "1.2" | "2.1", "prefill"?: true | false, "context"?: 0…5}',
+  keepNbsp: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
 };
 
 /** Checks a raw config object: an unknown key or a wrong type is an error naming the key and the file. */

@@ -49,6 +49,7 @@ export const schema: Schema = {
   attributes: {
     '*': ['className', 'lang', 'dir', 'id', 'title', 'dataSegment', 'role', 'ariaLabel'],
     a: ['href', 'hrefLang', 'rel', 'type'],
+    ol: ['start'],
     td: ['colSpan', 'rowSpan'],
     time: ['dateTime'],
     th: ['colSpan', 'rowSpan', 'scope'],

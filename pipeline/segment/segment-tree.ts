@@ -25,25 +25,34 @@ export function segmentTree(tree: Root, lang: string): Segment[] {
 
 function segmentBlock(node: Paragraph | Heading, lang: string, nextId: (text: string) => string, out: Segment[]): void {
   if (node.children.some((child) => child.type === 'segment')) return;
-  const text = toString(node);
-  const sentences = splitSentences(text, lang);
+  // A footnote reference stays where it was, between the segments of the text around it.
+  const runs: (PhrasingContent[] | PhrasingContent)[] = [];
+  for (const child of node.children) {
+    if (child.type === 'footnoteReference') runs.push(child);
+    else if (Array.isArray(runs.at(-1))) (runs.at(-1) as PhrasingContent[]).push(child);
+    else runs.push([child]);
+  }
   let column = node.position?.start.column ?? 1;
-  node.children = sentences.map((sentence): PhrasingContent => {
-    const position: Position | undefined = node.position && {
-      start: { line: node.position.start.line, column },
-      end: { line: node.position.start.line, column: column + sentence.length },
-    };
-    column += sentence.length + 1;
-    const segment: Segment = {
-      type: 'segment',
-      id: nextId(sentence),
-      source: sentence,
-      status: 'source',
-      lang,
-      children: [{ type: 'text', value: sentence }],
-      position,
-    };
-    out.push(segment);
-    return segment;
+  node.children = runs.flatMap((run): PhrasingContent[] => {
+    if (!Array.isArray(run)) return [run];
+    const sentences = splitSentences(toString({ type: 'paragraph', children: run }).trim(), lang);
+    return sentences.map((sentence): PhrasingContent => {
+      const position: Position | undefined = node.position && {
+        start: { line: node.position.start.line, column },
+        end: { line: node.position.start.line, column: column + sentence.length },
+      };
+      column += sentence.length + 1;
+      const segment: Segment = {
+        type: 'segment',
+        id: nextId(sentence),
+        source: sentence,
+        status: 'source',
+        lang,
+        children: [{ type: 'text', value: sentence }],
+        position,
+      };
+      out.push(segment);
+      return segment;
+    });
   });
 }

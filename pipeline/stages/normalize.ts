@@ -4,4 +4,6 @@ import type { Stage } from '../stage.ts';
 import type { TranscriptRoot } from '../types.ts';
 
 export const normalize: Stage<Ingested, TranscriptRoot> = (input, ctx) =>
-  'tree' in input ? input.tree : normalizeTranscript(input.blocks, ctx.report, { lang: ctx.config.sourceLocale });
+  'tree' in input
+    ? input.tree
+    : normalizeTranscript(input.blocks, ctx.report, { lang: ctx.config.sourceLocale, keepNbsp: ctx.config.keepNbsp });

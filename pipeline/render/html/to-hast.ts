@@ -54,9 +54,20 @@ export function toHast(parent: { children: readonly Nodes[] }, lang: string, ove
   return state.all(parent);
 }
 
-/** Segments are joined by a space; the last one in a block must not leave it dangling. */
+/**
+ * Segments are joined by a space; the last one in a block must not leave it dangling, and a footnote
+ * mark sits against the sentence it belongs to, the space after it.
+ */
 function trimSegmentSpace(nodes: ElementContent[]): ElementContent[] {
-  const last = nodes.at(-1);
-  if (last?.type === 'text' && (last as Text).value === ' ') return nodes.slice(0, -1);
-  return nodes;
+  const out = [...nodes];
+  for (let index = 1; index < out.length; index += 1) {
+    const before = out[index - 1]!;
+    const node = out[index]!;
+    if (isSpace(before) && node.type === 'element' && node.tagName === 'sup') [out[index - 1], out[index]] = [node, before];
+  }
+  return isSpace(out.at(-1)) ? out.slice(0, -1) : out;
+}
+
+function isSpace(node: ElementContent | undefined): boolean {
+  return node?.type === 'text' && (node as Text).value === ' ';
 }
