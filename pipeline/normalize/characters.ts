@@ -55,7 +55,7 @@ export function emptyRepairs(): Repairs {
  * word mixing scripts is fixed only when one script is clearly meant: every letter of the other script
  * has a look-alike in it. "Пyтин" (Latin y) → "Путин"; "Pеskov" (Cyrillic е) → "Peskov"; "iPhoneе" is left.
  */
-export function repairCharacters(text: string, repairs: Repairs, line = 1): string {
+export function repairCharacters(text: string, repairs: Repairs, line = 1, lang = 'en'): string {
   let out = text.replace(/\u00ad/g, () => {
     recordRepair(repairs, 'normalize:soft-hyphen', line);
     return '';
@@ -68,10 +68,12 @@ export function repairCharacters(text: string, repairs: Repairs, line = 1): stri
     recordRepair(repairs, 'normalize:nb-hyphen', line);
     return '-';
   });
-  out = out.replace(/[\u0472\u0473]/g, (letter) => {
-    recordRepair(repairs, 'normalize:kyrgyz-letter', line);
-    return letter === '\u0473' ? '\u04e9' : '\u04e8';
-  });
+  // Fita (ѳ) stands for Kyrgyz ө in Kyrgyz text only: in old Russian spelling it is ф, and is left as printed.
+  if (lang.startsWith('ky') || /[үңөҮҢӨ]/.test(out))
+    out = out.replace(/[\u0472\u0473]/g, (letter) => {
+      recordRepair(repairs, 'normalize:kyrgyz-letter', line);
+      return letter === '\u0473' ? '\u04e9' : '\u04e8';
+    });
   if (!(CYRILLIC.test(out) && LATIN.test(out))) return out;
   return out.replace(/(?:\p{L}|\u0301)+/gu, (word) => {
     const letters = [...word];

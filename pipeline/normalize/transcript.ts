@@ -277,13 +277,14 @@ function phrasing(inline: readonly (string | { footnote: string })[], skip: numb
 /** Repairs and typography on a block's text and on every text node of its structure. */
 function cleanBlock(block: TextBlock, repairs: Repairs, options: NormalizeOptions): Block {
   const counts = new Map<string, number>();
-  const text = normalizeTypography(repairCharacters(block.text, repairs, block.line), { keepNbsp: options.keepNbsp, counts });
+  const policy = { keepNbsp: options.keepNbsp, lang: options.lang };
+  const text = normalizeTypography(repairCharacters(block.text, repairs, block.line, options.lang), { ...policy, counts });
   for (const [rule, count] of counts) recordRepair(repairs, rule, block.line, count);
   // The structure's text went through the same repairs once already (as `text`): these are not counted again.
   const quiet = emptyRepairs();
   const fix = (value: string) => {
     const edge = (pattern: RegExp) => (pattern.test(value) ? ' ' : '');
-    const fixed = normalizeTypography(repairCharacters(value, quiet), { keepNbsp: options.keepNbsp });
+    const fixed = normalizeTypography(repairCharacters(value, quiet, block.line, options.lang), policy);
     return fixed ? edge(/^\s/) + fixed + edge(/\s$/) : edge(/^\s/);
   };
   const clean: Block = { ...block, text, position: positionOf(block) };

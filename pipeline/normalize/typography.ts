@@ -7,7 +7,12 @@ export interface TypographyOptions {
   keepNbsp?: boolean;
   /** Counts of characters changed, by rule id, for the normalisation report (optional). */
   counts?: Map<string, number>;
+  /** Language of the text: straight double quotes become «» in Russian and Kyrgyz, “” otherwise. (default: "en") */
+  lang?: string;
 }
+
+/** Opening and closing double quotes by language (primary level); an unlisted language gets English quotes. */
+const QUOTES: Record<string, [string, string]> = { ru: ['\u00ab', '\u00bb'], ky: ['\u00ab', '\u00bb'] };
 
 const count = (options: TypographyOptions, rule: string, by = 1) => {
   if (options.counts && by > 0) options.counts.set(rule, (options.counts.get(rule) ?? 0) + by);
@@ -26,13 +31,17 @@ export function normalizeTypography(text: string, options: TypographyOptions = {
       count(options, rule, Math.max(1, args[0]!.length - out.length));
       return out;
     });
-  let out = text.normalize('NFC');
+  // Leading and trailing white space (tabs, NBSPs) goes first, so that no character is counted twice.
+  const nfc = text.normalize('NFC');
+  let out = nfc.trim();
+  count(options, 'normalize:space', nfc.length - out.length);
   out = replace(out, spaces, 'normalize:space', ' ');
   out = replace(out, /\u200b|\u200c|\u200d|\u2060|\ufeff/g, 'normalize:zero-width', '');
   out = replace(out, / {2,}/g, 'normalize:space', ' ');
   out = replace(out, / +([,.;:!?])(?=\s|$)/g, 'normalize:space', '$1');
-  out = replace(out, /(^|[\s([{])"(?=\S)/g, 'normalize:quote', '$1\u201c');
-  out = replace(out, /"/g, 'normalize:quote', '\u201d');
+  const [open, close] = QUOTES[(options.lang ?? 'en').split('-')[0]!.toLowerCase()] ?? ['\u201c', '\u201d'];
+  out = replace(out, /(^|[\s([{])"(?=\S)/g, 'normalize:quote', `$1${open}`);
+  out = replace(out, /"/g, 'normalize:quote', close);
   out = replace(out, /(\p{L})'(\p{L})/gu, 'normalize:quote', '$1\u2019$2');
   out = replace(out, /(^|[\s([{])'(?=\S)/g, 'normalize:quote', '$1\u2018');
   out = replace(out, /'/g, 'normalize:quote', '\u2019');

@@ -4,7 +4,12 @@ import { decodeTranscript, splitBlocks } from '../../pipeline/ingest/read-blocks
 import { InputError } from '../../pipeline/errors.ts';
 import { parseDateline } from '../../pipeline/normalize/dateline.ts';
 import { findRepeatedRuns } from '../../pipeline/normalize/repeated-blocks.ts';
-import { parseSpeakerLabel } from '../../pipeline/normalize/speaker-label.ts';
+import { emptyRepairs, repairCharacters } from '../../pipeline/normalize/characters.ts';
+import { splitStageDirections } from '../../pipeline/normalize/chrome.ts';
+import { findAsker, parseSpeakerLabel, registerSpeaker } from '../../pipeline/normalize/speaker-label.ts';
+import { normalizeTranscript } from '../../pipeline/normalize/transcript.ts';
+import { Reporter } from '../../pipeline/report/messages.ts';
+import type { Speaker } from '../../pipeline/types.ts';
 import { matchKey, normalizeTypography } from '../../pipeline/normalize/typography.ts';
 
 test('decodeTranscript strips the BOM, turns CRLF into LF and names the line of invalid UTF-8', () => {
@@ -68,4 +73,57 @@ test('findRepeatedRuns finds a run repeated back to back, longest first, and ign
     { start: 2, length: 2, original: 0 },
     { start: 4, length: 2, original: 0 },
   ]);
+});
+
+test('should keep typographic no-break spaces only under the keepNbsp policy, and fold them for matching either way', () => {
+  assert.equal(normalizeTypography('of\u00a0the  port', { keepNbsp: true }), 'of\u00a0the port');
+  assert.equal(normalizeTypography('of\u00a0the  port'), 'of the port');
+  assert.equal(matchKey('of\u00a0the port'), matchKey('of the port'));
+  assert.equal(normalizeTypography('он сказал "да"', { lang: 'ru' }), 'он сказал «да»');
+  assert.equal(normalizeTypography('he said "yes" -- and left...'), 'he said “yes” — and left…');
+  const counts = new Map<string, number>();
+  normalizeTypography('a\u00a0b "c"\t', { counts });
+  assert.deepEqual(Object.fromEntries(counts), { 'normalize:space': 2, 'normalize:quote': 2 });
+});
+
+test('should read a label with no-break spaces when they are kept', () => {
+  const blocks = splitBlocks('Meeting\n\nMay 1, 2026, Penza\n\nFarmer\u00a0Ivan\u00a0Ledov: Good.');
+  const tree = normalizeTranscript(blocks, new Reporter('x.txt'), { lang: 'en', keepNbsp: true });
+  assert.deepEqual(tree.data.meta.speakers, [{ name: 'Ivan Ledov', role: 'Farmer' }]);
+});
+
+test('should map every form of a label to one canonical speaker, and keep questions questions', () => {
+  const known: Speaker[] = [];
+  const register = (text: string, context = '') => registerSpeaker(known, parseSpeakerLabel(text, known, context)!.speaker);
+  const putin = register('Президент России В.Путин: Добрый день.');
+  assert.deepEqual(putin, { name: 'В.Путин', role: 'Президент России' });
+  assert.equal(register('В. Путин: Спасибо.'), putin);
+  const question = register('Вопрос: Когда?');
+  assert.equal(question.question, true);
+  assert.equal(register('Question (as translated): And?'), question);
+  assert.equal(register('Q    Thanks.'), question);
+  const whitfield = register('MS. WHITFIELD:  Good afternoon.', 'Press Briefing by Press Secretary Dana Whitfield');
+  assert.deepEqual(whitfield, { name: 'Dana Whitfield', role: 'Press Secretary' });
+  assert.equal(register('Ms. Whitfield: Next.'), whitfield);
+  assert.deepEqual(parseSpeakerLabel('THE PRESIDENT: Thank you.')?.speaker, { name: 'The President', role: '' });
+  assert.equal(parseSpeakerLabel('I fully concur with Mr Japarov: today’s talks were highly productive.'), undefined);
+  assert.deepEqual(findAsker('Good afternoon. Maria Lind, Nordic Wire. A question.'), { name: 'Maria Lind', outlet: 'Nordic Wire' });
+  assert.deepEqual(findAsker('Илья Дорнов, «Полярное радио». Когда?'), { name: 'Илья Дорнов', outlet: '«Полярное радио»' });
+  assert.equal(findAsker('Mr President, Thank you for the answer. And?'), undefined);
+});
+
+test('should split stage directions off a sentence but keep an aside in the speech', () => {
+  assert.deepEqual(splitStageDirections('Thank you. (Applause.)'), [
+    { value: 'Thank you.', stage: false },
+    { value: '(Applause.)', stage: true },
+  ]);
+  assert.deepEqual(splitStageDirections('Дорога прежде всего. (Смех.)').at(-1), { value: '(Смех.)', stage: true });
+  assert.deepEqual(splitStageDirections('Good morning. (Can everyone hear me all right?)'), [
+    { value: 'Good morning. (Can everyone hear me all right?)', stage: false },
+  ]);
+});
+
+test('should replace the fita by Kyrgyz ө in Kyrgyz text only', () => {
+  assert.equal(repairCharacters('ѳзүбүздү', emptyRepairs(), 1, 'ky'), 'өзүбүздү');
+  assert.equal(repairCharacters('Ѳедоръ', emptyRepairs(), 1, 'ru'), 'Ѳедоръ');
 });
