@@ -9,6 +9,7 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(?:persons|geography|topics|tags|персоны|география|темы|теги|тэгдер|теманы):.{0,300}$/i,
   /^(?:join date|posts|blog entries|location|thanks|likes|reactions|messages):\s*.{0,40}$/i,
   /^(?:senior|junior|new|active|valued)? ?member$/i,
+  /^join [\d,. ]+ other (?:followers|subscribers)$/i,
   /^.{1,60}['’]s avatar$/i,
   /^(?:old\s+)?\p{L}+ \d{1,2}(?:st|nd|rd|th)?, \d{4}(?:, \d{1,2}:\d{2}(?: [AP]M)?)? ?#\d+$/iu,
   /^(?:related (?:links|materials|news)|see also|читайте также|смотрите также|связанные материалы|окшош жаңылыктар)$/i,
