@@ -18,8 +18,9 @@ const { values } = parseArgs({
   },
 });
 
+// The work is synchronous, so a timer would never fire: RSS is sampled after each phase instead.
 let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
@@ -35,6 +36,7 @@ for (const size of values.sizes.split(',').map(Number)) {
     const memory = new TranslationMemory();
     memory.add(parseTmx(tmx, 'bench.tmx'), 'en');
     const seconds = (performance.now() - start) / 1000;
+    sample();
     row.tmx = `${mb(bytes)} MB`;
     row.load = `${seconds.toFixed(2)} s (${(bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s, parse + exact + fuzzy index)`;
   }
@@ -42,6 +44,7 @@ for (const size of values.sizes.split(',').map(Number)) {
   const start = performance.now();
   const index = new FuzzyIndex<{ source: string; target: string }>();
   for (const unit of units) index.add(unit);
+  sample();
   row.index = `${((performance.now() - start) / 1000).toFixed(2)} s`;
 
   const queries = Array.from({ length: Number(values.queries) }, (_, i) => mutate(units[(i * 7919) % size]!.source, i));
@@ -72,7 +75,7 @@ for (const size of values.sizes.split(',').map(Number)) {
   }
   row.recall = `${((100 * found) / scanCount).toFixed(1)}% of ${scanCount}`;
   row['indexed/exhaustive'] = `${(indexTime / scanTime).toFixed(4)} (scan ${(scanTime / scanCount).toFixed(1)} ms/lookup)`;
+  sample();
   row['peak RSS'] = `${mb(peak)} MB`;
   console.log(JSON.stringify(row));
 }
-clearInterval(sampler);

@@ -4,6 +4,7 @@ import { indexCommand } from './index-merge.ts';
 import { normaliseCommand } from './normalise.ts';
 import { serveCommand } from './serve.ts';
 import { termsCheckCommand } from './terms-check.ts';
+import { tmLookupCommand } from './tm-lookup.ts';
 import type { Command } from './types.ts';
 import { watchCommand } from './watch.ts';
 import { xliffExportCommand } from './xliff-export.ts';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   xliffExportCommand,
   xliffImportCommand,
   termsCheckCommand,
+  tmLookupCommand,
   watchCommand,
   serveCommand,
 ];

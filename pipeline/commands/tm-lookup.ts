@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { canonicalLocale, resolveLocales } from '../locale/resolve.ts';
+import { TranslationMemory } from '../tm/memory.ts';
+import { parseTmx } from '../tm/tmx.ts';
+import { readUtf8 } from '../util/utf8.ts';
+import { loadCliConfig, parseCommandArgs } from './build.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = `Usage: pressroom tm lookup [--memory FILE…] --from <lng> --to <lng> "TEXT" [--json]
+
+Looks TEXT up in translation memories as the build does: an exact match (100), else fuzzy matches from
+the index with their score and band (95-99, 85-94, 75-84, 50-74); a match that differs only in numbers
+is adapted (99) with the numbers substituted in the target.
+
+Options:
+  --memory <file>  a TMX file; repeat for several (default: the project's configured memories)
+  --from <lng>     source language (default: the config's sourceLocale)
+  --to <lng>       target language; its region fallback applies (en-GB → en)
+  --min <score>    lowest score shown (default: 50)
+  --limit <n>      matches shown (default: 5)
+  --json           print an array of matches, best first: source, target, score, band, lang, file, line
+  --config <file>  config file (default: ./pressroom.config.json when present)
+`;
+
+export const tmLookupCommand: Command = {
+  name: 'tm lookup',
+  summary: 'show the best translation-memory matches for a sentence, with scores and bands',
+  usage,
+  async run(argv, io) {
+    const { values: raw, positionals } = parseCommandArgs(argv, {
+      memory: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      min: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      config: { type: 'string' },
+    });
+    const values = raw as { memory?: string[]; from?: string; to?: string; min?: string; limit?: string; json?: boolean; config?: string };
+    const text = positionals.join(' ').trim();
+    if (!text) throw new UsageError('Missing TEXT, expected the sentence to look up in quotes');
+    const to = values.to ? canonicalLocale(values.to) : undefined;
+    if (!to) throw new UsageError(`Unexpected --to ${values.to ?? '(missing)'}, expected a BCP 47 tag such as ru`);
+    const minScore = values.min === undefined ? 50 : Number(values.min);
+    const limit = values.limit === undefined ? 5 : Number(values.limit);
+    if (!Number.isInteger(minScore) || minScore < 1 || minScore > 100)
+      throw new UsageError(`Unexpected --min ${values.min}, expected a whole number from 1 to 100`);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`Unexpected --limit ${values.limit}, expected a whole number ≥ 1`);
+
+    const config = values.memory && values.from ? undefined : await loadCliConfig({ config: values.config });
+    const from = canonicalLocale(values.from ?? config?.sourceLocale ?? '');
+    if (!from) throw new UsageError(`Unexpected --from ${values.from}, expected a BCP 47 tag such as en`);
+    const files = values.memory ?? config?.memories ?? [];
+    const memory = new TranslationMemory();
+    for (const file of files) {
+      const shown = path.relative(process.cwd(), file) || file;
+      memory.add(parseTmx(await readUtf8(file, shown, 'the translation memory'), shown), from);
+    }
+    const matches = memory.match(text, resolveLocales(to), { minScore, limit }).map((match) => ({
+      source: match.entry.source,
+      target: match.target,
+      score: match.score,
+      band: match.band,
+      lang: match.lang,
+      file: match.entry.unit.file,
+      line: match.entry.unit.line,
+    }));
+    if (values.json) io.out(JSON.stringify(matches, null, 2) + '\n');
+    else {
+      for (const match of matches)
+        io.out(`${match.score}  ${match.band.padEnd(7)}  ${match.file}:${match.line}\n  ${match.source}\n  ${match.target}\n`);
+      io.out(`${matches.length} match${matches.length === 1 ? '' : 'es'} in ${files.length} memor${files.length === 1 ? 'y' : 'ies'}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+
+function pressroom(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/pressroom.mjs', ...args], { encoding: 'utf8' });
+}
+
+test('should print the best matches as JSON with source, target, score and band, adapted first', () => {
+  const run = pressroom(
+    'tm',
+    'lookup',
+    '--memory',
+    'locales/ru/archive-2024.tmx',
+    '--from',
+    'en',
+    '--to',
+    'ru',
+    '--json',
+    'Over 16,000 Kyrgyz students are studying at Russian universities.',
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const matches = JSON.parse(run.stdout) as { source: string; target: string; score: number; band: string }[];
+  assert.deepEqual(matches[0], {
+    source: 'Over 14,000 Kyrgyz students are studying at Russian universities.',
+    target: 'В российских вузах обучаются более 16,000 киргизских студентов.',
+    score: 99,
+    band: 'adapted',
+    lang: 'ru',
+    file: 'locales/ru/archive-2024.tmx',
+    line: 16,
+  });
+});
+
+test('should use the configured memories without --memory and find the exact match', () => {
+  const run = pressroom('tm', 'lookup', '--to', 'ru', '--json', 'Over 16,000 Kyrgyz students are studying at Russian universities.');
+  assert.equal(run.status, 0, run.stderr);
+  const [best] = JSON.parse(run.stdout) as { score: number; band: string; target: string }[];
+  assert.equal(best?.score, 100);
+  assert.equal(best?.band, 'exact');
+  assert.equal(best?.target, 'В российских вузах обучаются более 16 тысяч киргизских студентов.');
+});
+
+test('should exit 2 on a missing text and 1 naming file and line on a broken memory', async () => {
+  assert.equal(pressroom('tm', 'lookup', '--to', 'ru').status, 2);
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const dir = await mkdtemp('/tmp/tm-lookup-');
+  await writeFile(
+    `${dir}/bad.tmx`,
+    '<tmx version="1.4">\n<header srclang="en"/>\n<body><tu><tuv xml:lang="ru"><seg>x</tuv></tu></body></tmx>',
+  );
+  try {
+    const run = pressroom('tm', 'lookup', '--memory', `${dir}/bad.tmx`, '--from', 'en', '--to', 'ru', 'x');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /bad\.tmx:3:\d+/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
