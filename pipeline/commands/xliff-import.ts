@@ -47,6 +47,8 @@ export const xliffImportCommand: Command = {
     const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
     const returned: { file: string; xliff: ReturnedFile; locale: string; why: string }[] = [];
     const lines: string[] = [];
+    // A file that cannot be read at all is one line of its own, not counted as a rejected unit.
+    let unreadable = 0;
     for (const file of positionals) {
       const name = relative(path.resolve(file));
       try {
@@ -62,8 +64,11 @@ export const xliffImportCommand: Command = {
         });
       } catch (error) {
         if (error instanceof UsageError) throw error;
-        if (error instanceof PipelineError || (error as NodeJS.ErrnoException).code) lines.push(`${name}: ${(error as Error).message}`);
-        else throw error;
+        if (!(error instanceof PipelineError || (error as NodeJS.ErrnoException).code)) throw error;
+        const message = (error as Error).message;
+        // An InputError already leads with file:line:col.
+        lines.push(message.startsWith(`${name}:`) ? message : `${name}: ${message}`);
+        unreadable += 1;
       }
     }
     const locales = [...new Set(returned.map((entry) => entry.locale))].filter((locale) => config.locales.includes(locale));
@@ -90,9 +95,12 @@ export const xliffImportCommand: Command = {
     }
     if (lines.length > 0) {
       for (const line of lines) io.err(`${line}\n`);
-      io.err(
-        `Rejected ${lines.length} unit${lines.length === 1 ? '' : 's'}; nothing was imported. Fix them (or remove them from the file) and import again.\n`,
-      );
+      const units = lines.length - unreadable;
+      const what = [
+        units > 0 ? `${units} unit${units === 1 ? '' : 's'}` : '',
+        unreadable > 0 ? `${unreadable} unreadable file${unreadable === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
+      io.err(`Rejected ${what.join(' and ')}; nothing was imported. Fix them (or remove them from the file) and import again.\n`);
       return 1;
     }
     const accepted = [...byLocale.values()].reduce((sum, list) => sum + list.length, 0);
