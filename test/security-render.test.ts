@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -51,26 +51,21 @@ function hostileTranscript(lines: string[]): string {
   ].join('\n\n');
 }
 
+/** Builds one input to every format in en and ru, and checks the trap server saw nothing. */
+function buildEveryFormatWithoutRequests(folder: string, input: string): void {
+  const formats = 'html,pdf,epub,bundle';
+  const args = ['build', path.join(folder, input), '--out', path.join(folder, 'out'), '--locales', 'en,ru', '--formats', formats];
+  const result = pressroom(args, { cwd: repo });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(trap.requests, []);
+  assert.equal(trap.connections, 0);
+}
+
 test('a hostile transcript builds to every format with 0 requests to the network, and its markup shows as text', async () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-hostile-'));
   const lines = hostileMarkup(trap.origin, secretFile);
   writeFileSync(path.join(folder, 'hostile.txt'), hostileTranscript(lines));
-  const result = pressroom(
-    [
-      'build',
-      path.join(folder, 'hostile.txt'),
-      '--out',
-      path.join(folder, 'out'),
-      '--locales',
-      'en,ru',
-      '--formats',
-      'html,pdf,epub,bundle',
-    ],
-    { cwd: repo },
-  );
-  assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(trap.requests, []);
-  assert.equal(trap.connections, 0);
+  buildEveryFormatWithoutRequests(folder, 'hostile.txt');
 
   for (const locale of ['en', 'ru']) {
     const base = path.join(folder, 'out', 'hostile', locale);
@@ -162,4 +157,42 @@ test('Chromium loads nothing outside the page folder even from a raw hostile pag
   const text = pdfText(path.join(folder, 'out.pdf'));
   assert.match(text, /visible text/);
   assert.equal(text.includes(canary), false, 'a file outside the page folder reached the PDF');
+});
+
+test('a hostile saved web page builds to every format with 0 requests to the network', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-hostile-page-'));
+  const loaders = hostileMarkup(trap.origin, secretFile);
+  // A scraped page as a press office saves it: the loaders sit in the head, in chrome and inside the speech itself.
+  const page = [
+    '<!doctype html><html><head><title>Statement</title>',
+    `<link rel="stylesheet" href="${trap.origin}/head.css"><style>@import url("${trap.origin}/head-import.css");</style>`,
+    `<meta http-equiv="refresh" content="0;url=${trap.origin}/head-refresh"><base href="${trap.origin}/">`,
+    '</head><body><main><article>',
+    '<h1>Statement on the hostile page</h1>',
+    '<time datetime="2026-04-02">April 2, 2026, Bishkek</time>',
+    '<div class="text">',
+    '<p>President of Russia Andrei Volkov: Dear friends, the trap is set.</p>',
+    ...loaders.map((markup) => `<p>Another sentence. ${markup}</p>`),
+    `<p>We met in <span style="background:url(${trap.origin}/span)">Bishkek</span>. Thank you.</p>`,
+    '</div></article></main></body></html>',
+  ].join('\n');
+  writeFileSync(path.join(folder, 'hostile-page.html'), page);
+  buildEveryFormatWithoutRequests(folder, 'hostile-page.html');
+  const [slug] = readdirSync(path.join(folder, 'out'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'report')
+    .map((entry) => entry.name);
+  assert.ok(slug, 'no document folder in the output');
+  for (const locale of ['en', 'ru']) {
+    const base = path.join(folder, 'out', slug, locale);
+    // The page went through every format: a build that dropped it would also make no request.
+    const html = readFileSync(path.join(base, 'index.html'), 'utf8');
+    assert.match(plain(textOf(html)), /the trap is set/);
+    assert.equal(
+      tagsAndAttributes(fromHtml(html)).some((value) => value.includes('127.0.0.1') || value.includes(secretFile)),
+      false,
+    );
+    assert.match(plain(pdfText(path.join(base, `${slug}.${locale}.pdf`))), /the trap is set/);
+    assert.ok(zipEntries(readFileSync(path.join(base, `${slug}.${locale}.epub`))).length > 0);
+    assert.equal(html.includes(canary), false, 'the secret file leaked into an output');
+  }
 });

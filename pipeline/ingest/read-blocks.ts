@@ -76,13 +76,36 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file:
   } catch (cause) {
     throw new InputError(
       file,
-      { line: 1, column: 1 },
-      `Unexpected bytes that are not ${encoding.toUpperCase()}; re-save the transcript as UTF-8`,
+      unpairedSurrogatePlace(bytes, encoding),
+      `Unexpected bytes that are not ${encoding.toUpperCase()} (an unpaired surrogate or an odd byte at the end), expected a UTF-16 text file; re-save the transcript as UTF-8`,
       {
         cause,
       },
     );
   }
+}
+
+/** Where the first code unit that does not decode sits, so that the message names its line. */
+function unpairedSurrogatePlace(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { line: number; column: number } {
+  const start = bytes[0] === 0xff || bytes[0] === 0xfe ? 2 : 0;
+  const unit = (at: number) => (encoding === 'utf-16le' ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!);
+  let line = 1;
+  let column = 1;
+  for (let at = start; at < bytes.length; at += 2) {
+    if (at + 1 >= bytes.length) return { line, column };
+    const code = unit(at);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = at + 3 < bytes.length ? unit(at + 2) : -1;
+      if (next < 0xdc00 || next > 0xdfff) return { line, column };
+      at += 2;
+      column += 1;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return { line, column };
+    else if (code === 0x0a) {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  return { line, column };
 }
 
 export function splitBlocks(text: string): TextBlock[] {

@@ -31,7 +31,8 @@ export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Pro
   document.setProducer(PRODUCER);
   document.setCreationDate(metadata.date);
   document.setModificationDate(metadata.date);
-  const xmp = document.context.stream(xmpPacket(metadata), { Type: 'Metadata', Subtype: 'XML' });
+  // As UTF-8 bytes: pdf-lib would write a string's UTF-16 code units as Latin-1.
+  const xmp = document.context.stream(new TextEncoder().encode(xmpPacket(metadata)), { Type: 'Metadata', Subtype: 'XML' });
   document.catalog.set(PDFName.of('Metadata'), document.context.register(xmp));
   if (metadata.headings) repairOutline(document, metadata.headings);
   return document.save({ useObjectStreams: false });
@@ -69,13 +70,16 @@ ${raw(keywords)}</rdf:Description>
  */
 export function repairOutline(document: PDFDocument, headings: string[]): number {
   const bySkeleton = new Map(headings.map((heading) => [skeleton(heading), heading.replace(/\s+/g, ' ').trim()]));
+  // Right-to-left headings come out of Chromium with their words in visual order: matched as a bag of words.
+  const byWords = new Map(headings.map((heading) => [wordKey(heading), heading.replace(/\s+/g, ' ').trim()]));
   const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   let repaired = 0;
   const visit = (item: PDFDict | undefined) => {
     for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
-      const wanted = title ? bySkeleton.get(skeleton(title.decodeText())) : undefined;
-      if (title && wanted && wanted !== title.decodeText()) {
+      const text = title?.decodeText();
+      const wanted = text === undefined ? undefined : (bySkeleton.get(skeleton(text)) ?? byWords.get(wordKey(text)));
+      if (title && wanted && wanted !== text) {
         node.set(PDFName.of('Title'), PDFHexString.fromText(wanted));
         repaired++;
       }
@@ -87,6 +91,7 @@ export function repairOutline(document: PDFDocument, headings: string[]): number
 }
 
 const skeleton = (text: string) => text.replace(/\s+/g, '');
+const wordKey = (text: string) => text.trim().split(/\s+/).sort().join(' ');
 
 /** Outline titles in reading order, for tests and reports. */
 export function outlineTitles(document: PDFDocument): string[] {
