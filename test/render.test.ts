@@ -13,6 +13,7 @@ import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
 import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outlineTitles } from '../pipeline/render/pdf/metadata.ts';
+import { runningTitle } from '../pipeline/render/page.ts';
 import { pressroom, pressroomAsync, repo } from './helpers/cli.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
@@ -168,6 +169,30 @@ for (const entry of cases) {
     for (const outline of titles) assert.ok(headings.includes(collapse(outline)), `outline title “${outline}” is not a heading`);
   });
 
+  if (locale !== 'ar')
+    test(`${locale}: every page has the localised “page N of M” footer, pages after the first the running title, and none ends on a heading`, () => {
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf()], { encoding: 'utf8' }))![1]);
+      const html = readFileSync(fileOf(entry, 'index.html'), 'utf8');
+      const running = runningTitle(collapse(decode(/<h1>([\s\S]*?)<\/h1>/.exec(html)![1]!)));
+      const headings = [...html.matchAll(/<h2 class="speaker"[^>]*>([\s\S]*?)<\/h2>/g)].map((match) => collapse(decode(match[1]!)));
+      assert.ok(headings.length >= 2);
+      for (let number = 1; number <= pages; number++) {
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(number), '-l', String(number), pdf(), '-'], {
+          encoding: 'utf8',
+        });
+        const lines = text.split('\n').map(collapse).filter(Boolean);
+        assert.equal(
+          lines.at(-1),
+          footerOf(entry).replace('{{pages}}', String(pages)).replace('{{page}}', String(number)),
+          `page ${number}`,
+        );
+        if (number === 1) assert.ok(!lines.includes(running), 'the first page has a running title');
+        else assert.equal(lines[0], running, `page ${number} has no running title`);
+        const last = lines.at(-2)!;
+        for (const heading of headings) assert.ok(!heading.endsWith(last), `page ${number} ends on the heading “${heading}”`);
+      }
+    });
+
   test(`${locale}: page 1 rendered by pdftoppm matches the reference image within tolerance`, () => {
     const prefix = path.join(out, `page-${locale}`);
     execFileSync('pdftoppm', ['-r', '30', '-gray', '-f', '1', '-l', '1', '-singlefile', pdf(), prefix]);
@@ -196,10 +221,8 @@ for (const entry of cases) {
 
 /** pdftotext output without the running title and the "page N of M" footer, which break paragraphs at page ends. */
 function withoutFurniture(text: string, entry: (typeof cases)[number]): string {
-  const catalog = entry.locale === 'ar' ? 'test/fixtures/rtl/locales/ar/ui.json' : `locales/${entry.locale}/ui.json`;
-  const footer = (JSON.parse(readFileSync(path.join(repo, catalog), 'utf8')) as { page: { footer: string } }).page.footer;
   const pattern = new RegExp(
-    `^${footer
+    `^${footerOf(entry)
       .split(/\{\{\w+\}\}/)
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\d+')}$`,
@@ -208,8 +231,14 @@ function withoutFurniture(text: string, entry: (typeof cases)[number]): string {
   const title = collapse(decode(/<h1>([\s\S]*?)<\/h1>/.exec(html)![1]!));
   return text
     .split(/[\n\f]/)
-    .filter((line) => !pattern.test(line.trim()) && collapse(line) !== title)
+    .filter((line) => !pattern.test(line.trim()) && collapse(line) !== title && collapse(line) !== runningTitle(title))
     .join('\n');
+}
+
+/** The locale's footer, with `{{page}}` and `{{pages}}` where the numbers go. */
+function footerOf(entry: (typeof cases)[number]): string {
+  const catalog = entry.locale === 'ar' ? 'test/fixtures/rtl/locales/ar/ui.json' : `locales/${entry.locale}/ui.json`;
+  return (JSON.parse(readFileSync(path.join(repo, catalog), 'utf8')) as { page: { footer: string } }).page.footer;
 }
 
 function letterBag(text: string): Map<string, number> {

@@ -143,6 +143,21 @@ export function renderStylesheet(fontCss: string, templateCss: string): string {
   return `${fontCss}\n${templateCss}`;
 }
 
+/** Longest running title, in characters, that fits one line of the top margin box at 8pt on A4 and Letter. */
+export const RUNNING_TITLE_MAX = 72;
+
+/**
+ * The title as the running header prints it: cut at a word boundary with an ellipsis when too long.
+ * Note: Chromium drops every margin box of a page (the footer too) when one of them needs a second line.
+ */
+export function runningTitle(title: string, max = RUNNING_TITLE_MAX): string {
+  const chars = [...title.replace(/\s+/g, ' ').trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
 /** Page rules for print: paper size, margins, the running title and "page n of N" in the page's language. */
 export function renderPrintStylesheet(t: Translate, title: string, paper: 'A4' | 'Letter' = 'A4'): string {
   const marker = '\u0000';
@@ -154,7 +169,7 @@ export function renderPrintStylesheet(t: Translate, title: string, paper: 'A4' |
   const page = `@page {
   size: ${paper};
   margin: 20mm 18mm 22mm;
-  @top-center { content: ${cssString(title)}; font-family: 'Noto Sans', 'Noto Naskh Arabic', sans-serif; font-size: 8pt; color: #555; }
+  @top-center { content: ${cssString(runningTitle(title))}; font-family: 'Noto Sans', 'Noto Naskh Arabic', sans-serif; font-size: 8pt; color: #555; }
   @bottom-center { content: ${footer}; font-family: 'Noto Sans', 'Noto Naskh Arabic', sans-serif; font-size: 8pt; color: #555; }
 }
 @page :first {
