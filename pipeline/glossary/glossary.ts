@@ -1,4 +1,5 @@
 import { matchKey } from '../normalize/typography.ts';
+import { compileTerm, findPatterns, indexKey, termText, wordIndexKey, wordsOf, type TermPattern, type Word } from './match.ts';
 import type { Concept, Term } from './types.ts';
 
 export interface TermHit {
@@ -6,11 +7,36 @@ export interface TermHit {
   term: Term;
   /** Offset of the match in the searched text. */
   offset: number;
+  /** The text matched, as written (an inflected form: Кыргызстана). */
+  text: string;
 }
 
-/** Lookups over a set of concepts: whole-string translation of labels, and term spotting in sentences. */
+interface Indexed {
+  concept: Concept;
+  term: Term;
+  pattern: TermPattern;
+}
+
+/**
+ * Lookups over a set of concepts: whole-string translation of labels, and term spotting in sentences
+ * with the inflection-aware matcher of match.ts. A term written with memoQ's stem marker
+ * (`Кыргызстан|`) is kept without it: the marker only changes how it matches.
+ */
 export class Glossary {
-  constructor(readonly concepts: readonly Concept[]) {}
+  readonly concepts: readonly Concept[];
+  private readonly patterns = new Map<Term, TermPattern>();
+  private readonly index = new Map<string, Map<string, Indexed[]>>();
+
+  constructor(concepts: readonly Concept[]) {
+    this.concepts = concepts.map((concept) => {
+      if (![...concept.terms.values()].some((terms) => terms.some((term) => termText(term.text) !== term.text))) return concept;
+      const terms = new Map([...concept.terms].map(([lang, list]) => [lang, list.map((term) => ({ ...term, text: termText(term.text) }))]));
+      const copy = { ...concept, terms };
+      for (const [lang, list] of concept.terms)
+        list.forEach((term, i) => this.patterns.set(terms.get(lang)![i]!, compileTerm(term.text, lang, term.termType)));
+      return copy;
+    });
+  }
 
   /** The preferred target term for a source string that is itself a glossary term (a name, an office, a place). */
   translate(source: string, sourceLang: string, chain: readonly string[]): { text: string; lang: string; concept: Concept } | undefined {
@@ -26,37 +52,53 @@ export class Glossary {
     return undefined;
   }
 
-  /** Every occurrence of a source-language term in `text`, longest term first, without overlaps. */
+  /** Every occurrence of a `lang` term in `text`, longest term first, without overlaps, in text order. */
   find(text: string, lang: string): TermHit[] {
-    const candidates: TermHit[] = [];
+    return this.spans(wordsOf(text, lang), (word) => this.indexFor(lang).get(wordIndexKey(word)) ?? [], text);
+  }
+
+  /** Occurrences of the given terms only (other concepts cannot hide them), longest first, without overlaps. */
+  occurrences(text: string, lang: string, wanted: readonly { concept: Concept; term: Term }[]): TermHit[] {
+    const list = wanted.map(({ concept, term }) => ({ concept, term, pattern: this.patternOf(term, lang) }));
+    return this.spans(wordsOf(text, lang), (word) => list.filter((entry) => indexKey(entry.pattern) === wordIndexKey(word)), text);
+  }
+
+  /** How a term matches: its compiled pattern (match.ts). */
+  patternOf(term: Term, lang: string): TermPattern {
+    let pattern = this.patterns.get(term);
+    if (!pattern || pattern.lang !== lang) this.patterns.set(term, (pattern = compileTerm(term.text, lang, term.termType)));
+    return pattern;
+  }
+
+  private spans(words: Word[], candidates: (word: Word) => Indexed[], text: string): TermHit[] {
+    return findPatterns(words, (word) => candidates(word).map((entry) => ({ item: entry, pattern: entry.pattern }))).map((span) => ({
+      concept: span.item.concept,
+      term: span.item.term,
+      offset: span.start,
+      text: text.slice(span.start, span.stop),
+    }));
+  }
+
+  private indexFor(lang: string): Map<string, Indexed[]> {
+    let index = this.index.get(lang);
+    if (index) return index;
+    index = new Map();
     for (const concept of this.concepts) {
       for (const term of concept.terms.get(lang) ?? []) {
-        for (const offset of wordOccurrences(text, term.text)) candidates.push({ concept, term, offset });
+        if (!term.text.trim()) continue;
+        const pattern = this.patternOf(term, lang);
+        const key = indexKey(pattern);
+        const list = index.get(key) ?? [];
+        list.push({ concept, term, pattern });
+        index.set(key, list);
       }
     }
-    candidates.sort((a, b) => a.offset - b.offset || b.term.text.length - a.term.text.length);
-    const hits: TermHit[] = [];
-    let end = -1;
-    for (const hit of candidates) {
-      if (hit.offset < end) continue;
-      hits.push(hit);
-      end = hit.offset + hit.term.text.length;
-    }
-    return hits;
+    this.index.set(lang, index);
+    return index;
   }
 }
 
 export function preferredTerm(concept: Concept, lang: string): Term | undefined {
   const terms = concept.terms.get(lang) ?? [];
   return terms.find((term) => term.status === 'preferred') ?? terms.find((term) => term.status === 'admitted');
-}
-
-function wordOccurrences(text: string, term: string): number[] {
-  const offsets: number[] = [];
-  if (!term) return offsets;
-  const isWord = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
-  for (let index = text.indexOf(term); index >= 0; index = text.indexOf(term, index + 1)) {
-    if (!isWord(text[index - 1]) && !isWord(text[index + term.length])) offsets.push(index);
-  }
-  return offsets;
 }
