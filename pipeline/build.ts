@@ -20,6 +20,7 @@ import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
 import { indexFiles } from './engine/site-index.ts';
 import { dashboardFiles } from './report/dashboard.ts';
+import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
 import type { IndexDocument } from '../templates/page-index.ts';
 
 export interface LocaleReport {
@@ -32,6 +33,8 @@ export interface LocaleReport {
   /** Segments per TM match band (context, exact, adapted, fuzzy bands, new): pipeline/tm/fuzzy.ts. */
   bands?: Record<string, number>;
   files: string[];
+  /** Deprecated glossary terms met in this locale's translations: replaced, or kept (stale). */
+  glossary?: LocaleTermUse[];
 }
 
 export interface DocumentReport {
@@ -45,6 +48,8 @@ export interface BuildReport {
   /** Milliseconds per stage, summed over documents and locales. */
   timings: Record<string, number>;
   messages: Message[];
+  /** Per glossary concept and locale, the segments and documents its deprecated terms were replaced or kept in. */
+  terms?: TermReport[];
   /** Artifacts (slug/locale) built by this run and taken from the cache; browser restarts survived. */
   incremental?: { rebuilt: string[]; reused: number; browserRestarts: number };
   /** Set when this build was one shard of several; `pressroom index` merges the shards. */
@@ -126,6 +131,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       documents: results.map((result) => result.report),
       timings: Object.fromEntries([...timings].map(([name, ms]) => [name, Math.round(ms)])),
       messages,
+      terms: termReport(results.map((result) => result.report)),
       incremental: {
         rebuilt: results.flatMap((result) => result.rebuilt),
         reused: count(results, 'reused'),

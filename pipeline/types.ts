@@ -71,8 +71,11 @@ export interface Lead extends Parent {
   children: Paragraphish[];
 }
 
-/** `adapted`: a fuzzy match whose numbers were substituted (99); `fuzzy`: published below 99 because the locale's policy allows it. */
-export type TranslationStatus = 'source' | 'exact' | 'context' | 'adapted' | 'fuzzy' | 'fallback';
+/**
+ * `adapted`: a fuzzy match whose numbers were substituted (99); `fuzzy`: published below 99 because the locale's policy
+ * allows it; `stale`: published from the memory with a deprecated glossary term the build could not replace.
+ */
+export type TranslationStatus = 'source' | 'exact' | 'context' | 'adapted' | 'fuzzy' | 'stale' | 'fallback';
 
 /** One sentence-sized translation unit; `id` is stable across rebuilds of unchanged text. */
 export interface Segment extends Parent {

@@ -142,16 +142,58 @@ test('the filled XLIFF imports with provenance, twice without change, and the re
   assert.match(run('xliff', 'export', '--locale', 'ky').stdout, /nothing to translate/);
 });
 
-test('a glossary edit reaches every locale after one rebuild', () => {
+test('a glossary edit reaches every locale after one rebuild: old memories lose deprecated terms or wait for a translator', () => {
   const tbx = read('locales', 'glossary.tbx');
+  // The translator's edit: Bishkek gets new forms in ru and ky, and ru “Киргизия” is no longer used (“Кыргызстан” is).
   const edited = tbx
     .replace(/(<langSec xml:lang="ru">\s*<termSec>\s*<term>)Бишкек(<\/term>)/, '$1Бишкек-Сити$2')
-    .replace(/(<langSec xml:lang="ky">\s*<termSec>\s*<term>)Бишкек(<\/term>)/, '$1Бишкек шаары$2');
-  assert.notEqual(edited, tbx);
+    .replace(/(<langSec xml:lang="ky">\s*<termSec>\s*<term>)Бишкек(<\/term>)/, '$1Бишкек шаары$2')
+    .replace(/(<term>Киргизия<\/term>[\s\S]*?)preferredTerm-admn-sts/, '$1deprecatedTerm-admn-sts')
+    .replace(/(<term>Кыргызстан<\/term>[\s\S]*?)admittedTerm-admn-sts/, '$1preferredTerm-admn-sts');
+  assert.equal((edited.match(/preferredTerm-admn-sts/g) ?? []).length, (tbx.match(/preferredTerm-admn-sts/g) ?? []).length);
   writeFileSync(path.join(project, 'locales', 'glossary.tbx'), edited);
   const built = run('build', '--formats', 'html');
   assert.equal(built.status, 0, built.stderr);
-  assert.match(read('output', slug, 'ru', 'index.html'), /Бишкек-Сити/);
+  const ru = read('output', slug, 'ru', 'index.html');
+  assert.match(ru, /Бишкек-Сити/);
   assert.match(read('output', slug, 'ky', 'index.html'), /Бишкек шаары/);
   assert.ok(existsSync(path.join(project, 'output', 'report', 'index.html')));
+
+  // The form the glossary gives is replaced; inflected forms are published as they were, reported and marked stale.
+  assert.doesNotMatch(ru, /Киргизия(?!\p{L})/u);
+  assert.match(ru, /Кыргызстан и Россия/);
+  assert.match(ru, /Киргизии/);
+  const report = JSON.parse(read('output', 'report.json'));
+  const terms = report.terms.filter((entry: { concept: string }) => entry.concept === 'c-kyrgyzstan');
+  assert.deepEqual(
+    terms.map((entry: { locale: string; term: string; deprecated: string[]; documents: string[] }) => [
+      entry.locale,
+      entry.term,
+      entry.deprecated,
+      entry.documents,
+    ]),
+    [['ru', 'Кыргызстан', ['Киргизия'], [slug]]],
+  );
+  const [kyrgyzstan] = terms;
+  assert.ok(kyrgyzstan.replaced >= 1 && kyrgyzstan.kept >= 1, JSON.stringify(kyrgyzstan));
+  assert.equal(kyrgyzstan.segments.length, kyrgyzstan.kept + kyrgyzstan.segments.filter((entry: { kept: boolean }) => !entry.kept).length);
+  const kept = report.messages.filter((message: { ruleId: string }) => message.ruleId === 'term:deprecated-kept');
+  assert.equal(kept.length, kyrgyzstan.kept);
+  assert.match(
+    kept[0].reason,
+    /^Unexpected deprecated term “Киргизия” as “Кирги\p{L}+”, a form the glossary does not give, expected “Кыргызстан”/u,
+  );
+  assert.match(built.stdout, /^Glossary ru +“Киргизия” → “Кыргызстан”: replaced in \d+ segments?, kept in \d+ segments/m);
+
+  // What was kept waits for a translator: stale on the dashboard, in the ru export, and named by terms check.
+  const ruCounts = dashboard().locales.find((entry: { locale: string }) => entry.locale === 'ru').counts;
+  assert.equal(ruCounts.stale, kyrgyzstan.kept);
+  const exported = run('xliff', 'export', '--locale', 'ru');
+  assert.match(exported.stdout, new RegExp(`: ${kyrgyzstan.kept} to translate`));
+  const check = run('terms', 'check', '--locale', 'ru', '--strict', '--json');
+  assert.equal(check.status, 1, check.stderr);
+  const problems = JSON.parse(check.stdout) as { rule: string; segmentId: string }[];
+  const flagged = new Set(problems.filter((problem) => problem.rule === 'term:deprecated').map((problem) => problem.segmentId));
+  for (const entry of kyrgyzstan.segments.filter((segment: { kept: boolean }) => segment.kept))
+    assert.ok(flagged.has(entry.segment), entry.segment);
 });

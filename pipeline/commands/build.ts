@@ -6,6 +6,7 @@ import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './en
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
+import { formatTermReport } from '../report/glossary-report.ts';
 import { formatMessage, type Message } from '../report/messages.ts';
 import { UsageError, type Command } from './types.ts';
 
@@ -129,6 +130,7 @@ function printSummary(report: BuildReport, config: PipelineConfig, write: (text:
       );
     }
   }
+  for (const entry of report.terms ?? []) write(`Glossary ${formatTermReport(entry)}\n`);
   write(
     `Stages: ${Object.entries(report.timings)
       .map(([name, ms]) => `${name} ${ms} ms`)

@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
 import { formatDate, languageName } from '../render/page.ts';
 import { layout, MEDIA_TYPES, type OutputFile } from '../render/outputs.ts';
+import { localeTermUses } from '../report/glossary-report.ts';
 import { Reporter, type Message } from '../report/messages.ts';
 import { runStage, type DocFile, type StageContext, type Timings } from '../stage.ts';
 import { bundle } from '../stages/bundle.ts';
@@ -174,6 +175,7 @@ async function renderLocale(
     bands: translated.stats.bands,
     files: fileList,
   };
+  if (translated.terms.length > 0) report.glossary = localeTermUses(translated.terms);
   const index: IndexEntry = {
     title: page.title,
     lang: locale,

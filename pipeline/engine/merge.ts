@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildReport } from '../build.ts';
 import { PipelineError } from '../errors.ts';
+import { termReport } from '../report/glossary-report.ts';
 import type { IndexDocument } from '../../templates/page-index.ts';
 
 export interface MergedShards {
@@ -66,6 +67,7 @@ export async function mergeShards(out: string): Promise<MergedShards> {
     index.push(...(await read<IndexDocument[]>('index.json')));
   }
   report.documents.sort((a, b) => a.slug.localeCompare(b.slug));
+  report.terms = termReport(report.documents);
   index.sort((a, b) => a.slug.localeCompare(b.slug));
   return { report, index };
 }

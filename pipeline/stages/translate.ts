@@ -1,9 +1,9 @@
 import { resolveLocales } from '../locale/resolve.ts';
 import type { Stage } from '../stage.ts';
-import { translateTree, type TranslationStats } from '../translate/translate-tree.ts';
+import { translateTree, type TermChange, type TranslationStats } from '../translate/translate-tree.ts';
 import type { TranscriptRoot } from '../types.ts';
 
-export const translate: Stage<TranscriptRoot, { tree: TranscriptRoot; stats: TranslationStats }> = (tree, ctx) =>
+export const translate: Stage<TranscriptRoot, { tree: TranscriptRoot; stats: TranslationStats; terms: TermChange[] }> = (tree, ctx) =>
   translateTree(
     tree,
     {

@@ -4,6 +4,7 @@ import type { Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
 import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
+import { replaceDeprecated, type DeprecatedTerm } from './deprecated-terms.ts';
 
 export type OnMissing = 'error' | 'fallback' | 'keep-source';
 
@@ -28,6 +29,11 @@ export interface TranslationStats {
   bands: Record<Band, number>;
 }
 
+/** A deprecated glossary term met in a published translation, with the segment it is in. */
+export interface TermChange extends DeprecatedTerm {
+  segment: string;
+}
+
 /**
  * Returns a translated copy of the tree. Segments come from the TM (exact matches only, for now); names,
  * offices and the place come from the glossary. Whatever has no translation is published in the source
@@ -37,7 +43,7 @@ export function translateTree(
   source: TranscriptRoot,
   options: TranslateOptions,
   report: Reporter,
-): { tree: TranscriptRoot; stats: TranslationStats } {
+): { tree: TranscriptRoot; stats: TranslationStats; terms: TermChange[] } {
   const tree = structuredClone(source);
   const target = options.chain[0] ?? options.sourceLang;
   const stats: TranslationStats = {
@@ -50,11 +56,13 @@ export function translateTree(
   };
   const minScore = options.minScore ?? 100;
   const missing: Segment[] = [];
+  const terms: TermChange[] = [];
   const lookupChain = options.onMissing === 'fallback' ? options.chain : options.chain.slice(0, 1);
 
   const translateSegment = (segment: Segment) => {
     stats.segments += 1;
-    stats.termsFound += options.glossary.find(segment.source, options.sourceLang).length;
+    const hits = options.glossary.find(segment.source, options.sourceLang);
+    stats.termsFound += hits.length;
     if (target === options.sourceLang) return;
     const [match] = options.memory.match(
       segment.source,
@@ -67,10 +75,29 @@ export function translateTree(
     }
     const publishable = match && (match.score >= minScore || (match.band === 'adapted' && minScore <= 100));
     if (match && publishable) {
-      segment.children = [{ type: 'text', value: match.target }];
+      // A glossary edit reaches old memories here: deprecated terms of the concepts the source names.
+      const fixed = replaceDeprecated(match.target, options.glossary, new Set(hits.map((hit) => hit.concept)), match.lang);
+      segment.children = [{ type: 'text', value: fixed.text }];
       segment.status = match.band === 'exact' || match.band === 'adapted' || match.band === 'context' ? match.band : 'fuzzy';
       segment.lang = match.lang;
       stats.translated += 1;
+      for (const term of fixed.terms) {
+        terms.push({ ...term, segment: segment.id });
+        const use = term.term ? `“${term.term}”` : 'a current term (the glossary has none for this language)';
+        if (term.replaced > 0)
+          report.info(
+            `Replaced deprecated term “${term.deprecated}” with ${use} ${term.replaced === 1 ? 'once' : `${term.replaced} times`} in segment ${segment.id} (from ${match.entry.unit.file}:${match.entry.unit.line})`,
+            { ruleId: 'term:replaced', place: segment.position },
+          );
+        if (term.kept) {
+          // Still published, but waiting for a translator: exported as stale, counted on the dashboard.
+          segment.status = 'stale';
+          report.warn(
+            `Unexpected deprecated term “${term.deprecated}” as ${term.forms.map((form) => `“${form}”`).join(', ')}, a form the glossary does not give, expected ${use}; segment ${segment.id} is published as the memory has it (${match.entry.unit.file}:${match.entry.unit.line}) and marked stale for a translator`,
+            { ruleId: 'term:deprecated-kept', place: segment.position },
+          );
+        }
+      }
       if (match.band !== 'exact')
         report.info(
           `Unexpected ${match.band} match (${match.score}) for segment ${segment.id}, expected an exact match; published from “${match.entry.source}” (${match.entry.unit.file}:${match.entry.unit.line})`,
@@ -136,7 +163,7 @@ export function translateTree(
       { ruleId: 'tm:missing-translations', place: missing[0]?.position },
     );
   }
-  return { tree, stats };
+  return { tree, stats, terms };
 }
 
 function translateSpeaker(speaker: Speaker, translate: (text: string, what: string) => { text: string; lang: string }): Speaker {
