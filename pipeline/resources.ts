@@ -15,8 +15,9 @@ import { launchBrowser } from './render/pdf/browser.ts';
 import type { Reporter } from './report/messages.ts';
 import type { Resources } from './stage.ts';
 import { TranslationMemory } from './tm/memory.ts';
+import { readContexts } from './tm/context.ts';
 import { parseTmx } from './tm/tmx.ts';
-import { readUtf8 } from './util/utf8.ts';
+import { readTextResource } from './util/text-resource.ts';
 
 const templatesFolder = fileURLToPath(new URL('../templates/', import.meta.url));
 
@@ -31,6 +32,7 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
   for (const file of config.memories) {
     const text = await readResource(file, 'translation memory');
     memory.add(parseTmx(text, relative(file)), config.sourceLocale);
+    memory.contexts.add(readContexts(text, config.sourceLocale, relative(file)));
   }
   for (const conflict of memory.conflicts) {
     report.warn(
@@ -41,7 +43,7 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
   const concepts: Concept[] = [];
   for (const file of config.glossaries) {
     const text = await readResource(file, 'glossary');
-    concepts.push(...(file.endsWith('.csv') ? parseGlossaryCsv(text, relative(file)) : parseTbx(text, relative(file))));
+    concepts.push(...(/\.(csv|tsv)$/i.test(file) ? parseGlossaryCsv(text, relative(file)) : parseTbx(text, relative(file))));
   }
   const catalogs = await loadCatalogs(config.catalogs).catch((cause: unknown) => {
     throw new PipelineError(`Cannot read the UI catalogs in ${relative(config.catalogs)}`, { cause });
@@ -71,7 +73,7 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
 
 async function readResource(file: string, what: string): Promise<string> {
   try {
-    return await readUtf8(file, relative(file), `the ${what}`);
+    return await readTextResource(file, relative(file), `the ${what}`);
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
     throw new PipelineError(`Cannot read ${what} ${relative(file)}; check the path in pressroom.config.json`, { cause });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { canonicalLocale, resolveLocales } from '../locale/resolve.ts';
 import { TranslationMemory } from '../tm/memory.ts';
 import { parseTmx } from '../tm/tmx.ts';
-import { readUtf8 } from '../util/utf8.ts';
+import { readTextResource } from '../util/text-resource.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
@@ -54,7 +54,7 @@ export const tmLookupCommand: Command = {
     const memory = new TranslationMemory();
     for (const file of files) {
       const shown = path.relative(process.cwd(), file) || file;
-      memory.add(parseTmx(await readUtf8(file, shown, 'the translation memory'), shown), from);
+      memory.add(parseTmx(await readTextResource(file, shown, 'the translation memory'), shown), from);
     }
     const matches = memory.match(text, resolveLocales(to), { minScore, limit }).map((match) => ({
       source: match.entry.source,

@@ -1,17 +1,43 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
-import type { Concept, Term, TermStatus } from './types.ts';
+import { defined, termStatus, type Concept, type OnGlossaryProblem, type Term, type TermStatus } from './types.ts';
+
+/** Columns that are not languages (matched without regard to case); docs/terminology.md describes them. */
+const FIELDS = ['id', 'subject', 'status', 'note', 'definition', 'partofspeech', 'termtype'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface CsvRecord {
+  record: Record<string, string>;
+  raw: string;
+  info: { lines: number };
+}
 
 /**
- * A spreadsheet glossary: one row per concept, a column per language (`en,ru,ky`), optional `id`,
- * `subject`. Variants go in the same cell separated by `|`; a variant prefixed with `!` is deprecated,
- * with `~` admitted (`Kyrgyzstan|!Kirghizia`).
+ * A spreadsheet glossary (CSV, or TSV when the file ends in .tsv or its header has tabs): a header row,
+ * then one row per concept — or per term, rows with the same `id` being one concept. A column per
+ * language (`en,ru,ky`) and optional `id`, `subject`, `status`, `note`, `definition`, `partOfSpeech`,
+ * `termType`. Variants go in the same cell separated by `|`; a variant prefixed with `!` is deprecated,
+ * with `~` admitted (`Kyrgyzstan|!Kirghizia`); otherwise the row's `status` applies (default preferred).
+ * Quoted fields may hold commas, doubled quotes and line breaks; a BOM is ignored.
  */
-export function parseGlossaryCsv(text: string, file: string): Concept[] {
-  let rows: Record<string, string>[];
+export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGlossaryProblem): Concept[] {
+  // Spreadsheets save CRLF; one line ending keeps line numbers (and notes with line breaks) right.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  const delimiter = /\.tsv$/i.test(file) || (firstLine.includes('\t') && !firstLine.includes(',')) ? '\t' : ',';
+  let rows: CsvRecord[];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    rows = parse(body, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+      delimiter,
+      info: true,
+      raw: true,
+      relax_quotes: true,
+    });
   } catch (cause) {
     const line = typeof cause === 'object' && cause && 'lines' in cause ? Number((cause as { lines: number }).lines) : undefined;
     throw new InputError(
@@ -27,32 +53,76 @@ export function parseGlossaryCsv(text: string, file: string): Concept[] {
       { line: 1, column: 1 },
       'Unexpected glossary without rows, expected a header such as “en,ru,ky” and one row per concept',
     );
-  const header = Object.keys(rows[0] ?? {});
-  const languageColumns = header.filter((column) => !['id', 'subject', 'note'].includes(column));
-  for (const column of languageColumns) {
-    if (!canonicalLocale(column))
-      throw new InputError(
-        file,
-        { line: 1, column: 1 },
-        `Unexpected column “${column}”, expected id, subject, note or a language tag such as en, ru, ky`,
-      );
-  }
-  return rows.map((row, index): Concept => {
-    const line = index + 2;
-    const terms = new Map<string, Term[]>();
-    for (const column of languageColumns) {
-      const cell = row[column] ?? '';
-      if (!cell) continue;
-      terms.set(
-        canonicalLocale(column)!,
-        cell.split('|').map((variant) => parseVariant(variant.trim())),
-      );
+  const header = Object.keys(rows[0]!.record);
+  const fields = new Map<Field, string>();
+  const languageColumns: [column: string, tag: string][] = [];
+  for (const column of header) {
+    const field = FIELDS.find((name) => name === column.toLowerCase());
+    if (field) fields.set(field, column);
+    else {
+      const tag = canonicalLocale(column);
+      if (!tag)
+        throw new InputError(
+          file,
+          { line: 1, column: 1 },
+          `Unexpected column “${column}”, expected id, subject, status, note, definition, partOfSpeech, termType or a language tag such as en, ru, ky`,
+        );
+      languageColumns.push([column, tag]);
     }
-    return { id: row.id || `row-${line}`, subject: row.subject || undefined, terms, file, line };
-  });
+  }
+  const cell = (row: Record<string, string>, field: Field) => {
+    const column = fields.get(field);
+    return (column === undefined ? '' : row[column]) || undefined;
+  };
+
+  const concepts = new Map<string, Concept>();
+  for (const { record, raw, info } of rows) {
+    // info.lines is the record's last line; a quoted line break inside it moves its start up.
+    const line = info.lines - (raw.replace(/\n$/, '').match(/\n/g)?.length ?? 0);
+    const statusText = cell(record, 'status');
+    const known = statusText === undefined ? undefined : termStatus(statusText);
+    if (statusText !== undefined && !known)
+      onProblem?.({
+        file,
+        line,
+        column: 1,
+        severity: 'error',
+        ruleId: 'glossary:unknown-status',
+        message: `Unexpected status “${statusText}”, expected preferred, admitted, deprecated or superseded`,
+      });
+    const rowStatus = { status: known?.status ?? 'preferred', name: known?.name ?? statusText ?? 'preferred' };
+    const id = cell(record, 'id') ?? `row-${line}`;
+    let concept = concepts.get(id);
+    if (!concept) {
+      concept = { id, subject: cell(record, 'subject'), terms: new Map(), file, line };
+      concepts.set(id, concept);
+    }
+    for (const [column, tag] of languageColumns) {
+      const value = record[column] ?? '';
+      if (!value) continue;
+      const list = concept.terms.get(tag) ?? [];
+      for (const variant of value.split('|')) {
+        const term = parseVariant(variant.trim(), rowStatus);
+        if (!term.text) {
+          const message = `Unexpected empty term in the ${column} column of “${value}”, expected text between the | separators`;
+          if (onProblem) onProblem({ file, line, column: 1, severity: 'error', ruleId: 'glossary:empty-term', message });
+          continue;
+        }
+        list.push({
+          ...term,
+          termType: cell(record, 'termtype'),
+          line,
+          ...defined({ partOfSpeech: cell(record, 'partofspeech'), definition: cell(record, 'definition'), note: cell(record, 'note') }),
+        });
+      }
+      concept.terms.set(tag, list);
+    }
+  }
+  return [...concepts.values()];
 }
 
-function parseVariant(text: string): Term {
-  const status: TermStatus = text.startsWith('!') ? 'deprecated' : text.startsWith('~') ? 'admitted' : 'preferred';
-  return { text: status === 'preferred' ? text : text.slice(1).trim(), status, termType: undefined };
+function parseVariant(text: string, row: { status: TermStatus; name: string }): Term {
+  if (text.startsWith('!')) return { text: text.slice(1).trim(), status: 'deprecated', termType: undefined, statusName: 'deprecated' };
+  if (text.startsWith('~')) return { text: text.slice(1).trim(), status: 'admitted', termType: undefined, statusName: 'admitted' };
+  return { text, status: row.status, termType: undefined, statusName: row.name };
 }

@@ -1,20 +1,18 @@
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { attribute, children, elementPlaces, parseUntrustedXml, textOf } from '../util/xml.ts';
-import type { Concept, Term, TermStatus } from './types.ts';
+import { defined, termStatus, type Concept, type OnGlossaryProblem, type Term } from './types.ts';
 
-const STATUS: Record<string, TermStatus> = {
-  'preferredTerm-admn-sts': 'preferred',
-  'admittedTerm-admn-sts': 'admitted',
-  'deprecatedTerm-admn-sts': 'deprecated',
-  'supersededTerm-admn-sts': 'deprecated',
-  preferredTerm: 'preferred',
-  admittedTerm: 'admitted',
-  deprecatedTerm: 'deprecated',
-};
+type XmlNode = ReturnType<typeof children>[number];
 
-/** TBX v3 (`conceptEntry`/`langSec`/`termSec`) and TBX 2008 (`termEntry`/`langSet`/`tig`). */
-export function parseTbx(text: string, file: string): Concept[] {
+/**
+ * TBX 2019 (ISO 30042:2019, DCA style: `conceptEntry`/`langSec`/`termSec`) and TBX 2008 (`martif`/
+ * `termEntry`/`langSet` with `tig` or `ntig`/`termGrp`). Per term: `administrativeStatus` (or
+ * `normativeAuthorization`), `partOfSpeech`, `termType`, `context` and `note`; per language or entry:
+ * `definition`. With `onProblem` (glossary lint) an empty term or an unknown status is reported and the
+ * read goes on; without it an empty term stops the read.
+ */
+export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProblem): Concept[] {
   const root = parseUntrustedXml(text, file);
   const tbx = children(root, 'tbx')[0] ?? children(root, 'martif')[0];
   if (!tbx)
@@ -22,13 +20,15 @@ export function parseTbx(text: string, file: string): Concept[] {
   const body = children(children(tbx, 'text')[0], 'body')[0];
   const entries = [...children(body, 'conceptEntry'), ...children(body, 'termEntry')];
   const places = [...elementPlaces(text, 'conceptEntry'), ...elementPlaces(text, 'termEntry')];
+  // <term> elements in document order, for the line of each term.
+  const termPlaces = elementPlaces(text, 'term');
+  let termIndex = 0;
   return entries.map((entry, index): Concept => {
     const place = places[index] ?? { line: 1, column: 1 };
     const id = attribute(entry, 'id') ?? `concept-${index + 1}`;
-    const subject = children(entry, 'descrip').find((d) => attribute(d, 'type') === 'subjectField');
     const terms = new Map<string, Term[]>();
     for (const langSec of [...children(entry, 'langSec'), ...children(entry, 'langSet')]) {
-      const lang = attribute(langSec, 'xml:lang');
+      const lang = attribute(langSec, 'xml:lang') ?? attribute(langSec, 'lang');
       const tag = lang ? canonicalLocale(lang) : undefined;
       if (!tag)
         throw new InputError(
@@ -37,16 +37,64 @@ export function parseTbx(text: string, file: string): Concept[] {
           `Unexpected language section ${lang ? `“${lang}”` : 'without xml:lang'} in concept “${id}”, expected xml:lang with a BCP 47 tag`,
         );
       const list = terms.get(tag) ?? [];
-      for (const termSec of [...children(langSec, 'termSec'), ...children(langSec, 'tig')]) {
-        const value = textOf(children(termSec, 'term')[0]).trim();
-        if (!value) throw new InputError(file, place, `Unexpected empty <term> in concept “${id}” (${tag}), expected the term text`);
-        const notes = children(termSec, 'termNote');
-        const note = (type: string) => textOf(notes.find((n) => attribute(n, 'type') === type)).trim() || undefined;
-        const statusText = note('administrativeStatus');
-        list.push({ text: value, status: (statusText && STATUS[statusText]) || 'preferred', termType: note('termType') });
+      const definition = descrip(langSec, 'definition');
+      const holders = [...children(langSec, 'termSec'), ...children(langSec, 'tig'), ...children(langSec, 'ntig')];
+      for (const holder of holders) {
+        // ntig keeps the term and its notes in a termGrp; tig and termSec hold them directly.
+        const group = children(holder, 'termGrp')[0] ?? holder;
+        const termPlace = termPlaces[termIndex++] ?? place;
+        const value = textOf(children(group, 'term')[0]).trim();
+        if (!value) {
+          const message = `Unexpected empty <term> in concept “${id}” (${tag}), expected the term text`;
+          if (!onProblem) throw new InputError(file, place, message);
+          onProblem({ file, line: termPlace.line, column: termPlace.column, severity: 'error', ruleId: 'glossary:empty-term', message });
+          continue;
+        }
+        const note = (type: string) => termNote(group, type) ?? termNote(holder, type);
+        const written = note('administrativeStatus') ?? note('normativeAuthorization');
+        const known = written === undefined ? undefined : termStatus(written);
+        if (written !== undefined && !known)
+          onProblem?.({
+            file,
+            line: termPlace.line,
+            column: termPlace.column,
+            severity: 'error',
+            ruleId: 'glossary:unknown-status',
+            message: `Unexpected status “${written}” for “${value}” (${tag}), expected preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts`,
+          });
+        const term: Term = {
+          text: value,
+          status: known?.status ?? 'preferred',
+          termType: note('termType'),
+          statusName: known?.name ?? written ?? 'preferred',
+          line: termPlace.line,
+          ...defined({
+            partOfSpeech: note('partOfSpeech'),
+            definition: descrip(holder, 'definition') ?? definition,
+            context: descrip(holder, 'context') ?? descrip(group, 'context'),
+            note: textOf(children(holder, 'note')[0]).trim() || undefined,
+          }),
+        };
+        list.push(term);
       }
       terms.set(tag, list);
     }
-    return { id, subject: subject ? textOf(subject).trim() : undefined, terms, file, line: place.line };
+    const subject = descrip(entry, 'subjectField');
+    const definition = descrip(entry, 'definition');
+    return { id, subject, terms, file, line: place.line, ...(definition ? { definition } : {}) };
   });
+}
+
+/** A `termNote` of the given type, directly or in a `termNoteGrp`. */
+function termNote(node: XmlNode, type: string): string | undefined {
+  const notes = [...children(node, 'termNote'), ...children(node, 'termNoteGrp').flatMap((group) => children(group, 'termNote'))];
+  const found = notes.find((candidate) => attribute(candidate, 'type') === type);
+  return found ? textOf(found).trim() || undefined : undefined;
+}
+
+/** A `descrip` of the given type, directly or in a `descripGrp`; white space inside folded. */
+function descrip(node: XmlNode, type: string): string | undefined {
+  const all = [...children(node, 'descrip'), ...children(node, 'descripGrp').flatMap((group) => children(group, 'descrip'))];
+  const found = all.find((candidate) => attribute(candidate, 'type') === type);
+  return found ? textOf(found).replace(/\s+/g, ' ').trim() || undefined : undefined;
 }

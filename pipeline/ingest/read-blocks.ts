@@ -52,7 +52,7 @@ export function decodeTranscript(bytes: Uint8Array, file: string): string {
  * Windows tools save "Unicode" text as UTF-16: recognised by its BOM, or without one by the zero byte
  * every ASCII character leaves in the high half.
  */
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
@@ -86,7 +86,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file:
 }
 
 /** Where the first code unit that does not decode sits, so that the message names its line. */
-function unpairedSurrogatePlace(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { line: number; column: number } {
+export function unpairedSurrogatePlace(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { line: number; column: number } {
   const start = bytes[0] === 0xff || bytes[0] === 0xfe ? 2 : 0;
   const unit = (at: number) => (encoding === 'utf-16le' ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!);
   let line = 1;

@@ -1,4 +1,5 @@
 import { matchKey } from '../normalize/typography.ts';
+import { ContextIndex } from './context.ts';
 import { FuzzyIndex, type FuzzyMatch } from './fuzzy.ts';
 import type { TmxDocument, TranslationUnit } from './tmx.ts';
 
@@ -24,6 +25,8 @@ export class TranslationMemory {
   private readonly byLang = new Map<string, Map<string, MemoryEntry>>();
   private readonly fuzzy = new Map<string, FuzzyIndex<MemoryEntry>>();
   readonly conflicts: Conflict[] = [];
+  /** Where imported translations stood and the source hash they recorded: context (101) and stale (context.ts). */
+  readonly contexts = new ContextIndex();
 
   add(document: TmxDocument, sourceLang: string): void {
     for (const unit of document.units) {
@@ -52,7 +55,7 @@ export class TranslationMemory {
   /** Exact (typography-insensitive) match in the first language of `chain` that has one. */
   lookup(source: string, chain: readonly string[]): (MemoryEntry & { lang: string }) | undefined {
     const key = matchKey(source);
-    for (const lang of chain) {
+    for (const lang of this.withRegions(chain)) {
       const entry = this.byLang.get(lang)?.get(key);
       if (entry) return { ...entry, lang };
     }
@@ -68,11 +71,22 @@ export class TranslationMemory {
     if (exact) {
       return [{ entry: exact, score: 100, band: 'exact', target: exact.target, lang: exact.lang }];
     }
-    for (const lang of chain) {
+    for (const lang of this.withRegions(chain)) {
       const found = this.fuzzy.get(lang)?.lookup(source, options) ?? [];
       if (found.length > 0) return found.map((match) => ({ ...match, lang }));
     }
     return [];
+  }
+
+  /**
+   * The chain followed by the regional variants the memory holds of its languages, so that a memory
+   * written for en-GB (or EN-GB in a TMX 1.1 file) serves a document in en when nothing closer exists.
+   */
+  private withRegions(chain: readonly string[]): string[] {
+    const regional = [...this.byLang.keys()].filter(
+      (lang) => !chain.includes(lang) && chain.some((wanted) => lang.toLowerCase().startsWith(`${wanted.toLowerCase()}-`)),
+    );
+    return regional.length === 0 ? [...chain] : [...chain, ...regional.sort()];
   }
 
   size(lang: string): number {

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
-import { attribute, children, elementPlaces, inlineText, parseUntrustedXml } from '../util/xml.ts';
+import { attribute, children, elementPlaces, parseUntrustedXml } from '../util/xml.ts';
+import { parseSegment, type InlineCode } from './inline.ts';
 
 export interface TranslationUnit {
   id: string;
@@ -9,6 +10,9 @@ export interface TranslationUnit {
   changed: string | undefined;
   file: string;
   line: number;
+  column?: number;
+  /** Inline codes per language tag, for the variants that have any (`<bpt>`, `<ph>`, `<hi>`…). */
+  codes?: Map<string, InlineCode[]>;
 }
 
 export interface TmxDocument {
@@ -35,6 +39,7 @@ export function parseTmx(text: string, file: string): TmxDocument {
   const units = children(body, 'tu').map((tu, index): TranslationUnit => {
     const place = places[index] ?? { line: 1, column: 1 };
     const variants = new Map<string, string>();
+    let codes: Map<string, InlineCode[]> | undefined;
     for (const tuv of children(tu, 'tuv')) {
       const lang = attribute(tuv, 'xml:lang') ?? attribute(tuv, 'lang');
       if (!lang) throw new InputError(file, place, 'Unexpected <tuv> without xml:lang, expected xml:lang="ru" (or the variant’s language)');
@@ -45,7 +50,9 @@ export function parseTmx(text: string, file: string): TmxDocument {
         throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
       // <seg> is a stop node: its content arrives raw, inline codes included.
       const raw = typeof seg === 'string' ? seg : (seg as Record<string, unknown>)['#text'];
-      variants.set(tag, inlineText(Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : ''));
+      const segment = parseSegment(Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : '');
+      variants.set(tag, segment.text);
+      if (segment.codes.length > 0) (codes ??= new Map()).set(tag, segment.codes);
     }
     return {
       id: attribute(tu, 'tuid') ?? `tu${index + 1}`,
@@ -53,6 +60,8 @@ export function parseTmx(text: string, file: string): TmxDocument {
       changed: attribute(tu, 'changedate') ?? attribute(tu, 'creationdate'),
       file,
       line: place.line,
+      column: place.column,
+      ...(codes ? { codes } : {}),
     };
   });
   return { srclang, units };

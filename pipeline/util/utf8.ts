@@ -6,7 +6,11 @@ import { InputError } from '../errors.ts';
  * bytes into U+FFFD without a word, and a catalog saved as Latin-1 would publish mojibake.
  */
 export async function readUtf8(file: string, shownAs: string, what: string): Promise<string> {
-  const bytes = await readFile(file);
+  return decodeUtf8(await readFile(file), shownAs, what);
+}
+
+/** The strict UTF-8 decoding of `readUtf8`, for bytes already read. */
+export function decodeUtf8(bytes: Buffer, shownAs: string, what: string): string {
   const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
   if (!text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes.subarray(hasBom(bytes) ? 3 : 0))) return text;
   // Walk the decoded text alongside the bytes: the first U+FFFD that the file does not spell out is the bad spot.

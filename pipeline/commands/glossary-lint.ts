@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { parseGlossaryCsv } from '../glossary/csv.ts';
+import { lintGlossary } from '../glossary/lint.ts';
+import { parseTbx } from '../glossary/tbx.ts';
+import type { Concept, GlossaryProblem } from '../glossary/types.ts';
+import { readTextResource } from '../util/text-resource.ts';
+import { loadCliConfig, parseCommandArgs } from './build.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = `Usage: pressroom glossary lint [GLOSSARY…] [--json]
+
+Reads glossaries (TBX 2019 or 2008, CSV or TSV; docs/terminology.md) and prints the concepts per locale,
+the terms by status, and problems with file and line: duplicated concept ids or terms, two preferred
+terms for one concept and language, a term both preferred and deprecated, empty terms, unknown
+statuses (errors); a term in two concepts, a language with only deprecated terms (warnings).
+Exit 1 when there are errors or a file cannot be read, 2 on bad usage.
+
+Options:
+  --json           print { files, concepts, locales, problems, errors, warnings } as JSON
+  --config <file>  config file whose glossaries are read when no GLOSSARY is given
+`;
+
+export const glossaryLintCommand: Command = {
+  name: 'glossary lint',
+  summary: 'check glossaries: concepts per locale, statuses, duplicates and conflicting terms',
+  usage,
+  async run(argv, io) {
+    const { values: raw, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, config: { type: 'string' } });
+    const values = raw as { json?: boolean; config?: string };
+    const files = positionals.length > 0 ? positionals : (await loadCliConfig({ config: values.config })).glossaries;
+    if (files.length === 0)
+      throw new UsageError('Missing GLOSSARY, expected a TBX, CSV or TSV file (or glossaries in pressroom.config.json)');
+
+    const concepts: Concept[] = [];
+    const readProblems: GlossaryProblem[] = [];
+    const perFile: { file: string; concepts: number }[] = [];
+    for (const file of files) {
+      const shown = path.relative(process.cwd(), file) || file;
+      const text = await readTextResource(file, shown, 'the glossary');
+      const report = (problem: GlossaryProblem) => readProblems.push(problem);
+      const read = /\.(csv|tsv)$/i.test(file) ? parseGlossaryCsv(text, shown, report) : parseTbx(text, shown, report);
+      perFile.push({ file: shown, concepts: read.length });
+      concepts.push(...read);
+    }
+    const lint = lintGlossary(concepts, readProblems);
+    if (values.json) io.out(JSON.stringify({ files: perFile, ...lint }, null, 2) + '\n');
+    else {
+      for (const { file, concepts: count } of perFile) io.out(`${file}: ${count} concepts\n`);
+      for (const [lang, counts] of Object.entries(lint.locales)) {
+        const statuses = Object.entries(counts.statuses)
+          .map(([name, count]) => `${count} ${name}`)
+          .join(', ');
+        io.out(`  ${lang.padEnd(6)} ${counts.concepts} concepts, ${counts.terms} terms (${statuses})\n`);
+      }
+      for (const problem of lint.problems)
+        io.out(`${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}\n`);
+      io.out(`${lint.errors} error${lint.errors === 1 ? '' : 's'}, ${lint.warnings} warning${lint.warnings === 1 ? '' : 's'}\n`);
+    }
+    return lint.errors > 0 ? 1 : 0;
+  },
+};

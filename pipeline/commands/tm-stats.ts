@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { canonicalLocale } from '../locale/resolve.ts';
+import { memoryStats, type MemoryStats } from '../tm/stats.ts';
+import { parseTmx } from '../tm/tmx.ts';
+import { readTextResource } from '../util/text-resource.ts';
+import { loadCliConfig, parseCommandArgs } from './build.ts';
+import { UsageError, type Command } from './types.ts';
+
+const usage = `Usage: pressroom tm stats [MEMORY…] [--from <lng>] [--json]
+
+Reads translation memories (TMX 1.4b or 1.1, UTF-8 or UTF-16) as the build does and prints, per file and
+in all: units, units per language, language pairs with the units a lookup can use (distinct non-empty
+sources), duplicates (identical, or conflicting and resolved by changedate), inline codes, and problems
+with file:line:col. Exit 1 when a file cannot be read (naming file, line and column), 2 on bad usage.
+
+Options:
+  --from <lng>     source language (default: each file's srclang; with srclang="*all*" every language)
+  --json           print { files: [{ file, srclang, ...stats }], total: stats } as JSON
+  --config <file>  config file whose memories are read when no MEMORY is given
+`;
+
+export const tmStatsCommand: Command = {
+  name: 'tm stats',
+  summary: 'count units, language pairs, duplicates and inline codes in translation memories',
+  usage,
+  async run(argv, io) {
+    const { values: raw, positionals } = parseCommandArgs(argv, {
+      from: { type: 'string' },
+      json: { type: 'boolean' },
+      config: { type: 'string' },
+    });
+    const values = raw as { from?: string; json?: boolean; config?: string };
+    const from = values.from === undefined ? undefined : canonicalLocale(values.from);
+    if (values.from !== undefined && !from) throw new UsageError(`Unexpected --from ${values.from}, expected a BCP 47 tag such as en`);
+    const files = positionals.length > 0 ? positionals : (await loadCliConfig({ config: values.config })).memories;
+    if (files.length === 0) throw new UsageError('Missing MEMORY, expected a TMX file (or memories in pressroom.config.json)');
+
+    const read = [];
+    for (const file of files) {
+      const shown = path.relative(process.cwd(), file) || file;
+      read.push({ file: shown, document: parseTmx(await readTextResource(file, shown, 'the translation memory'), shown) });
+    }
+    const perFile = read.map((entry) => ({ file: entry.file, srclang: entry.document.srclang, ...memoryStats([entry], from) }));
+    const total = memoryStats(read, from);
+    if (values.json) {
+      io.out(JSON.stringify({ files: perFile, total }, null, 2) + '\n');
+      return 0;
+    }
+    for (const stats of perFile) io.out(`${stats.file} (srclang ${stats.srclang})\n${describe(stats)}\n`);
+    if (perFile.length > 1) io.out(`Total\n${describe(total)}\n`);
+    return 0;
+  },
+};
+
+function describe(stats: MemoryStats): string {
+  const lines = [
+    `  units         ${stats.units}`,
+    `  languages     ${
+      Object.entries(stats.languages)
+        .map(([lang, count]) => `${lang} ${count}`)
+        .join(', ') || 'none'
+    }`,
+    ...stats.pairs.map((pair) => `  ${`${pair.source} → ${pair.target}`.padEnd(14)}${pair.units} units, ${pair.usable} usable`),
+    `  duplicates    ${stats.duplicates.identical} identical, ${stats.duplicates.conflicting} conflicting`,
+    `  inline codes  ${
+      Object.entries(stats.codes)
+        .filter(([kind]) => kind !== 'total')
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ') || 'none'
+    }`,
+    `  problems      ${stats.problems.length}`,
+    ...stats.problems.map(
+      (problem) => `    ${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.message}  ${problem.ruleId}`,
+    ),
+  ];
+  return lines.join('\n');
+}
