@@ -14,7 +14,19 @@ import { FailError, Reporter } from '../pipeline/report/messages.ts';
 import { segmentTree } from '../pipeline/segment/segment-tree.ts';
 import { splitSentences } from '../pipeline/segment/split.ts';
 import { parseTmx } from '../pipeline/tm/tmx.ts';
+import { matchKey } from '../pipeline/normalize/typography.ts';
 import { parseUntrustedXml } from '../pipeline/util/xml.ts';
+import type { PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { Glossary } from '../pipeline/glossary/glossary.ts';
+import type { Segment } from '../pipeline/types.ts';
+import { needsWork, type LocaleSegments } from '../pipeline/xliff/collect.ts';
+import { exportDocument } from '../pipeline/xliff/export.ts';
+import { canonical, fromPhrasing, type Suggestion } from '../pipeline/xliff/model.ts';
+import { readXliff } from '../pipeline/xliff/read.ts';
+import { mergeIntoTmx, memoryStates } from '../pipeline/xliff/tmx-merge.ts';
+import { validateReturn, type ProjectUnit } from '../pipeline/xliff/validate.ts';
+import { writeXliff } from '../pipeline/xliff/write.ts';
 import { repo } from './helpers/cli.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -192,6 +204,140 @@ function mutated(source: string) {
   );
   return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => edits.reduce((text, apply) => apply(text), source));
 }
+
+// Sentence text as the pipeline carries it: any XML-safe graphemes, and the characters a writer must escape.
+const sentence = fc.oneof(
+  xmlText,
+  fc
+    .array(fc.constantFrom('25', '$1', '$&', "$'", '$`', '&amp;', '<b>', ']]>', '"', "'", ' ', '\t', '\r\n', 'Кыргызстан', '{1}', '\\'), {
+      maxLength: 8,
+    })
+    .map((parts) => parts.join('')),
+);
+
+test('TMX written by pressroom (the import writer) reads back as the same units, and merging again changes nothing', { timeout }, () => {
+  const provenance = { date: '20261202T120000Z', translator: 'Fuzz', file: 'fuzz.ky.xlf' };
+  const entry = fc.record({ source: sentence, target: sentence, state: fc.constantFrom('translated', 'reviewed', 'final' as const) });
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 6 }), (generated) => {
+      tried.inputs += 1;
+      // One unit per source as the memory keys it (typography folded), with text a <seg> can hold.
+      const seen = new Set<string>();
+      const entries = generated
+        .filter((entry) => entry.source.trim() !== '' && entry.target.trim() !== '')
+        .filter((entry) => !seen.has(matchKey(entry.source)) && seen.add(matchKey(entry.source)))
+        .map((entry, index) => ({ ...entry, id: `u${index}` }));
+      const tmx = mergeIntoTmx(undefined, 'en', 'ky', entries, provenance);
+      const units = parseTmx(tmx, 'fuzz.tmx').units;
+      assert.deepEqual(
+        units.map((unit) => [unit.variants.get('en'), unit.variants.get('ky')]),
+        entries.map((entry) => [entry.source, entry.target]),
+      );
+      assert.deepEqual(
+        [...memoryStates(tmx, 'en', 'ky').values()],
+        entries.map((entry) => ({ text: entry.target, state: entry.state })),
+      );
+      assert.equal(mergeIntoTmx(tmx, 'en', 'ky', entries, provenance), tmx);
+    }),
+    options,
+  );
+});
+
+/** A document's segments in one locale, as collectSegments gives them: sources with inline formatting, translations in every state. */
+const localeSegments = fc
+  .array(
+    fc.record({
+      parts: fc.array(
+        fc.oneof(
+          sentence.map((value): PhrasingContent => ({ type: 'text', value })),
+          sentence.map((value): PhrasingContent => ({ type: 'strong', children: [{ type: 'text', value }] })),
+          sentence.map((value): PhrasingContent => ({ type: 'emphasis', children: [{ type: 'text', value }] })),
+          fc.constant<PhrasingContent>({ type: 'break' }),
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+      status: fc.constantFrom('exact', 'context', 'adapted', 'fuzzy', 'stale', 'fallback' as const),
+      target: sentence,
+      speaker: fc.option(fc.constantFrom('Sadyr Japarov', 'Vladimir Putin & <Co>'), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((generated): LocaleSegments => ({
+    file: { path: 'transcripts/fuzz.txt', slug: 'fuzz' },
+    locale: 'ky',
+    title: 'Fuzz & <title>',
+    date: '2025-11-26',
+    segments: generated.map((entry, index) => {
+      const source: Segment = { type: 'segment', id: `s${index}`, source: '', status: 'source', lang: 'en', children: entry.parts };
+      source.source = toString(source);
+      const translated: Segment =
+        entry.status === 'fallback'
+          ? { ...source, status: 'fallback' }
+          : { ...source, status: entry.status, lang: 'ky', children: [{ type: 'text', value: entry.target }] };
+      return { position: index + 1, source, translated, speaker: entry.speaker };
+    }),
+  }));
+
+test(
+  'XLIFF exported then read back is the same units, and imported unchanged changes nothing (1.2 and 2.1, prefill or not)',
+  { timeout },
+  () => {
+    const suggestion = fc.record({
+      score: fc.integer({ min: 50, max: 99 }),
+      source: sentence,
+      target: sentence,
+      origin: fc.constant('m.tmx'),
+    });
+    fc.assert(
+      fc.property(
+        localeSegments,
+        fc.constantFrom('1.2', '2.1' as const),
+        fc.boolean(),
+        fc.array(suggestion, { maxLength: 2 }),
+        (doc, version, prefill, suggestions: Suggestion[]) => {
+          tried.inputs += 1;
+          const exported = exportDocument(doc, {
+            sourceLang: 'en',
+            glossary: new Glossary([]),
+            settings: { version, prefill, context: 1 },
+            suggest: () => suggestions,
+          });
+          if (!exported) return;
+          const back = readXliff(writeXliff(exported), 'fuzz.ky.xlf');
+          assert.deepEqual(
+            back.units.map((unit) => [unit.id, canonical(unit.source), unit.translate]),
+            exported.units.map((unit) => [unit.id, canonical(unit.source), unit.translate]),
+          );
+          // What `xliff import` compares against: the project's source and its current publishable translation.
+          const project = (slug: string, position: number): ProjectUnit | undefined => {
+            const state = slug === 'fuzz' ? doc.segments[position - 1] : undefined;
+            if (!state) return undefined;
+            const current = needsWork(state.translated) ? undefined : { text: toString(state.translated), state: 'translated' as const };
+            return { id: state.source.id, source: fromPhrasing(state.source.children), sourceText: state.source.source, current };
+          };
+          const verdict = validateReturn(back, { sourceLang: 'en', targetLang: 'ky', why: 'file name' }, project);
+          assert.deepEqual(verdict.rejected, []);
+          assert.deepEqual(verdict.accepted, []);
+        },
+      ),
+      options,
+    );
+  },
+);
+
+test('XLIFF reader: damaged exports (1.2 and 2.1) give units or a diagnosed error', { timeout }, () => {
+  for (const version of ['1.2', '2.1'] as const) {
+    const doc = fc.sample(localeSegments, { numRuns: 1, seed: 42 })[0]!;
+    const exported = exportDocument(
+      { ...doc, segments: doc.segments.map((state) => ({ ...state, translated: { ...state.translated, status: 'fallback' } })) },
+      { sourceLang: 'en', glossary: new Glossary([]), settings: { version, prefill: false, context: 1 } },
+    )!;
+    fc.assert(
+      fc.property(mutated(writeXliff(exported)), (text) => diagnosedOnly(() => readXliff(text, 'fuzz.ky.xlf'))),
+      options,
+    );
+  }
+});
 
 test('TMX, TBX, XLIFF and CSV readers: damaged real files give units or a diagnosed error', { timeout }, (t) => {
   const tmx = readFileSync(path.join(repo, 'locales/ru/memory.tmx'), 'utf8').slice(0, 20_000);

@@ -124,11 +124,13 @@ export function numbersIn(text: string): string[] {
   return [...text.normalize('NFKC').matchAll(/\p{Nd}+/gu)].map((match) => String(Number.parseInt(match[0], 10)));
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// A carriage return is written as a reference: a parser turns a literal one into a line feed, and a read-only
+// context unit read back would no longer equal the translation it was exported from.
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
 /** Escapes text and attribute values; characters XML 1.0 cannot carry are dropped rather than written broken. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => XML_ESCAPES[char]!).replace(NOT_XML, '');
+  return text.replace(/[&<>"\r]/g, (char) => XML_ESCAPES[char]!).replace(NOT_XML, '');
 }
 
 // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids

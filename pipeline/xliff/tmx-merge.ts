@@ -63,7 +63,7 @@ export function mergeIntoTmx(
         entry,
         provenance,
       );
-      text = text.replace(/(\s*)<\/body>/, `\n    ${tu}$1</body>`);
+      text = text.replace(/(\s*)<\/body>/, (_, space: string) => `\n    ${tu}${space}</body>`);
     }
   }
   return text;
@@ -72,7 +72,9 @@ export function mergeIntoTmx(
 function updateBlock(block: string, locale: string, entry: MergeEntry, provenance: Provenance): string {
   if (tuvText(block, locale) === entry.target && block.includes(`<prop type="x-pressroom-state">${entry.state}</prop>`)) return block;
   const tuv = `<tuv xml:lang="${esc(locale)}"><seg>${esc(entry.target)}</seg></tuv>`;
-  let next = tuvPattern(locale).test(block) ? block.replace(tuvPattern(locale), tuv) : block.replace(/(\s*)<\/tu>$/, `$1  ${tuv}$1</tu>`);
+  let next = tuvPattern(locale).test(block)
+    ? block.replace(tuvPattern(locale), () => tuv)
+    : block.replace(/(\s*)<\/tu>$/, (_, space: string) => `${space}  ${tuv}${space}</tu>`);
   next = next.replace(/\n?\s*<prop type="x-pressroom-[^"]*">[^<]*<\/prop>/g, '');
   const props = [
     ['x-pressroom-state', entry.state],
@@ -91,7 +93,8 @@ function updateBlock(block: string, locale: string, entry: MergeEntry, provenanc
 function setAttribute(tag: string, name: string, value: string): string {
   const pattern = new RegExp(`\\s${name}="[^"]*"`);
   const attribute = ` ${name}="${esc(value)}"`;
-  return pattern.test(tag) ? tag.replace(pattern, attribute) : tag.replace(/>$/, `${attribute}>`);
+  // Replacement functions throughout: a translation or a name may hold `$1` or `$&`, which a replacement string expands.
+  return pattern.test(tag) ? tag.replace(pattern, () => attribute) : tag.replace(/>$/, () => `${attribute}>`);
 }
 
 function tuvPattern(locale: string): RegExp {
