@@ -32,6 +32,10 @@ export interface LocaleReport {
   termsFound: number;
   /** Segments per TM match band (context, exact, adapted, fuzzy bands, new): pipeline/tm/fuzzy.ts. */
   bands?: Record<string, number>;
+  /** Segments translated from an older source (tm:stale): reported with both sources, not published. */
+  stale?: number;
+  /** Terminology violations in published segments (glossary/check.ts), each with its segment and source place. */
+  termViolations?: { rule: string; segment: string; file: string; line: number; column: number; message: string }[];
   files: string[];
   /** Deprecated glossary terms met in this locale's translations: replaced, or kept (stale). */
   glossary?: LocaleTermUse[];

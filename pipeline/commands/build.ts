@@ -21,6 +21,7 @@ Options:
   --out <dir>        output folder (default: output)
   --config <file>    config file (default: ./pressroom.config.json when present)
   --frail            treat warnings as errors
+  --strict           fail the build on any terminology violation (termSeverity "error" for every locale)
   --concurrency <n>  pages printing at once (default: the number of cores)
   --shard <k/n>      build only shard k of n (a deterministic split by document); merge with \`pressroom index\`
   --no-cache         rebuild every artifact (default: reuse unchanged ones from .pressroom-cache next to --out)
@@ -40,6 +41,7 @@ export const buildCommand: Command = {
       out: { type: 'string' },
       config: { type: 'string' },
       frail: { type: 'boolean' },
+      strict: { type: 'boolean' },
       ...ENGINE_FLAGS,
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
@@ -79,6 +81,7 @@ export interface CliConfigFlags {
   out?: string;
   config?: string;
   frail?: boolean;
+  strict?: boolean;
 }
 
 /** The config a command runs with: the file (or defaults), then command-line flags on top. */
@@ -95,6 +98,7 @@ export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = [
       .filter(Boolean);
   if (values.formats) overrides.formats = values.formats.split(',').map((format) => format.trim() as Format);
   if (values.frail) overrides.frail = true;
+  if (values.strict) overrides.termSeverity = 'error';
   const checked = validateConfig(overrides, 'command line');
   const config = await normalizeConfig({ ...fromFile, ...checked }, root);
   // Paths given on the command line are relative to where the user stands, not to the config file.

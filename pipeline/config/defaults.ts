@@ -36,6 +36,13 @@ export interface PipelineConfig {
    * keyed by locale with a "default" ({"ky": 95, "default": 100}). Below it, `onMissing` applies.
    */
   tmMinScore: number | Record<string, number>;
+  /**
+   * What a terminology violation in a published segment is (a missing approved term, fewer terms than the
+   * source, a deprecated term): "info", "warning" (default) or "error" (the build stops after reporting
+   * them all). A severity, or an object keyed by locale with a "default" ({"ky": "error", "default":
+   * "warning"}). `pressroom build --strict` makes it "error" everywhere.
+   */
+  termSeverity: TermSeverity | Record<string, TermSeverity>;
   /** i18next-style fallback: a tag, a list, or {"ky": ["ru"], "default": ["en"]}. Default: "en". */
   fallbackLng: string | string[] | Record<string, string[]>;
   /** Credit printed on every page, e-book and PDF. Default: none. */
@@ -55,6 +62,8 @@ export interface PipelineConfig {
    */
   keepNbsp: boolean;
 }
+
+export type TermSeverity = 'info' | 'warning' | 'error';
 
 export interface XliffSettings {
   /** "1.2" (what Weblate and Translate Toolkit read) or "2.1". */
@@ -76,6 +85,7 @@ export const defaults: PipelineConfig = {
   catalogs: 'locales',
   onMissing: 'error',
   tmMinScore: 100,
+  termSeverity: 'warning',
   fallbackLng: 'en',
   attribution: null,
   frail: false,

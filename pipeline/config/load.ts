@@ -40,6 +40,12 @@ const schema: Record<keyof PipelineConfig, Check> = {
       ? undefined
       : 'a whole number from 50 to 101, or an object of them keyed by locale with "default"';
   },
+  termSeverity: (value) => {
+    const severity = (item: unknown) => item === 'info' || item === 'warning' || item === 'error';
+    return severity(value) || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(severity))
+      ? undefined
+      : '"info", "warning" or "error", or an object of them keyed by locale with "default"';
+  },
   fallbackLng: (value) =>
     typeof value === 'string' ||
     stringList(value) === undefined ||

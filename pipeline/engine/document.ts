@@ -173,6 +173,17 @@ async function renderLocale(
     fellBack: translated.stats.fellBack,
     termsFound: translated.stats.termsFound,
     bands: translated.stats.bands,
+    stale: translated.stats.stale,
+    termViolations: ctx.report.messages
+      .filter((message) => message.segment && TERM_RULES.has(message.ruleId))
+      .map((message) => ({
+        rule: message.ruleId,
+        segment: message.segment!,
+        file: message.file,
+        line: message.place?.start.line ?? 1,
+        column: message.place?.start.column ?? 1,
+        message: message.reason,
+      })),
     files: fileList,
   };
   if (translated.terms.length > 0) report.glossary = localeTermUses(translated.terms);
@@ -191,6 +202,9 @@ async function renderLocale(
   };
   return { files: published, meta: { report, index, messages: ctx.report.messages } };
 }
+
+/** Rule ids of the per-segment terminology checks (glossary/check.ts) that the locale report lists. */
+const TERM_RULES = new Set(['term:missing', 'term:count', 'term:deprecated']);
 
 function isRequested(name: string, config: PipelineConfig): boolean {
   if (name.endsWith('.pdf')) return config.formats.includes('pdf');

@@ -1,5 +1,5 @@
 import { matchKey } from '../normalize/typography.ts';
-import { compileTerm, findPatterns, indexKey, termText, wordIndexKey, wordsOf, type TermPattern, type Word } from './match.ts';
+import { compileTerm, findPatterns, indexKey, termText, wordIndexKeys, wordsOf, type TermPattern, type Word } from './match.ts';
 import type { Concept, Term } from './types.ts';
 
 export interface TermHit {
@@ -54,13 +54,13 @@ export class Glossary {
 
   /** Every occurrence of a `lang` term in `text`, longest term first, without overlaps, in text order. */
   find(text: string, lang: string): TermHit[] {
-    return this.spans(wordsOf(text, lang), (word) => this.indexFor(lang).get(wordIndexKey(word)) ?? [], text);
+    return this.spans(wordsOf(text, lang), (word) => wordIndexKeys(word).flatMap((key) => this.indexFor(lang).get(key) ?? []), text);
   }
 
   /** Occurrences of the given terms only (other concepts cannot hide them), longest first, without overlaps. */
   occurrences(text: string, lang: string, wanted: readonly { concept: Concept; term: Term }[]): TermHit[] {
     const list = wanted.map(({ concept, term }) => ({ concept, term, pattern: this.patternOf(term, lang) }));
-    return this.spans(wordsOf(text, lang), (word) => list.filter((entry) => indexKey(entry.pattern) === wordIndexKey(word)), text);
+    return this.spans(wordsOf(text, lang), (word) => list.filter((entry) => wordIndexKeys(word).includes(indexKey(entry.pattern))), text);
   }
 
   /** How a term matches: its compiled pattern (match.ts). */

@@ -45,6 +45,19 @@ const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060]*[\p
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
 const SNOWBALL: Record<string, string> = { en: 'english', ru: 'russian' };
 const stemmers = new Map<string, Stemmer | undefined>();
+const stems = new Map<Stemmer, Map<string, string>>();
+
+/** Snowball stems are the hot path of term search: each word is stemmed once per process. */
+function stemOf(stemmer: Stemmer, key: string): string {
+  let cache = stems.get(stemmer);
+  if (!cache) stems.set(stemmer, (cache = new Map()));
+  let stem = cache.get(key);
+  if (stem === undefined) {
+    if (cache.size > 200_000) cache.clear();
+    cache.set(key, (stem = stemmer.stem(key)));
+  }
+  return stem;
+}
 
 const primary = (lang: string) => lang.split('-')[0]!.toLowerCase();
 
@@ -55,8 +68,13 @@ export function stemmerFor(lang: string): Stemmer | undefined {
   return stemmers.get(base);
 }
 
+/** Only these languages lower-case differently from the default (dotted and dotless i); ICU per call is slow. */
+const LOCALE_CASE = new Set(['tr', 'az', 'lt']);
+
 export function normalizeWord(word: string, lang: string): string {
-  return word.normalize('NFC').replace(INVISIBLE, '').toLocaleLowerCase(primary(lang)).replace(/ё/g, 'е');
+  const base = primary(lang);
+  const clean = word.normalize('NFC').replace(INVISIBLE, '');
+  return (LOCALE_CASE.has(base) ? clean.toLocaleLowerCase(base) : clean.toLowerCase()).replace(/ё/g, 'е');
 }
 
 /** The words of a text with their offsets. */
@@ -88,7 +106,7 @@ export function compileTerm(term: string, lang: string, termType?: string): Term
       if (last && bar) rule = 'marker';
       else if (acronymType || isAcronym(piece.text)) rule = 'acronym';
       else if (piece.key.length <= 2 && piece.text === piece.key) rule = 'exact';
-      words.push({ key: piece.key, text: piece.text, rule, stem: stemmer?.stem(piece.key) });
+      words.push({ key: piece.key, text: piece.text, rule, stem: stemmer && stemOf(stemmer, piece.key) });
     });
   }
   // A one-word term is never a mere function word: "Ош" inflects.
@@ -123,7 +141,7 @@ export function wordMatches(word: Word, pattern: PatternWord, lang: string): boo
       if (word.key === pattern.key) return true;
       const base = primary(lang);
       const stemmer = stemmerFor(lang);
-      if (stemmer && pattern.stem && pattern.stem.length >= 2 && stemmer.stem(word.key) === pattern.stem) return true;
+      if (stemmer && pattern.stem && pattern.stem.length >= 2 && stemOf(stemmer, word.key) === pattern.stem) return true;
       if (base === 'en') return false;
       return word.key.startsWith(pattern.key) && word.key.length - pattern.key.length <= endingAllowance(pattern.key, base);
     }
@@ -176,6 +194,10 @@ export function findPatterns<T>(
   return kept.sort((a, b) => a.first - b.first);
 }
 
-/** The key a pattern is indexed under: the first letter of its first word (every rule keeps it). */
-export const indexKey = (pattern: TermPattern): string => (pattern.words[0]?.key ?? '').slice(0, 1);
-export const wordIndexKey = (word: Word): string => word.key.slice(0, 1);
+/**
+ * The key a pattern is indexed under: the first two letters of its first word, which every rule keeps
+ * (a Snowball stem shorter than two letters is not used). A one-letter word is indexed by its letter.
+ */
+export const indexKey = (pattern: TermPattern): string => (pattern.words[0]?.key ?? '').slice(0, 2);
+/** The keys a text word is looked up under: its first letter (one-letter terms) and its first two. */
+export const wordIndexKeys = (word: Word): string[] => (word.key.length > 1 ? [word.key.slice(0, 1), word.key.slice(0, 2)] : [word.key]);

@@ -12,11 +12,14 @@ export interface Message {
   /** `source:rule`, e.g. `tm:no-match`. */
   ruleId: string;
   locale: string | undefined;
+  /** The segment (id) the message is about, when it is about one: term violations, stale segments. */
+  segment?: string;
 }
 
 export interface MessageOptions {
   place?: Position | undefined;
   ruleId: string;
+  segment?: string;
 }
 
 export class FailError extends PipelineError {
@@ -56,6 +59,7 @@ export class Reporter {
       reason,
       ruleId: options.ruleId,
       locale: this.locale,
+      ...(options.segment ? { segment: options.segment } : {}),
     };
     this.messages.push(message);
     return message;

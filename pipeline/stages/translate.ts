@@ -16,6 +16,11 @@ export const translate: Stage<TranscriptRoot, { tree: TranscriptRoot; stats: Tra
         typeof ctx.config.tmMinScore === 'number'
           ? ctx.config.tmMinScore
           : (ctx.config.tmMinScore[ctx.locale] ?? ctx.config.tmMinScore.default),
+      doc: ctx.file.slug,
+      termSeverity:
+        typeof ctx.config.termSeverity === 'string'
+          ? ctx.config.termSeverity
+          : (ctx.config.termSeverity[ctx.locale] ?? ctx.config.termSeverity.default),
     },
     ctx.report,
   );

@@ -1,8 +1,10 @@
 import type { Root, RootContent } from 'mdast';
 import type { Glossary } from '../glossary/glossary.ts';
+import type { TermSeverity } from '../config/defaults.ts';
 import type { Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
+import { contextMatch, reportTermViolations, segmentPlaces, staleReason } from './segment-checks.ts';
 import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
 import { replaceDeprecated, type DeprecatedTerm } from './deprecated-terms.ts';
 
@@ -17,6 +19,10 @@ export interface TranslateOptions {
   onMissing: OnMissing;
   /** Lowest score published without review (config `tmMinScore` for this locale; default 100, adapted 99s always). */
   minScore?: number;
+  /** Document slug, for context matches (101) and stale segments: the TMX props x-pressroom-doc/-prev/-next. */
+  doc?: string;
+  /** Severity of terminology violations in published segments (config `termSeverity` for this locale; default warning). */
+  termSeverity?: TermSeverity;
 }
 
 export interface TranslationStats {
@@ -27,6 +33,8 @@ export interface TranslationStats {
   labelsFellBack: number;
   /** Segments per match band (the best match found, published or not). */
   bands: Record<Band, number>;
+  /** Segments translated from an older source (tm:stale): reported with both sources, not published. */
+  stale: number;
 }
 
 /** A deprecated glossary term met in a published translation, with the segment it is in. */
@@ -53,7 +61,9 @@ export function translateTree(
     termsFound: 0,
     labelsFellBack: 0,
     bands: Object.fromEntries(BANDS.map((band) => [band, 0])) as Record<Band, number>,
+    stale: 0,
   };
+  const { places, current } = segmentPlaces(tree);
   const minScore = options.minScore ?? 100;
   const missing: Segment[] = [];
   const terms: TermChange[] = [];
@@ -64,10 +74,24 @@ export function translateTree(
     const hits = options.glossary.find(segment.source, options.sourceLang);
     stats.termsFound += hits.length;
     if (target === options.sourceLang) return;
-    const [match] = options.memory.match(
-      segment.source,
-      lookupChain.filter((lang) => lang !== options.sourceLang),
+    const verdict = options.memory.contexts.judge(
+      { doc: options.doc ?? '', source: segment.source, ...places.get(segment)! },
+      target,
+      current,
     );
+    if (verdict?.kind === 'stale') {
+      stats.stale += 1;
+      segment.status = 'stale';
+      segment.lang = options.sourceLang;
+      report.warn(staleReason(segment, verdict), { ruleId: 'tm:stale', place: segment.position, segment: segment.id });
+      return;
+    }
+    const [match] = verdict
+      ? [contextMatch(verdict, target)]
+      : options.memory.match(
+          segment.source,
+          lookupChain.filter((lang) => lang !== options.sourceLang),
+        );
     stats.bands[match?.band ?? 'new'] += 1;
     if (match) {
       segment.score = match.score;
@@ -157,6 +181,17 @@ export function translateTree(
       },
     );
   }
+  if (target !== options.sourceLang)
+    reportTermViolations(
+      [...places.keys()],
+      { glossary: options.glossary, sourceLang: options.sourceLang, target, severity: options.termSeverity ?? 'warning' },
+      report,
+    );
+  if (stats.stale > 0 && options.onMissing === 'error')
+    report.fail(
+      `${stats.stale} stale ${target} segment${stats.stale === 1 ? '' : 's'}: the source changed after translation; update them (pressroom xliff export), or set \`onMissing\` (current: "error") to "keep-source" to publish the ${options.sourceLang} source meanwhile`,
+      { ruleId: 'tm:stale-translations', place: [...places.keys()].find((segment) => segment.status === 'stale')?.position },
+    );
   if (missing.length > 0 && options.onMissing === 'error') {
     report.fail(
       `No ${target} translation for ${missing.length} of ${stats.segments} segments; add them to a TMX file under locales/${target}/, or set \`onMissing\` (current: "error") to "keep-source" to publish the ${options.sourceLang} source instead`,

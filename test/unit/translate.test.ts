@@ -62,6 +62,7 @@ test('translateTree applies exact matches and glossary labels, and keeps the sou
     labelsFellBack: 0,
     // Two exact memory matches and one segment no memory covers: the bands a CAT tool's analysis shows.
     bands: { context: 0, exact: 2, adapted: 0, '95-99': 0, '85-94': 0, '75-84': 0, '50-74': 0, new: 1 },
+    stale: 0,
   });
   assert.deepEqual(
     segments(translated).map((segment) => [toString(segment), segment.lang, segment.status]),

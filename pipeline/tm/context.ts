@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { canonicalLocale } from '../locale/resolve.ts';
+import { matchKey } from '../normalize/typography.ts';
+import { inlineText } from '../util/xml.ts';
+
+/**
+ * What pressroom records with every translation it imports (TMX `<prop>`s, docs/terminology.md): the
+ * hash of the source it was made from, and where the segment stood — the document and the neighbouring
+ * sources. From these come context matches (101: same source, same neighbours) and stale segments
+ * (the source changed after translation: reported with old and new source, never published as current).
+ */
+export interface UnitContext {
+  /** Source text of the unit (the memory's source language). */
+  source: string;
+  /** Target text per canonical language tag. */
+  targets: Map<string, string>;
+  /** x-pressroom-source-hash: the hash of the source the translation was made from. */
+  hash: string | undefined;
+  /** x-pressroom-doc: the document (slug) the segment was translated in. */
+  doc: string | undefined;
+  /** x-pressroom-prev / x-pressroom-next: neighbouring sources ('' at the start or end of a document). */
+  prev: string | undefined;
+  next: string | undefined;
+  file: string;
+  line: number;
+}
+
+export const CONTEXT_PROPS = {
+  hash: 'x-pressroom-source-hash',
+  doc: 'x-pressroom-doc',
+  prev: 'x-pressroom-prev',
+  next: 'x-pressroom-next',
+} as const;
+
+/** The 12-hex hash a translation records of its source, on the matching form (typography folded). */
+export const sourceHash = (text: string): string => createHash('sha256').update(matchKey(text)).digest('hex').slice(0, 12);
+
+const TU = /<tu\b[^>]*>[\s\S]*?<\/tu>/g;
+const PROP = /<prop\b[^>]*\btype="([^"]*)"[^>]*>([\s\S]*?)<\/prop>/g;
+const TUV = /<tuv\b([^>]*)>[\s\S]*?<seg>([\s\S]*?)<\/seg>[\s\S]*?<\/tuv>/g;
+
+/**
+ * The units of a TMX text that carry pressroom's context props. A second, cheap pass over the text: it
+ * only runs when the file holds such props, and reads nothing else.
+ */
+export function readContexts(tmx: string, sourceLang: string, file: string): UnitContext[] {
+  if (!tmx.includes('x-pressroom-source-hash') && !tmx.includes('x-pressroom-doc')) return [];
+  const out: UnitContext[] = [];
+  const source = canonicalLocale(sourceLang) ?? sourceLang;
+  let line = 1;
+  let counted = 0;
+  for (const match of tmx.matchAll(TU)) {
+    for (let i = counted; i < match.index; i += 1) if (tmx.charCodeAt(i) === 10) line += 1;
+    counted = match.index;
+    const block = match[0];
+    const props = new Map<string, string>();
+    for (const [, type, value] of block.matchAll(PROP)) props.set(type!, inlineText(value!));
+    if (!props.has(CONTEXT_PROPS.hash) && !props.has(CONTEXT_PROPS.doc)) continue;
+    const targets = new Map<string, string>();
+    let text: string | undefined;
+    for (const [, attributes, seg] of block.matchAll(TUV)) {
+      const tag = /\b(?:xml:)?lang="([^"]*)"/i.exec(attributes!)?.[1];
+      const lang = tag ? (canonicalLocale(tag) ?? tag) : undefined;
+      if (!lang) continue;
+      if (lang === source) text = inlineText(seg!);
+      else targets.set(lang, inlineText(seg!));
+    }
+    if (text === undefined) continue;
+    out.push({
+      source: text,
+      targets,
+      hash: props.get(CONTEXT_PROPS.hash),
+      doc: props.get(CONTEXT_PROPS.doc),
+      prev: props.get(CONTEXT_PROPS.prev),
+      next: props.get(CONTEXT_PROPS.next),
+      file,
+      line,
+    });
+  }
+  return out;
+}
+
+/** A segment as the matcher sees it: its source and its neighbours' ('' at the document's edges). */
+export interface SegmentPlace {
+  doc: string;
+  source: string;
+  prev: string;
+  next: string;
+}
+
+export type ContextVerdict =
+  | { kind: 'context'; unit: UnitContext; target: string }
+  | { kind: 'stale'; unit: UnitContext; target: string; why: 'source-changed' | 'hash-mismatch' };
+
+/** Context records by source and by document, for the lookups of `judge`. */
+export class ContextIndex {
+  private readonly bySource = new Map<string, UnitContext[]>();
+  private readonly byDoc = new Map<string, UnitContext[]>();
+
+  add(units: readonly UnitContext[]): void {
+    for (const unit of units) {
+      const key = matchKey(unit.source);
+      this.bySource.set(key, [...(this.bySource.get(key) ?? []), unit]);
+      if (unit.doc) this.byDoc.set(unit.doc, [...(this.byDoc.get(unit.doc) ?? []), unit]);
+    }
+  }
+
+  get size(): number {
+    return [...this.bySource.values()].reduce((sum, list) => sum + list.length, 0);
+  }
+
+  /**
+   * For a segment in `lang`: a context match (a unit with this source and the same neighbours, or in the
+   * same document with one neighbour the same), a stale one (a unit of this document whose source is no
+   * longer in it, standing where this segment stands; or a unit whose recorded hash is not its source's),
+   * or undefined. `current` holds the matching forms of every source in the document now.
+   */
+  judge(segment: SegmentPlace, lang: string, current: ReadonlySet<string>): ContextVerdict | undefined {
+    const key = matchKey(segment.source);
+    const prev = matchKey(segment.prev);
+    const next = matchKey(segment.next);
+    const same = (unit: UnitContext) => unit.targets.has(lang);
+    for (const unit of this.bySource.get(key) ?? []) {
+      if (!same(unit)) continue;
+      if (unit.hash !== undefined && unit.hash !== sourceHash(unit.source))
+        return { kind: 'stale', unit, target: unit.targets.get(lang)!, why: 'hash-mismatch' };
+    }
+    const contexts = (this.bySource.get(key) ?? []).filter(same);
+    const around = (unit: UnitContext) =>
+      unit.prev !== undefined && unit.next !== undefined && matchKey(unit.prev) === prev && matchKey(unit.next) === next;
+    const inDoc = (unit: UnitContext) =>
+      unit.doc === segment.doc &&
+      ((unit.prev !== undefined && matchKey(unit.prev) === prev) || (unit.next !== undefined && matchKey(unit.next) === next));
+    const context = contexts.find(around) ?? contexts.find(inDoc);
+    if (context) return { kind: 'context', unit: context, target: context.targets.get(lang)! };
+    if (contexts.length > 0) return undefined;
+    // The unit this document had at this place, whose source is gone: translated from an older source.
+    const orphan = (this.byDoc.get(segment.doc) ?? []).find(
+      (unit) =>
+        same(unit) &&
+        !current.has(matchKey(unit.source)) &&
+        ((unit.prev !== undefined && matchKey(unit.prev) === prev) || (unit.next !== undefined && matchKey(unit.next) === next)),
+    );
+    if (orphan) return { kind: 'stale', unit: orphan, target: orphan.targets.get(lang)!, why: 'source-changed' };
+    return undefined;
+  }
+}
