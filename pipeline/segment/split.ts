@@ -1,5 +1,13 @@
 // Intl.Segmenter splits after "Mr.", "St.", "Jan." and initials (measured, see docs/segmentation.md);
 // these are the exceptions layered on top of it, SRX-style.
+
+/**
+ * The version of the rule set below, recorded in the memories pressroom writes
+ * (`<prop type="x-pressroom-segmentation">` in the TMX header): bump it whenever a rule changes what a
+ * sentence is, since units segmented by other rules stop matching.
+ */
+export const SEGMENTATION_RULES_VERSION = 'pressroom-sentences-1';
+
 const NO_BREAK_AFTER =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|etc|cf|[\p{Lu}]|г|гг|им|ул|т\.е|т\.к|т\.д|т\.п|с|ст|стр)\.\s*$/u;
 

@@ -1,6 +1,8 @@
 import { matchKey } from '../normalize/typography.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
-import { inlineText } from '../util/xml.ts';
+import { CONTEXT_PROPS, sourceHash } from '../tm/context.ts';
+import { SEGMENTATION_RULES_VERSION } from '../segment/split.ts';
+import { parseSegment } from '../tm/inline.ts';
 import { escapeXml as esc, STATES, type State } from './model.ts';
 
 export interface Provenance {
@@ -15,6 +17,8 @@ export interface MergeEntry {
   source: string;
   target: string;
   state: State;
+  /** Where the segment stood when translated (the document and its neighbours' sources): context matches and stale segments. */
+  context?: { doc: string; prev: string; next: string };
 }
 
 const TU = /<tu\b[^>]*>[\s\S]*?<\/tu>/g;
@@ -34,9 +38,10 @@ export function memoryStates(tmx: string, sourceLang: string, locale: string): M
 }
 
 /**
- * Puts translations into TMX text with their provenance, editing only the `<tu>` they belong to so that
- * everything else in the file (props, notes, unknown attributes, other languages) stays byte for byte.
- * Merging the same entries twice gives the same text.
+ * Puts translations into TMX text with their provenance, editing only the `<seg>` of the `<tuv>` they
+ * belong to (and the `<tu>`'s provenance) so that everything else in the file (props, notes, unknown
+ * attributes and elements, other languages) stays byte for byte. The header records the segmentation
+ * rules the sources were cut with. Merging the same entries twice gives the same text.
  */
 export function mergeIntoTmx(
   tmx: string | undefined,
@@ -45,7 +50,7 @@ export function mergeIntoTmx(
   entries: readonly MergeEntry[],
   provenance: Provenance,
 ): string {
-  let text = tmx ?? emptyTmx(sourceLang, provenance.date);
+  let text = recordSegmentation(tmx ?? emptyTmx(sourceLang, provenance.date));
   for (const entry of entries) {
     const key = matchKey(entry.source);
     let found = false;
@@ -71,13 +76,23 @@ export function mergeIntoTmx(
 
 function updateBlock(block: string, locale: string, entry: MergeEntry, provenance: Provenance): string {
   if (tuvText(block, locale) === entry.target && block.includes(`<prop type="x-pressroom-state">${entry.state}</prop>`)) return block;
-  const tuv = `<tuv xml:lang="${esc(locale)}"><seg>${esc(entry.target)}</seg></tuv>`;
+  const seg = `<seg>${esc(entry.target)}</seg>`;
+  // An existing variant keeps its own attributes, props and notes: only its <seg> changes.
   let next = tuvPattern(locale).test(block)
-    ? block.replace(tuvPattern(locale), () => tuv)
-    : block.replace(/(\s*)<\/tu>$/, (_, space: string) => `${space}  ${tuv}${space}</tu>`);
+    ? block.replace(tuvPattern(locale), (tuv) => tuv.replace(/<seg\b[^>]*\/>|<seg\b[^>]*>[\s\S]*?<\/seg>/, () => seg))
+    : block.replace(/(\s*)<\/tu>$/, (_, space: string) => `${space}  <tuv xml:lang="${esc(locale)}">${seg}</tuv>${space}</tu>`);
   next = next.replace(/\n?\s*<prop type="x-pressroom-[^"]*">[^<]*<\/prop>/g, '');
   const props = [
     ['x-pressroom-state', entry.state],
+    // The source this translation was made from, and where it stood: pipeline/tm/context.ts reads them back.
+    [CONTEXT_PROPS.hash, sourceHash(entry.source)],
+    ...(entry.context
+      ? [
+          [CONTEXT_PROPS.doc, entry.context.doc],
+          [CONTEXT_PROPS.prev, entry.context.prev],
+          [CONTEXT_PROPS.next, entry.context.next],
+        ]
+      : []),
     ['x-pressroom-file', provenance.file],
     ...(provenance.translator ? [['x-pressroom-translator', provenance.translator]] : []),
   ]
@@ -104,9 +119,27 @@ function tuvPattern(locale: string): RegExp {
 function tuvText(block: string, lang: string): string | undefined {
   for (const match of block.matchAll(/<tuv\b([^>]*)>[\s\S]*?<seg>([\s\S]*?)<\/seg>[\s\S]*?<\/tuv>/g)) {
     const tag = /\b(?:xml:)?lang="([^"]*)"/.exec(match[1] ?? '')?.[1];
-    if (tag && canonicalLocale(tag) === canonicalLocale(lang)) return inlineText(match[2] ?? '');
+    if (tag && canonicalLocale(tag) === canonicalLocale(lang)) return parseSegment(match[2] ?? '').text;
   }
   return undefined;
+}
+
+const SEGMENTATION_PROP = `<prop type="x-pressroom-segmentation">${SEGMENTATION_RULES_VERSION}</prop>`;
+
+/** The header's segmentation prop set to the current rules, the rest of the header as it was. */
+function recordSegmentation(tmx: string): string {
+  const header = /<header\b[^>]*?(\/?)>/.exec(tmx);
+  if (!header) return tmx;
+  if (header[1]) {
+    const open = header[0].replace(/\s*\/>$/, '>');
+    return tmx.replace(header[0], `${open}\n    ${SEGMENTATION_PROP}\n  </header>`);
+  }
+  const end = tmx.indexOf('</header>', header.index);
+  const inside = tmx.slice(header.index, end);
+  const existing = /<prop type="x-pressroom-segmentation">[^<]*<\/prop>/.exec(inside);
+  if (existing) return tmx.slice(0, header.index) + inside.replace(existing[0], SEGMENTATION_PROP) + tmx.slice(end);
+  const after = header.index + header[0].length;
+  return `${tmx.slice(0, after)}\n    ${SEGMENTATION_PROP}${tmx.slice(after)}`;
 }
 
 function emptyTmx(sourceLang: string, date: string): string {
