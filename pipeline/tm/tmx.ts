@@ -1,7 +1,8 @@
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
-import { attribute, children, elementPlaces, parseUntrustedXml } from '../util/xml.ts';
+import { children, elementPlaces, parseUntrustedXml } from '../util/xml.ts';
 import { parseSegment, type InlineCode } from './inline.ts';
+import { type Attributes, type ScannedTmx, scanTmx } from './tmx-scan.ts';
 
 export interface TranslationUnit {
   id: string;
@@ -22,11 +23,9 @@ export interface TmxDocument {
 
 /** Reads a TMX 1.4 file into units. Throws an `InputError` naming the file and line on anything malformed. */
 export function parseTmx(text: string, file: string): TmxDocument {
-  const root = parseUntrustedXml(text, file, ['tmx.body.tu.tuv.seg']);
-  const tmx = children(root, 'tmx')[0];
-  if (!tmx) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tmx>; is this a TMX file?');
-  const header = children(tmx, 'header')[0];
-  const srclangRaw = header ? attribute(header, 'srclang') : undefined;
+  // The one-pass scanner reads the common shape; anything else (and every error) goes through the tree.
+  const scanned = scanTmx(text) ?? readTmxTree(text, file);
+  const srclangRaw = scanned.header?.srclang;
   if (!srclangRaw)
     throw new InputError(
       file,
@@ -34,30 +33,27 @@ export function parseTmx(text: string, file: string): TmxDocument {
       'Unexpected <header> without srclang, expected srclang="en" (or the source language)',
     );
   const srclang = srclangRaw === '*all*' ? '*all*' : (canonicalLocale(srclangRaw) ?? srclangRaw);
-  const places = elementPlaces(text, 'tu');
-  const body = children(tmx, 'body')[0];
-  const units = children(body, 'tu').map((tu, index): TranslationUnit => {
-    const place = places[index] ?? { line: 1, column: 1 };
+  // Intl.getCanonicalLocales costs microseconds; a memory repeats the same few tags a million times.
+  const tags = new Map<string, string | undefined>();
+  const units = scanned.units.map(({ attributes, place, tuvs }, index): TranslationUnit => {
     const variants = new Map<string, string>();
     let codes: Map<string, InlineCode[]> | undefined;
-    for (const tuv of children(tu, 'tuv')) {
-      const lang = attribute(tuv, 'xml:lang') ?? attribute(tuv, 'lang');
+    for (const tuv of tuvs) {
+      const lang = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
       if (!lang) throw new InputError(file, place, 'Unexpected <tuv> without xml:lang, expected xml:lang="ru" (or the variant’s language)');
-      const tag = canonicalLocale(lang);
+      let tag = tags.get(lang);
+      if (tag === undefined && !tags.has(lang)) tags.set(lang, (tag = canonicalLocale(lang)));
       if (!tag) throw new InputError(file, place, `Unexpected language tag “${lang}”, expected a BCP 47 tag such as “ru” or “ky-KG”`);
-      const seg = (children(tuv, 'seg') as unknown[])[0];
-      if (seg === undefined)
+      if (tuv.seg === undefined)
         throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
-      // <seg> is a stop node: its content arrives raw, inline codes included.
-      const raw = typeof seg === 'string' ? seg : (seg as Record<string, unknown>)['#text'];
-      const segment = parseSegment(Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : '');
+      const segment = parseSegment(tuv.seg);
       variants.set(tag, segment.text);
       if (segment.codes.length > 0) (codes ??= new Map()).set(tag, segment.codes);
     }
     return {
-      id: attribute(tu, 'tuid') ?? `tu${index + 1}`,
+      id: attributes.tuid ?? `tu${index + 1}`,
       variants,
-      changed: attribute(tu, 'changedate') ?? attribute(tu, 'creationdate'),
+      changed: attributes.changedate ?? attributes.creationdate,
       file,
       line: place.line,
       column: place.column,
@@ -65,4 +61,37 @@ export function parseTmx(text: string, file: string): TmxDocument {
     };
   });
   return { srclang, units };
+}
+
+/** The scanner's shape through the validating tree parser, which words every diagnostic: the reference path. */
+export function readTmxTree(text: string, file: string): ScannedTmx {
+  const root = parseUntrustedXml(text, file, ['tmx.body.tu.tuv.seg']);
+  const tmx = children(root, 'tmx')[0];
+  if (!tmx) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tmx>; is this a TMX file?');
+  const header = children(tmx, 'header')[0];
+  const places = elementPlaces(text, 'tu');
+  const body = children(tmx, 'body')[0];
+  return {
+    header: header ? attributesOf(header) : undefined,
+    units: children(body, 'tu').map((tu, index) => ({
+      attributes: attributesOf(tu),
+      place: places[index] ?? { line: 1, column: 1, offset: 0 },
+      tuvs: children(tu, 'tuv').map((tuv) => {
+        const seg = (children(tuv, 'seg') as unknown[])[0];
+        if (seg === undefined) return { attributes: attributesOf(tuv), seg: undefined };
+        // <seg> is a stop node: its content arrives raw, inline codes included.
+        const raw = typeof seg === 'string' ? seg : (seg as Record<string, unknown>)['#text'];
+        return { attributes: attributesOf(tuv), seg: Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : '' };
+      }),
+    })),
+  };
+}
+
+/** String attributes of a parsed element (the parser groups them under `$`). */
+function attributesOf(node: Record<string, unknown>): Attributes {
+  const group = node.$ as Record<string, unknown>[] | Record<string, unknown> | undefined;
+  const all = (Array.isArray(group) ? group[0] : group) ?? {};
+  const attributes: Attributes = Object.create(null) as Attributes;
+  for (const [name, value] of Object.entries(all)) if (typeof value === 'string') attributes[name] = value;
+  return attributes;
 }
