@@ -64,7 +64,7 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
       if (!tag)
         throw new InputError(
           file,
-          { line: 1, column: 1 },
+          { line: 1, column: firstLine.indexOf(column) + 1 || 1 },
           `Unexpected column “${column}”, expected id, subject, status, note, definition, partOfSpeech, termType or a language tag such as en, ru, ky`,
         );
       languageColumns.push([column, tag]);
