@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { InputError, PipelineError } from '../errors.ts';
@@ -26,11 +27,33 @@ export function checkOutputFolder(config: PipelineConfig): void {
 
 /**
  * A config file travels with a project and may come from someone else: its `out` must stay inside the
- * project (the config file's folder). A folder outside is the user's call, made with --out.
+ * project (the config file's folder); a folder outside is the user's call, made with --out. The memories,
+ * glossaries and catalogs it names are resolved against that folder and must be there, of the right
+ * kind: refused at the place in the config, not later as a bare file-system error.
  */
 export function checkConfigPaths(config: Partial<PipelineConfig>, file: string, text: string): void {
-  if (config.out === undefined) return;
   const root = path.dirname(path.resolve(file));
+  type Wanted = { key: 'memories' | 'glossaries' | 'catalogs'; value: string; kind: 'file' | 'folder'; what: string };
+  const wanted: Wanted[] = [
+    ...(config.memories ?? []).map((value): Wanted => ({ key: 'memories', value, kind: 'file', what: 'a TMX file' })),
+    ...(config.glossaries ?? []).map((value): Wanted => ({ key: 'glossaries', value, kind: 'file', what: 'a TBX or CSV glossary' })),
+    ...(config.catalogs === undefined
+      ? []
+      : [{ key: 'catalogs', value: config.catalogs, kind: 'folder', what: 'the folder of the UI catalogs' } satisfies Wanted]),
+  ];
+  for (const { key, value, kind, what } of wanted) {
+    const found = kindOf(path.resolve(root, value));
+    if (found === kind) continue;
+    const keyAt = text.indexOf(`"${key}"`);
+    const valueAt = keyAt >= 0 ? text.indexOf(JSON.stringify(value), keyAt) : -1;
+    const at = valueAt >= 0 ? valueAt : keyAt;
+    throw new InputError(
+      file,
+      at >= 0 ? placeOf(text, at) : { line: 1, column: 1 },
+      `Unexpected “${key}” path ${JSON.stringify(value)}: ${found === undefined ? 'nothing is there' : `it is a ${found}`}, expected ${what}; paths in a config file are relative to its folder`,
+    );
+  }
+  if (config.out === undefined) return;
   const out = path.resolve(root, config.out);
   if (out === root || !inside(root, out)) {
     const offset = text.indexOf('"out"');
@@ -39,5 +62,14 @@ export function checkConfigPaths(config: Partial<PipelineConfig>, file: string, 
       offset >= 0 ? placeOf(text, offset) : { line: 1, column: 1 },
       `Unexpected "out": ${JSON.stringify(config.out)}, expected a folder inside the project such as "output"; to write elsewhere, pass --out on the command line`,
     );
+  }
+}
+
+function kindOf(file: string): 'file' | 'folder' | undefined {
+  try {
+    const info = statSync(file);
+    return info.isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined;
   }
 }
