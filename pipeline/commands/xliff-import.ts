@@ -8,7 +8,7 @@ import { canonicalLocale } from '../locale/resolve.ts';
 import { matchKey } from '../normalize/typography.ts';
 import { relative } from '../resources.ts';
 import { collectSegments, needsWork, type LocaleSegments } from '../xliff/collect.ts';
-import { fromPhrasing } from '../xliff/model.ts';
+import { fromPhrasing, parseUnitId } from '../xliff/model.ts';
 import { recordedStates, withResources } from '../xliff/project.ts';
 import { readXliff, type ReturnedFile } from '../xliff/read.ts';
 import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
@@ -88,6 +88,7 @@ export const xliffImportCommand: Command = {
           source: accepted.source,
           target: accepted.target,
           state: accepted.state,
+          context: placeOf(docs, entry.locale, accepted.unitId),
           file: path.basename(entry.file),
           translator: (values.translator as string | undefined) ?? entry.xliff.translator,
         });
@@ -134,6 +135,15 @@ async function judge(
     };
   };
   return validateReturn(entry.xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why: entry.why }, project);
+}
+
+/** The document and neighbouring sources of an XLIFF unit, recorded with its translation (tm/context.ts). */
+function placeOf(docs: LocaleSegments[], locale: string, unitId: string): MergeEntry['context'] {
+  const place = parseUnitId(unitId);
+  const doc = place && docs.find((candidate) => candidate.file.slug === place.slug && candidate.locale === locale);
+  if (!place || !doc) return undefined;
+  const source = (position: number) => doc.segments[position - 1]?.source.source ?? '';
+  return { doc: place.slug, prev: source(place.position - 1), next: source(place.position + 1) };
 }
 
 /** All memories are prepared first, then each is swapped in by rename: a failure leaves every file as it was or complete. */

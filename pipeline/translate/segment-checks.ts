@@ -49,7 +49,7 @@ export function staleReason(segment: Segment, verdict: Extract<ContextVerdict, {
 /**
  * Runs the terminology checks (glossary/check.ts) on every published segment and reports each violation
  * at `severity` with the segment's id and place; "error" stops the build once all are reported. A
- * deprecated term the translate stage already reported as kept is not reported twice.
+ * deprecated term the translate stage kept (term:deprecated-kept, what was published) is a violation too.
  */
 export function reportTermViolations(
   segments: readonly Segment[],
@@ -66,12 +66,7 @@ export function reportTermViolations(
       sourceLang: options.sourceLang,
       targetLang: options.target,
     })) {
-      const already = report.messages.some(
-        (message) =>
-          message.ruleId === 'term:deprecated-kept' && message.place === segment.position && message.reason.includes(`“${violation.term}”`),
-      );
       all.push(violation);
-      if (already) continue;
       const reason = `${violation.message} in segment ${segment.id}`;
       const at = { ruleId: violation.rule, place: segment.position, segment: segment.id };
       if (options.severity === 'info') report.info(reason, at);
