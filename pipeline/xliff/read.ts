@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { attribute, children, elementPlaces, inlineText, parseUntrustedXml, textOf } from '../util/xml.ts';
+import { attribute, children, elementPlaces, inlineText, parseUntrustedXml, placeOf, textOf } from '../util/xml.ts';
 import type { Inline, State } from './model.ts';
 
 export interface ReturnedUnit {
@@ -43,13 +43,18 @@ const STATE_FROM_12: Record<string, State | undefined> = {
 export function readXliff(text: string, file: string): ReturnedFile {
   const root = parseUntrustedXml(text, file, ['*.source', '*.target']);
   const xliff = children(root, 'xliff')[0];
-  if (!xliff) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <xliff>; is this an XLIFF file?');
+  // The parser keeps no positions: the first element (or the second <file>) is found in the text.
+  const rootAt = /<[A-Za-z_]/.exec(
+    text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, (skipped) => ' '.repeat(skipped.length)),
+  );
+  const rootPlace = rootAt ? placeOf(text, rootAt.index) : { line: 1, column: 1 };
+  if (!xliff) throw new InputError(file, rootPlace, 'Unexpected root element, expected <xliff>; is this an XLIFF file?');
   const version = attribute(xliff, 'version') ?? '';
   const files = children(xliff, 'file');
   if (files.length !== 1)
     throw new InputError(
       file,
-      { line: 1, column: 1 },
+      elementPlaces(text, 'file')[1] ?? rootPlace,
       `Unexpected ${files.length} <file> elements, expected exactly one (pressroom exports one document per file)`,
     );
   const fileNode = files[0]!;
@@ -122,7 +127,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
       }),
     };
   }
-  throw new InputError(file, { line: 1, column: 1 }, `Unexpected XLIFF version “${version}”, expected 1.2, 2.0 or 2.1`);
+  throw new InputError(file, rootPlace, `Unexpected XLIFF version “${version}”, expected 1.2, 2.0 or 2.1`);
 }
 
 const isPoHeader = (unit: Node) => attribute(unit, 'restype') === 'x-gettext-domain-header';
