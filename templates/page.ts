@@ -9,6 +9,8 @@ export interface Link {
   type?: string;
   lang?: string;
   hreflang?: string;
+  /** Size in bytes, shown next to a download link. */
+  size?: number;
 }
 
 export interface PageData {
@@ -25,6 +27,8 @@ export interface PageData {
   /** Label of the language switcher (the alternates list). */
   languagesHeading: string;
   downloads: Link[];
+  /** A size in bytes as the page's language writes it: "152 kB", "1,5 МБ". */
+  formatSize: (bytes: number) => string;
   alternates: Link[];
   attribution: ElementContent[];
   stylesheet: string;
@@ -47,7 +51,10 @@ export function transcriptPage(data: PageData): Root {
         h(
           'ul',
           data.downloads.map((link) =>
-            h('li', [h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label)]),
+            h('li', [
+              h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label),
+              link.size === undefined ? '' : h('span', { className: ['size'] }, ` (${data.formatSize(link.size)})`),
+            ]),
           ),
         ),
       ]),

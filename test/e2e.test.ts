@@ -2,11 +2,12 @@
 // outputs with independent tools: EPUBCheck, poppler (pdftotext, pdffonts), and the files read back.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { formatSize, languageName } from '../pipeline/render/page.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -15,19 +16,56 @@ const locales = ['en', 'ru', 'ky'];
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 let out: string;
 let stdout: string;
+let nbspOut: string;
 
 before(() => {
   out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'));
   const result = spawnSync(process.execPath, ['bin/pressroom.mjs', 'build', '--out', out], { cwd: repo, encoding: 'utf8' });
   stdout = result.stdout;
   assert.equal(result.status, 0, `pressroom build failed:\n${result.stderr}`);
+  // The sample again with the keepNbsp policy on (English page and EPUB only: no Chromium needed).
+  nbspOut = `${out}-nbsp`;
+  const config = path.join(nbspOut, 'pressroom.config.json');
+  mkdirSync(nbspOut);
+  writeFileSync(
+    config,
+    JSON.stringify({
+      inputs: [path.join(repo, 'transcripts', `${slug}.txt`)],
+      sourceLocale: 'en',
+      locales: ['en'],
+      catalogs: path.join(repo, 'locales'),
+      formats: ['html', 'epub'],
+      out: path.join(nbspOut, 'out'),
+      keepNbsp: true,
+    }),
+  );
+  const nbsp = spawnSync(process.execPath, ['bin/pressroom.mjs', 'build', '--config', config], { cwd: repo, encoding: 'utf8' });
+  assert.equal(nbsp.status, 0, `pressroom build with keepNbsp failed:\n${nbsp.stderr}`);
 });
 
-after(() => rmSync(out, { recursive: true, force: true }));
+after(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(nbspOut, { recursive: true, force: true });
+});
 
 const file = (...parts: string[]) => path.join(out, slug, ...parts);
 const collapse = (text: string) => text.replace(/-\n/g, '').replace(/\s+/g, ' ');
 const article = (html: string) => /<article>([\s\S]*)<\/article>/.exec(html)?.[1] ?? assert.fail('no <article> in page');
+
+const identifiers = new Set<string>();
+
+/** EPUBCheck's fatal errors, errors and warnings for one file, as "ID message" lines. */
+function epubCheck(epub: string): string[] {
+  const result = spawnSync('java', ['-jar', EPUBCHECK, epub, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.notEqual(result.error?.message ?? '', 'ENOENT', 'java is missing: run scripts/install-test-tools.sh');
+  const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as {
+    messages: { severity: string; ID: string; message: string }[];
+  };
+  assert.equal(result.status, 0, result.stderr);
+  return report.messages
+    .filter((message) => ['FATAL', 'ERROR', 'WARNING'].includes(message.severity))
+    .map((message) => `${message.ID} ${message.message}`);
+}
 
 /** The target sentence the TM gives for a source sentence: what the reader must find in the PDF. */
 function memoryTranslation(locale: string, source: string): string {
@@ -74,22 +112,27 @@ for (const locale of locales) {
     assert.ok(existsSync(file(locale, 'fonts', 'noto-serif-cyrillic-ext-400-normal.woff2')));
   });
 
-  test(`${locale}: the EPUB passes EPUBCheck with 0 errors and has mimetype first and stored`, () => {
+  test(`${locale}: the EPUB passes EPUBCheck with 0 errors and 0 warnings, has mimetype first and stored, a stable identifier and the document's date as dcterms:modified`, () => {
     const epub = file(locale, `${slug}.${locale}.epub`);
     const entries = zipEntries(readFileSync(epub));
     assert.equal(entries[0]?.name, 'mimetype');
     assert.equal(entries[0]?.method, 0);
     assert.equal(entries[0]?.offset, 0);
-    const result = spawnSync('java', ['-jar', EPUBCHECK, epub, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    assert.notEqual(result.error?.message ?? '', 'ENOENT', 'java is missing: run scripts/install-test-tools.sh');
-    const jsonStart = result.stdout.indexOf('{');
-    const report = JSON.parse(result.stdout.slice(jsonStart));
-    const problems = report.messages.filter((message: { severity: string }) => ['ERROR', 'FATAL'].includes(message.severity));
-    assert.deepEqual(
-      problems.map((message: { ID: string; message: string }) => `${message.ID} ${message.message}`),
-      [],
-    );
-    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(epubCheck(epub), []);
+    const opf = entries
+      .find((entry) => entry.name === 'EPUB/package.opf')!
+      .read()
+      .toString('utf8');
+    // Derived from slug and locale (a name-based UUID), so every rebuild and every machine gives the same one.
+    const identifier = /<dc:identifier id="pub-id">urn:uuid:([0-9a-f-]{36})<\/dc:identifier>/.exec(opf)?.[1];
+    assert.match(identifier ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.ok(!identifiers.has(identifier!), 'two locales share an identifier');
+    identifiers.add(identifier!);
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    const modified = epoch ? new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : '2025-11-26T00:00:00Z';
+    assert.equal((opf.match(/<meta property="dcterms:modified">/g) ?? []).length, 1);
+    assert.match(opf, new RegExp(`<meta property="dcterms:modified">${modified}</meta>`));
+    assert.match(opf, new RegExp(`<dc:language>${locale}</dc:language>`));
   });
 
   test(`${locale}: the PDF is A4, holds a sentence of the locale, and embeds every font`, () => {
@@ -125,15 +168,87 @@ for (const locale of locales) {
 
 test('output/index.html links every page and file of every locale, and every link resolves', () => {
   const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+  assert.equal(html, readFileSync(path.join(out, `index.${locales[0]}.html`), 'utf8'), 'index.html is the first locale’s index');
   const links = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!).filter((href) => !/^https?:/.test(href));
   for (const link of links) assert.ok(existsSync(path.join(out, decodeURIComponent(link))), `broken link ${link}`);
   for (const locale of locales) {
     for (const name of ['index.html', `${slug}.${locale}.pdf`, `${slug}.${locale}.epub`, `${slug}.${locale}.zip`])
-      assert.ok(links.includes(`${slug}/${locale}/${name}`), `index does not link ${locale}/${name}`);
+      assert.ok(links.includes(`${slug}/${locale}/${name}`) || locale !== locales[0], `index does not link ${locale}/${name}`);
+    assert.ok(links.includes(`${slug}/${locale}/index.html`), `index does not link the ${locale} page`);
   }
   for (const locale of locales) {
     const page = readFileSync(file(locale, 'index.html'), 'utf8');
     for (const [, href] of page.matchAll(/href="([^"]+)"/g))
       if (!/^https?:/.test(href!)) assert.ok(existsSync(path.join(file(locale), href!)), `${locale} page: broken link ${href}`);
   }
+});
+
+for (const locale of locales) {
+  test(`${locale}: the page's download links show each file's size in ${locale}; the copy in the bundle all but the bundle's`, () => {
+    const ui = JSON.parse(readFileSync(path.join(repo, 'locales', locale, 'ui.json'), 'utf8'));
+    const link = (format: 'pdf' | 'epub' | 'bundle', name: string, size?: number) =>
+      `download="${name}">${ui.download[format]}</a>${size === undefined ? '' : `<span class="size"> (${formatSize(size, locale)})</span>`}</li>`;
+    const page = readFileSync(file(locale, 'index.html'), 'utf8');
+    const names = { pdf: `${slug}.${locale}.pdf`, epub: `${slug}.${locale}.epub`, bundle: `${slug}.${locale}.zip` } as const;
+    for (const [format, name] of Object.entries(names) as ['pdf' | 'epub' | 'bundle', string][])
+      assert.ok(page.includes(link(format, name, statSync(file(locale, name)).size)), `${locale}: ${name} without its size`);
+    const bundled = zipEntries(readFileSync(file(locale, names.bundle)))
+      .find((entry) => entry.name === `${slug}.${locale}/index.html`)!
+      .read()
+      .toString('utf8');
+    assert.ok(bundled.includes(link('pdf', names.pdf, statSync(file(locale, names.pdf)).size)));
+    assert.ok(bundled.includes(link('bundle', names.bundle)), 'the bundled page states the bundle’s size');
+  });
+
+  test(`${locale}: output/index.${locale}.html lists the document in ${locale}: title, date, place, its other locales, downloads with sizes`, () => {
+    const html = readFileSync(path.join(out, `index.${locale}.html`), 'utf8');
+    const ui = JSON.parse(readFileSync(path.join(repo, 'locales', locale, 'ui.json'), 'utf8'));
+    assert.match(html, new RegExp(`<html lang="${locale}" dir="ltr">`));
+    assert.match(html, new RegExp(`<title>${ui.index.title}</title>`));
+    const page = readFileSync(file(locale, 'index.html'), 'utf8');
+    const title = /<h1>([^<]+)<\/h1>/.exec(page)![1]!;
+    assert.match(html, new RegExp(`<h2 id="${slug}-title">${title}</h2>`));
+    // The same date and place as the locale's own page prints, in the same words.
+    const dateline = (source: string) => /<p class="dateline">([\s\S]*?)<\/p>/.exec(source)![1]!.replace(/<bdi[^>]*>|<\/bdi>/g, '');
+    assert.match(dateline(page), /<time datetime="2025-11-26">/);
+    assert.equal(dateline(html), dateline(page));
+    const links = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+    for (const link of links) assert.ok(existsSync(path.join(out, link)), `broken link ${link}`);
+    for (const [format, name] of [
+      ['pdf', `${slug}.${locale}.pdf`],
+      ['epub', `${slug}.${locale}.epub`],
+      ['bundle', `${slug}.${locale}.zip`],
+    ] as const) {
+      const size = formatSize(statSync(file(locale, name)).size, locale);
+      assert.ok(
+        html.includes(`download="${name}">${ui.download[format]}</a><span class="size"> (${size})</span>`),
+        `${locale}: ${name} not listed as “${ui.download[format]} (${size})”`,
+      );
+    }
+    for (const other of locales.filter((each) => each !== locale)) {
+      assert.ok(links.includes(`${slug}/${other}/index.html`), `no link to the ${other} page`);
+      assert.match(html, new RegExp(`<link rel="alternate" hreflang="${other}" href="index.${other}.html">`));
+      assert.ok(html.includes(`hreflang="${other}" rel="alternate">${languageName(other, locale)}</a>`), `${other} not named in ${locale}`);
+    }
+  });
+}
+
+test('keepNbsp: the EPUB carries every no-break space of the normalised text as a character, never as a reference, and passes EPUBCheck', () => {
+  const normalised = spawnSync(
+    process.execPath,
+    ['bin/pressroom.mjs', 'normalise', path.join('transcripts', `${slug}.txt`), '--keep-nbsp', '--markdown'],
+    { cwd: repo, encoding: 'utf8' },
+  );
+  assert.equal(normalised.status, 0, normalised.stderr);
+  const expected = normalised.stdout.split('\u00a0').length - 1;
+  // 703 in the raw sample; the site chrome and the scraper's repeated block take the rest.
+  assert.ok(expected > 600, `${expected} no-break spaces in the normalised text`);
+  const epub = path.join(nbspOut, 'out', slug, 'en', `${slug}.en.epub`);
+  const xhtml = zipEntries(readFileSync(epub))
+    .find((entry) => entry.name === 'EPUB/transcript.xhtml')!
+    .read()
+    .toString('utf8');
+  assert.equal(xhtml.split('\u00a0').length - 1, expected);
+  assert.deepEqual(xhtml.match(/&(?!(amp|lt|gt|quot);)[^;\s]*;/g), null, 'character references other than the XML five');
+  assert.deepEqual(epubCheck(epub), []);
 });

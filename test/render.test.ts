@@ -45,6 +45,11 @@ const cases = [
   ...rtl.locales.map((locale) => ({ locale, slug: rtl.slug, root: () => rtlOut })),
 ];
 const fileOf = (entry: (typeof cases)[number], name: string) => path.join(entry.root(), entry.slug, entry.locale, name);
+/** The site indexes: index.html and index.<locale>.html of both builds. */
+const indexes = () => [
+  ...['index.html', ...sample.locales.map((locale) => `index.${locale}.html`)].map((name) => path.join(out, 'sample', name)),
+  ...['index.html', 'index.en.html', 'index.ar.html'].map((name) => path.join(rtlOut, name)),
+];
 const collapse = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 const decode = (html: string) =>
   html
@@ -56,30 +61,26 @@ const decode = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&nbsp;/g, '\u00a0');
 
-test('the Nu HTML checker reports 0 errors on every page and the site index', () => {
-  const pages = [
-    ...cases.map((entry) => fileOf(entry, 'index.html')),
-    path.join(out, 'sample', 'index.html'),
-    path.join(rtlOut, 'index.html'),
-  ];
+test('the Nu HTML checker reports 0 errors on every page and every site index', () => {
+  const pages = [...cases.map((entry) => fileOf(entry, 'index.html')), ...indexes()];
   const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...pages], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
   const errors = report.messages.filter((message) => message.type === 'error');
   assert.deepEqual(
-    errors.map((message) => `${path.basename(path.dirname(message.url))}:${message.lastLine}: ${message.message}`),
+    errors.map((message) => `${message.url.split('/').slice(-3).join('/')}:${message.lastLine}: ${message.message}`),
     [],
   );
 });
 
-test('axe-core in Chromium finds no accessibility violations on any page', async () => {
+test('axe-core in Chromium finds no accessibility violations on any page or site index', async () => {
   browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
-  for (const entry of cases) {
-    await page.goto(pathToFileURL(fileOf(entry, 'index.html')).href, { waitUntil: 'load' });
+  for (const file of [...cases.map((entry) => fileOf(entry, 'index.html')), ...indexes()]) {
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     const results = await new AxePuppeteer(page).analyze();
     assert.deepEqual(
       results.violations.map(
-        (violation) => `${entry.locale} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        (violation) => `${path.relative(out, file)} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
       ),
       [],
     );
@@ -104,6 +105,20 @@ for (const entry of cases) {
       assert.match(html, new RegExp(`<a href="../${other}/index.html" hreflang="${other}" lang="${other}" rel="alternate">`));
     }
     if (locale === 'ar') assert.match(html, /<bdi class="name" lang="en">Aigul Sadykova<\/bdi>/, 'Latin name not isolated');
+  });
+
+  test(`${locale}: text is ragged right, and no soft hyphen reaches the page, the EPUB chapter or the PDF text`, () => {
+    assert.doesNotMatch(readFileSync(fileOf(entry, 'style.css'), 'utf8'), /text-align:\s*justify/);
+    const epub = zipEntries(readFileSync(fileOf(entry, `${entry.slug}.${locale}.epub`)));
+    const texts = {
+      page: readFileSync(fileOf(entry, 'index.html'), 'utf8'),
+      epub: epub
+        .find((each) => each.name === 'EPUB/transcript.xhtml')!
+        .read()
+        .toString('utf8'),
+      pdf: execFileSync('pdftotext', ['-enc', 'UTF-8', pdf(), '-'], { encoding: 'utf8' }),
+    };
+    for (const [name, text] of Object.entries(texts)) assert.ok(!/\u00ad|&shy;|&#(173|xad);/i.test(text), `soft hyphen in the ${name}`);
   });
 
   test(`${locale}: pdffonts lists only the project's families, every one embedded, subset and with a Unicode map`, () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeOutput } from '../emit/write.ts';
 import { mergeShards } from '../engine/merge.ts';
 import { indexFiles } from '../engine/site-index.ts';
-import { createTranslator, loadCatalogs, type MissingKey } from '../i18n/ui.ts';
+import { createTranslator, loadCatalogs, type MissingKey, type Translate } from '../i18n/ui.ts';
 import { utf8 } from '../render/outputs.ts';
 import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import type { Command } from './types.ts';
@@ -27,10 +27,12 @@ export const indexCommand: Command = {
     if (positionals[0] && !flags.out) flags.out = positionals[0];
     const config = await loadCliConfig(flags);
     const { report, index } = await mergeShards(config.out);
-    const lang = config.locales[0] ?? config.sourceLocale;
-    const t = await createTranslator(lang, await loadCatalogs(config.catalogs), config.fallbackLng, [] as MissingKey[]);
+    const catalogs = await loadCatalogs(config.catalogs);
+    const translators = new Map<string, Translate>();
+    for (const lang of config.locales)
+      translators.set(lang, await createTranslator(lang, catalogs, config.fallbackLng, [] as MissingKey[]));
     await writeOutput(config.out, [
-      ...indexFiles(config, index, t),
+      ...indexFiles(config, index, (lang) => translators.get(lang)),
       { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') },
     ]);
     const out = path.relative(process.cwd(), config.out) || '.';

@@ -5,7 +5,7 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { InputError } from '../errors.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
 import { formatDate, languageName } from '../render/page.ts';
-import { layout, MEDIA_TYPES, type OutputFile } from '../render/outputs.ts';
+import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
 import { localeTermUses } from '../report/glossary-report.ts';
 import { Reporter, type Message } from '../report/messages.ts';
 import { runStage, type DocFile, type StageContext, type Timings } from '../stage.ts';
@@ -157,9 +157,22 @@ async function renderLocale(
     await rm(path.join(resources.scratch, slug, locale), { recursive: true, force: true });
     files.push({ path: path.posix.basename(layout.file(slug, locale, 'pdf')), contents: pdf });
   }
+  // Download links show sizes, known only now; the page inside the bundle cannot state the bundle's own.
+  const sizeOf = (format: 'pdf' | 'epub' | 'bundle') =>
+    files.find((output) => output.path === path.posix.basename(layout.file(slug, locale, format)))?.contents.byteLength;
+  const sized = () => {
+    const at = files.findIndex((output) => output.path === 'index.html');
+    if (at >= 0)
+      files[at] = {
+        path: 'index.html',
+        contents: utf8(page.withSizes({ pdf: sizeOf('pdf'), epub: sizeOf('epub'), bundle: sizeOf('bundle') })),
+      };
+  };
+  sized();
   if (config.formats.includes('bundle')) {
     const zipped = await runStage('bundle', bundle, { files, date: tree.data.meta.date }, ctx, timings);
     files.push({ path: path.posix.basename(layout.file(slug, locale, 'bundle')), contents: zipped });
+    sized();
   }
   const published = files.filter((output) => isRequested(output.path, config));
   const fileList = published.map((output) => `${layout.folder(slug, locale)}/${output.path}`);
@@ -191,6 +204,9 @@ async function renderLocale(
     title: page.title,
     lang: locale,
     dateline: [meta.date ? formatDate(meta.date, locale) : '', meta.place ?? ''].filter(Boolean).join(', '),
+    date: meta.date ?? undefined,
+    place: meta.place ?? undefined,
+    placeLang: meta.placeLang ?? undefined,
     languageName: languageName(locale),
     page: {
       href: config.formats.includes('html') ? layout.page(slug, locale) : (fileList[0] ?? ''),
@@ -198,7 +214,12 @@ async function renderLocale(
     },
     files: (['pdf', 'epub', 'bundle'] as const)
       .filter((format) => config.formats.includes(format))
-      .map((format) => ({ href: layout.file(slug, locale, format), label: t(`download.${format}`), type: MEDIA_TYPES[format] })),
+      .map((format) => ({
+        href: layout.file(slug, locale, format),
+        label: t(`download.${format}`),
+        type: MEDIA_TYPES[format],
+        size: sizeOf(format),
+      })),
   };
   return { files: published, meta: { report, index, messages: ctx.report.messages } };
 }

@@ -9,6 +9,7 @@ import type { TranscriptRoot } from '../types.ts';
 import { sanitizeContent } from './sanitize.ts';
 import { cssString, serializeHtml, serializeXhtml } from './serialize.ts';
 import { toHast } from './html/to-hast.ts';
+import { languageNames, longDateFormat } from '../util/intl.ts';
 
 export interface PageInput {
   tree: TranscriptRoot;
@@ -22,7 +23,7 @@ export interface PageInput {
 }
 
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return longDateFormat(lang).format(new Date(`${iso}T00:00:00Z`));
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
@@ -33,7 +34,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 }
 
 export function languageName(lang: string, inLang = lang): string {
-  const name = new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
+  const name = languageNames(inLang).of(lang) ?? lang;
   return name.charAt(0).toLocaleUpperCase(inLang) + name.slice(1);
 }
 
@@ -48,13 +49,17 @@ function datelineContent(tree: TranscriptRoot, lang: string, t: Translate): Elem
   const dateNode: ElementContent = date ? h('time', { dateTime: date }, formatDate(date, lang)) : { type: 'text', value: '' };
   if (!place) return [dateNode];
   const placeNode: ElementContent = placeLang && placeLang !== lang ? h('bdi', { lang: placeLang }, place) : { type: 'text', value: place };
-  // The catalog decides the order ("{{place}}, {{date}}" in some languages); the markers keep both nodes.
+  return datelineNodes(t, dateNode, placeNode);
+}
+
+/** The catalog's `document.dateline` with the date and place nodes where it puts them ("{{place}}, {{date}}" in some languages). */
+export function datelineNodes(t: Translate, date: ElementContent, place: ElementContent): ElementContent[] {
   return (
     t('document.dateline', { date: '\u0001', place: '\u0002' })
       // eslint-disable-next-line no-control-regex -- the markers are control characters so no catalog text can contain them
       .split(/([\u0001\u0002])/)
       .filter((part) => part !== '')
-      .map((part) => (part === '\u0001' ? dateNode : part === '\u0002' ? placeNode : { type: 'text', value: part }))
+      .map((part) => (part === '\u0001' ? date : part === '\u0002' ? place : { type: 'text', value: part }))
   );
 }
 
@@ -121,6 +126,7 @@ function pageData(input: PageInput, xhtml: boolean) {
     downloadsHeading: t('download.heading'),
     languagesHeading: t('document.languages'),
     downloads: xhtml ? [] : input.downloads,
+    formatSize: (bytes: number) => formatSize(bytes, lang),
     alternates: xhtml ? [] : input.alternates,
     attribution: sanitizeContent(attributionContent(input.attribution, t, input.sourceLang)),
     stylesheet: 'style.css',
@@ -179,5 +185,12 @@ export function renderPrintStylesheet(t: Translate, title: string, paper: 'A4' |
 }
 
 export function renderIndexPage(data: IndexData): string {
-  return serializeHtml(indexPage(data));
+  return serializeHtml(indexPage(data, (bytes) => formatSize(bytes, data.lang)));
+}
+
+/** A file size in the reader's language: "152 kB", "152 кБ", "1,3 МБ" (decimal units, as the symbols say). */
+export function formatSize(bytes: number, lang: string): string {
+  const [unit, value, digits] =
+    bytes < 1e6 ? (['kilobyte', Math.max(1, Math.round(bytes / 1e3)), 0] as const) : (['megabyte', bytes / 1e6, 1] as const);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
 }

@@ -25,7 +25,11 @@ export interface RenderedPage {
   css: string;
   /** index.html, style.css and fonts, relative to the locale folder. */
   files: OutputFile[];
+  /** The web page again, its download links with the files' sizes in bytes (known once they are made). */
+  withSizes(sizes: Partial<Record<DownloadFormat, number>>): string;
 }
+
+type DownloadFormat = 'pdf' | 'epub' | 'bundle';
 
 export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }, RenderedPage> = ({ tree, stats }, ctx) => {
   const { slug } = ctx.file;
@@ -33,9 +37,12 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   if (!t) throw new Error(`No UI translator for ${ctx.locale}`);
   const formats = ctx.config.formats;
   const own = (path: string) => path.slice(layout.folder(slug, ctx.locale).length + 1);
-  const downloads: Link[] = (['pdf', 'epub', 'bundle'] as const)
-    .filter((format) => formats.includes(format))
-    .map((format) => ({ href: own(layout.file(slug, ctx.locale, format)), label: t(`download.${format}`), type: MEDIA_TYPES[format] }));
+  const shown = (['pdf', 'epub', 'bundle'] as const).filter((format) => formats.includes(format));
+  const downloads: Link[] = shown.map((format) => ({
+    href: own(layout.file(slug, ctx.locale, format)),
+    label: t(`download.${format}`),
+    type: MEDIA_TYPES[format],
+  }));
   const alternates: Link[] = ctx.config.locales
     .filter((locale) => locale !== ctx.locale)
     .map((locale) => ({ href: `../${locale}/index.html`, label: languageName(locale), lang: locale, hreflang: locale }));
@@ -64,6 +71,8 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
     xhtml: chapter.xhtml,
     toc: chapter.toc,
     css,
+    withSizes: (sizes) =>
+      renderHtmlPage({ ...input, downloads: downloads.map((link, index) => ({ ...link, size: sizes[shown[index]!] })) }),
     files: [
       { path: 'index.html', contents: utf8(html) },
       { path: 'style.css', contents: utf8(css) },

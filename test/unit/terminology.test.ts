@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkSegmentTerms } from '../../pipeline/glossary/check.ts';
+import { checkTerms } from '../../pipeline/report/term-check.ts';
 import { parseGlossaryCsv } from '../../pipeline/glossary/csv.ts';
 import { Glossary } from '../../pipeline/glossary/glossary.ts';
 import { compileTerm, matchAt, wordsOf } from '../../pipeline/glossary/match.ts';
@@ -101,4 +102,42 @@ test('should read the stem marker from a TBX term and keep it out of the publish
   assert.equal(withMarker.concepts[0]!.terms.get('ky')![0]!.text, 'ките');
   assert.deepEqual(checkSegmentTerms(withMarker, { source: 'A book.', target: 'Бул китеби.', sourceLang: 'en', targetLang: 'ky' }), []);
   assert.equal(withMarker.translate('book', 'en', ['ky'])?.text, 'ките');
+});
+
+test('should report one source sentence translated two ways in two documents, at the second', () => {
+  const segment = (id: string, source: string, target: string, lang: string, line: number) => ({
+    type: 'segment' as const,
+    id,
+    source,
+    status: 'exact' as const,
+    lang,
+    children: [{ type: 'text' as const, value: target }],
+    position: { start: { line, column: 1 }, end: { line, column: 10 } },
+  });
+  const doc = (slug: string, target: string, line: number) => ({
+    file: { path: `transcripts/${slug}.txt`, slug },
+    locale: 'ru',
+    title: slug,
+    date: null,
+    segments: [
+      {
+        position: 1,
+        source: segment('s1', 'Thank you.', 'Thank you.', 'en', line),
+        translated: segment('s1', 'Thank you.', target, 'ru', line),
+        speaker: undefined,
+      },
+    ],
+  });
+  const problems = checkTerms([doc('a', 'Спасибо.', 3), doc('b', 'Благодарю вас.', 7), doc('c', 'Спасибо.', 9)], glossary, 'en');
+  assert.deepEqual(
+    problems.map((problem) => [problem.rule, problem.file, problem.line, problem.message]),
+    [
+      [
+        'term:inconsistent',
+        'transcripts/b.txt',
+        7,
+        'Unexpected second translation of the same sentence, expected the one used in a: “Спасибо.”',
+      ],
+    ],
+  );
 });
