@@ -89,6 +89,16 @@ test('every link resolves: pages, the XLIFF waiting for translators, and the sen
   assert.equal((xliff.match(/<trans-unit id="[^"]+" xml:space/g) ?? []).length, 4);
 });
 
+test('the page is the project’s own HTML, CSS and SVG: no script, nothing fetched from elsewhere (works offline)', () => {
+  const html = readFileSync(path.join(report(), 'index.html'), 'utf8');
+  const css = readFileSync(path.join(report(), 'dashboard.css'), 'utf8');
+  assert.doesNotMatch(html, /<script|<iframe|<img|<object/i);
+  // Only links may point elsewhere; anything the browser would load (stylesheet, font, image) is a local file.
+  const loads = [...html.matchAll(/<link\b[^>]*href="([^"]+)"/g)].map((match) => match[1]!);
+  assert.ok(loads.length > 0 && loads.every((href) => !/^(https?:)?\/\//.test(href)), loads.join(' '));
+  assert.doesNotMatch(css, /@import|url\(\s*['"]?(https?:)?\/\//i);
+});
+
 test('axe-core finds no accessibility violations', async () => {
   const results = await new AxePuppeteer(page).analyze();
   assert.deepEqual(

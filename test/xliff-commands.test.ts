@@ -97,7 +97,7 @@ test('terms check reports deprecated terms with their replacement, as JSON too, 
   assert.equal(run('terms', 'check', '--locale', 'xx').status, 2);
 });
 
-test('watch rebuilds after a one-term glossary edit and the HTML shows it within seconds', async () => {
+test('watch rebuilds after a one-term glossary edit and the HTML shows it within seconds', async (t) => {
   const child = pressroomAsync(['watch', '--formats', 'html'], project);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -113,10 +113,13 @@ test('watch rebuilds after a one-term glossary edit and the HTML shows it within
       readFileSync(tbx, 'utf8').replace(/(<langSec xml:lang="ky">\s*<termSec>\s*<term>)Бишкек(<\/term>)/, '$1Бишкек шаары$2'),
     );
     const page = file('output', slug, 'ky', 'index.html');
+    const edited = performance.now();
     for (let waited = 0; !readFileSync(page, 'utf8').includes('Бишкек шаары'); waited += 100) {
       assert.ok(waited < 30_000, `the ky page never showed the edit:\n${output}`);
       await sleep(100);
     }
+    // Reported, not asserted (no timing assertions in tests): the issue's "visible within a few seconds".
+    t.diagnostic(`glossary edit visible in the ky HTML after ${((performance.now() - edited) / 1000).toFixed(1)} s`);
     // Only the locales the glossary change touches are rebuilt; en has no glossary-given text that changed.
     for (let waited = 0; !/Changed locales\/glossary\.tbx: built/.test(output); waited += 100) await sleep(100);
     assert.match(output, /Changed locales\/glossary\.tbx: built in [\d.]+ s, \d artifacts rebuilt \([^)]*\/ky[^)]*\)/);
