@@ -1,6 +1,7 @@
 import { matchKey } from '../normalize/typography.ts';
 import { ContextIndex } from './context.ts';
-import { FuzzyIndex, type FuzzyMatch } from './fuzzy.ts';
+import { bandOf, FuzzyIndex, type FuzzyMatch } from './fuzzy.ts';
+import type { InlineCode } from './inline.ts';
 import type { TmxDocument, TranslationUnit } from './tmx.ts';
 
 export interface MemoryEntry {
@@ -64,16 +65,23 @@ export class TranslationMemory {
 
   /**
    * The best matches for `source` in the first language of `chain` that has any: an exact match scores
-   * 100, else fuzzy matches from the index (adapted numbers score 99), best first.
+   * 100, else fuzzy matches from the index (adapted numbers score 99), best first. A fuzzy match loses a
+   * point per inline code its source has and the query has not, or the other way round (`codes`: the
+   * query's; a transcript sentence has none), as Trados and memoQ penalise formatting differences.
    */
-  match(source: string, chain: readonly string[], options: { minScore?: number; limit?: number } = {}): TmMatch[] {
+  match(
+    source: string,
+    chain: readonly string[],
+    options: { minScore?: number; limit?: number; codes?: readonly Pick<InlineCode, 'kind'>[] } = {},
+  ): TmMatch[] {
     const exact = this.lookup(source, chain);
     if (exact) {
       return [{ entry: exact, score: 100, band: 'exact', target: exact.target, lang: exact.lang }];
     }
     for (const lang of this.withRegions(chain)) {
       const found = this.fuzzy.get(lang)?.lookup(source, options) ?? [];
-      if (found.length > 0) return found.map((match) => ({ ...match, lang }));
+      if (found.length > 0)
+        return withCodePenalties(found, options.codes ?? [], options.minScore ?? 50).map((match) => ({ ...match, lang }));
     }
     return [];
   }
@@ -97,4 +105,35 @@ export class TranslationMemory {
 function findPrimary(variants: Map<string, string>, lang: string): string | undefined {
   for (const [tag, text] of variants) if (tag.split('-')[0] === lang) return text;
   return undefined;
+}
+
+/** The codes of a unit's source variant: the one whose text the memory took as the source. */
+function sourceCodes(entry: MemoryEntry): readonly Pick<InlineCode, 'kind'>[] {
+  for (const [lang, text] of entry.unit.variants) if (text === entry.source) return entry.unit.codes?.get(lang) ?? [];
+  return [];
+}
+
+/** How many inline codes differ between two lists, by kind (bpt, ept, it, ph, hi, ut): the size of the multiset difference. */
+export function codeDifference(a: readonly Pick<InlineCode, 'kind'>[], b: readonly Pick<InlineCode, 'kind'>[]): number {
+  const counts = new Map<string, number>();
+  for (const code of a) counts.set(code.kind, (counts.get(code.kind) ?? 0) + 1);
+  for (const code of b) counts.set(code.kind, (counts.get(code.kind) ?? 0) - 1);
+  return [...counts.values()].reduce((sum, count) => sum + Math.abs(count), 0);
+}
+
+/** Fuzzy matches with a point off per differing inline code, re-banded, still at or above `minScore`, best first. */
+export function withCodePenalties<T extends FuzzyMatch<MemoryEntry>>(
+  matches: readonly T[],
+  codes: readonly Pick<InlineCode, 'kind'>[],
+  minScore: number,
+): T[] {
+  return matches
+    .map((match) => {
+      const penalty = codeDifference(codes, sourceCodes(match.entry));
+      if (penalty === 0) return match;
+      const score = Math.max(0, match.score - penalty);
+      return { ...match, score, band: bandOf(score) };
+    })
+    .filter((match) => match.score >= minScore)
+    .sort((a, b) => b.score - a.score);
 }
