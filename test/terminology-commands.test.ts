@@ -1,11 +1,12 @@
 // `pressroom tm stats` and `pressroom glossary lint`, spawned as a user runs them, on the pitfall fixtures
 // (test/fixtures/tm, test/fixtures/glossary) and on the sample project's own memories and glossary.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { pressroom } from './helpers/cli.ts';
+import { parseTbx } from '../pipeline/glossary/tbx.ts';
+import { pressroom, repo } from './helpers/cli.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-terminology-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -149,4 +150,46 @@ test('glossary lint exits 1 with file:line:col on a glossary it cannot read, 2 o
   assert.equal(unclosed.status, 1);
   assert.match(unclosed.stderr, /bad\.csv:\d+:1: Unexpected CSV/);
   assert.equal(pressroom(['glossary', 'lint', '--strict']).status, 2);
+});
+
+test('tm lookup reads UTF-16 BE and TMX 1.1 memories: the region of the memory serves the language asked for', () => {
+  const utf16 = pressroom([
+    'tm',
+    'lookup',
+    '--memory',
+    'test/fixtures/tm/utf16be-bom/input.tmx',
+    '--from',
+    'en',
+    '--to',
+    'ru',
+    '--json',
+    'Colleagues, ladies and gentlemen,',
+  ]);
+  assert.equal(utf16.status, 0, utf16.stderr);
+  const [best] = JSON.parse(utf16.stdout) as { target: string; score: number; lang: string; line: number }[];
+  assert.deepEqual([best?.target, best?.score, best?.lang, best?.line], ['Уважаемые коллеги, дамы и господа!', 100, 'ru-RU', 6]);
+  const old = pressroom([
+    'tm',
+    'lookup',
+    '--memory',
+    'test/fixtures/tm/tmx11-lang-case/input.tmx',
+    '--from',
+    'en',
+    '--to',
+    'ky',
+    '--json',
+    'Programme of cooperation',
+  ]);
+  assert.equal(old.status, 0, old.stderr);
+  assert.equal((JSON.parse(old.stdout) as { target: string }[])[0]?.target, 'Кызматташтык программасы');
+});
+
+test('the sample glossary: Киргизия deprecated in Kyrgyz, acronyms admitted', () => {
+  const concepts = parseTbx(readFileSync(path.join(repo, 'locales/glossary.tbx'), 'utf8'), 'locales/glossary.tbx');
+  // kremlin.ru's Russian says Киргизия; in Kyrgyz text the Russian exonym is deprecated.
+  const ky = concepts.flatMap((concept) => concept.terms.get('ky') ?? []);
+  assert.equal(ky.find((term) => term.text === 'Киргизия')?.status, 'deprecated');
+  const acronyms = concepts.flatMap((concept) => [...concept.terms.values()].flat()).filter((term) => term.termType === 'acronym');
+  assert.ok(acronyms.length >= 5, `${acronyms.length} acronyms`);
+  assert.ok(acronyms.some((term) => term.status === 'admitted'));
 });
