@@ -35,7 +35,7 @@ export const glossaryLintCommand: Command = {
     const readProblems: GlossaryProblem[] = [];
     const perFile: { file: string; concepts: number }[] = [];
     for (const file of files) {
-      const shown = path.relative(process.cwd(), file) || file;
+      const shown = shownPath(file);
       const text = await readTextResource(file, shown, 'the glossary');
       const report = (problem: GlossaryProblem) => readProblems.push(problem);
       const read = /\.(csv|tsv)$/i.test(file) ? parseGlossaryCsv(text, shown, report) : parseTbx(text, shown, report);
@@ -59,3 +59,9 @@ export const glossaryLintCommand: Command = {
     return lint.errors > 0 ? 1 : 0;
   },
 };
+
+/** A file as the user named it: relative to the working folder when inside it, else as given. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}

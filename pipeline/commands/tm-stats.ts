@@ -37,7 +37,7 @@ export const tmStatsCommand: Command = {
 
     const read = [];
     for (const file of files) {
-      const shown = path.relative(process.cwd(), file) || file;
+      const shown = shownPath(file);
       read.push({ file: shown, document: parseTmx(await readTextResource(file, shown, 'the translation memory'), shown) });
     }
     const perFile = read.map((entry) => ({ file: entry.file, srclang: entry.document.srclang, ...memoryStats([entry], from) }));
@@ -74,4 +74,10 @@ function describe(stats: MemoryStats): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** A file as the user named it: relative to the working folder when inside it, else as given. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
