@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PipelineConfig } from '../config/defaults.ts';
 import type { Concept } from '../glossary/types.ts';
 import { resolveLocales } from '../locale/resolve.ts';
+import { matchKey } from '../normalize/typography.ts';
 import type { Resources } from '../stage.ts';
 import type { Segment, TranscriptRoot } from '../types.ts';
 import { sha256 } from './cache.ts';
@@ -97,7 +98,9 @@ export function artifactKey(
   const used = new Map<string, Concept>();
   for (const source of facts.sources) {
     const match = targets.length > 0 ? resources.memory.lookup(source, targets) : undefined;
-    units.push(match ? [match.lang, match.target] : null);
+    // Without an exact match, the best fuzzy one: its band is reported, and published when tmMinScore allows.
+    const fuzzy = !match && targets.length > 0 ? resources.memory.match(source, targets, { limit: 1 })[0] : undefined;
+    units.push(match ? [match.lang, match.target] : fuzzy ? [fuzzy.lang, fuzzy.target, fuzzy.score] : null);
     for (const hit of resources.glossary.find(source, config.sourceLocale)) used.set(hit.concept.id, hit.concept);
   }
   for (const label of facts.labels) {
@@ -111,7 +114,26 @@ export function artifactKey(
     const concept = used.get(id)!;
     return [id, concept.subject, languages.map((lang) => [lang, concept.terms.get(lang) ?? []])];
   });
-  return { key: sha256(JSON.stringify({ base, transcript, units, conceptTerms })), concepts };
+  // Context matches and stale segments (tm/context.ts) depend on the recorded units around the document's
+  // sentences; a deprecated term is a violation in any segment, whichever concept it belongs to.
+  const contexts = resources.memory.contexts
+    .around(new Set(facts.sources.map((source) => matchKey(source))))
+    .map((unit) => [
+      unit.file,
+      unit.line,
+      unit.source,
+      unit.hash,
+      unit.doc,
+      unit.prev,
+      unit.next,
+      targets.map((lang) => unit.targets.get(lang)),
+    ]);
+  const forbidden = resources.glossary.concepts.flatMap((concept) =>
+    targets.flatMap((lang) =>
+      (concept.terms.get(lang) ?? []).filter((term) => term.status === 'deprecated').map((term) => [lang, term.text]),
+    ),
+  );
+  return { key: sha256(JSON.stringify({ base, transcript, units, conceptTerms, contexts, forbidden })), concepts };
 }
 
 function* segments(node: TranscriptRoot | TranscriptRoot['children'][number]): Generator<Segment> {

@@ -110,6 +110,23 @@ export class ContextIndex {
   }
 
   /**
+   * The units a document with these sources (matching forms) can be judged by: its own sentences, and
+   * the units anchored next to one of them (where a stale segment is found). What an artifact key needs.
+   */
+  around(sources: ReadonlySet<string>): UnitContext[] {
+    const out: UnitContext[] = [];
+    for (const list of this.bySource.values())
+      for (const unit of list)
+        if (
+          sources.has(matchKey(unit.source)) ||
+          (unit.prev !== undefined && sources.has(matchKey(unit.prev))) ||
+          (unit.next !== undefined && sources.has(matchKey(unit.next)))
+        )
+          out.push(unit);
+    return out;
+  }
+
+  /**
    * For a segment in `lang`: a context match (a unit with this source and the same neighbours, or in the
    * same document with one neighbour the same), a stale one (a unit of this document whose source is no
    * longer in it, standing where this segment stands; or a unit whose recorded hash is not its source's),
