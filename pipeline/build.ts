@@ -19,6 +19,7 @@ import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
 import { indexFiles } from './engine/site-index.ts';
+import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
 import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
 import type { IndexDocument } from '../templates/page-index.ts';
@@ -94,6 +95,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   // Taken first: a second build into the same folder is refused before it spends a minute rendering.
   if (write) checkOutputFolder(config);
   const lock = write ? lockOutput(config.out) : undefined;
+  // Before anything is read (see inputHashes); errors reading the files are for loadResources to tell.
+  const hashes = options.cache === false || (!write && !options.cache) ? undefined : await inputHashes(config).catch(() => undefined);
   const resources = await loadResources(config, buildReporter).catch((error: unknown) => {
     lock?.release();
     throw error;
@@ -117,6 +120,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       cache: cacheFolder ? new ArtifactCache(cacheFolder) : undefined,
       sink,
       bases,
+      resourceHash: hashes?.resources,
       onStage: (label) => progress.stage(label),
       onArtifact: (name, rebuilt) => progress.artifact(name, rebuilt),
     };
@@ -146,7 +150,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     const index: IndexDocument[] = results.map((result) => result.index);
     const site = options.shard
       ? [{ path: `${shardFolder(options.shard)}/index.json`, contents: utf8(JSON.stringify(index) + '\n') }]
-      : indexFiles(config, index, (lang) => resources.translators.get(lang));
+      : indexFiles(config, index, resources.translators.get(config.locales[0] ?? config.sourceLocale));
     const reportFile = {
       path: options.shard ? `${shardFolder(options.shard)}/report.json` : 'report.json',
       contents: utf8(JSON.stringify(report, null, 2) + '\n'),
@@ -157,8 +161,16 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       );
     }
     // The translation dashboard needs the whole build's documents: not made per shard.
-    const dashboard = options.shard ? [] : await dashboardFiles(config, resources);
-    for (const file of [...site, reportFile, ...dashboard]) await sink.write(file);
+    for (const file of [...site, reportFile]) await sink.write(file);
+    // It re-reads every document in every locale: taken from the cache when no input changed (a no-op rebuild).
+    if (!options.shard)
+      await writeCached(
+        hashes && engine.cache,
+        '.site/dashboard',
+        () => siteKey(config, bases, hashes!),
+        sink,
+        () => dashboardFiles(config, resources),
+      );
     if (staged) {
       const started = performance.now();
       staged.commit();

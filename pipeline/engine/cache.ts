@@ -6,6 +6,11 @@ import type { OutputFile } from '../render/outputs.ts';
 /** What an artifact's cache entry records next to its files. */
 export interface CacheEntry<Meta> {
   key: string;
+  /**
+   * A coarser key that implies `key` (the whole input files rather than the parts an artifact uses): when
+   * it matches, `key` is not computed. Set by the build that stored or last reused the entry.
+   */
+  quick?: string;
   /** Size and mtime as written: checked on every hit (cheap); the hash documents what was stored. */
   files: { path: string; sha256: string; size: number; mtimeMs: number }[];
   meta: Meta;
@@ -33,11 +38,19 @@ export class ArtifactCache {
     return path.join(this.folder, ...name.split('/'));
   }
 
-  async get<Meta>(name: string, key: string): Promise<CacheHit<Meta> | undefined> {
+  /**
+   * The entry under `name` when its key matches and its files check out.
+   *
+   * @param name The artifact's name (slug/locale).
+   * @param key Its key, or a function computing it: called only when `quick` does not match.
+   * @param quick A key that implies `key` (optional): a no-op rebuild then skips computing `key`.
+   */
+  async get<Meta>(name: string, key: string | (() => string), quick?: string): Promise<CacheHit<Meta> | undefined> {
     const folder = this.entryFolder(name);
     try {
       const entry = JSON.parse(await readFile(path.join(folder, ENTRY), 'utf8')) as CacheEntry<Meta>;
-      if (entry.key !== key || !Array.isArray(entry.files)) return undefined;
+      const quickHit = quick !== undefined && entry.quick === quick;
+      if ((!quickHit && entry.key !== (typeof key === 'string' ? key : key())) || !Array.isArray(entry.files)) return undefined;
       for (const file of entry.files) {
         if (file.path.includes('..') || path.isAbsolute(file.path)) return undefined;
         // Files are flushed before entry.json exists, so a crash cannot leave a short file under a
@@ -45,13 +58,21 @@ export class ArtifactCache {
         const found = await stat(path.join(folder, 'files', file.path));
         if (found.size !== file.size || found.mtimeMs !== file.mtimeMs) return undefined;
       }
+      if (quick !== undefined && !quickHit) await this.requick(folder, { ...entry, quick });
       return { folder: path.join(folder, 'files'), files: entry.files.map((file) => file.path), meta: entry.meta };
     } catch {
       return undefined;
     }
   }
 
-  async put<Meta>(name: string, key: string, files: readonly OutputFile[], meta: Meta): Promise<CacheHit<Meta>> {
+  /** Records the quick key an entry was reused under, so the next build can skip the full key too. */
+  private async requick<Meta>(folder: string, entry: CacheEntry<Meta>): Promise<void> {
+    const temporary = path.join(folder, `${ENTRY}.tmp-${process.pid}`);
+    await writeSynced(temporary, new TextEncoder().encode(JSON.stringify(entry)));
+    await rename(temporary, path.join(folder, ENTRY));
+  }
+
+  async put<Meta>(name: string, key: string, files: readonly OutputFile[], meta: Meta, quick?: string): Promise<CacheHit<Meta>> {
     const folder = this.entryFolder(name);
     await mkdir(path.dirname(folder), { recursive: true });
     const temporary = await mkdtemp(`${folder}.tmp-`);
@@ -66,7 +87,7 @@ export class ArtifactCache {
         const written = await stat(path.join(temporary, 'files', file.path));
         recorded.push({ path: file.path, sha256: sha256(file.contents), size: written.size, mtimeMs: written.mtimeMs });
       }
-      const entry: CacheEntry<Meta> = { key, files: recorded, meta };
+      const entry: CacheEntry<Meta> = { key, ...(quick === undefined ? {} : { quick }), files: recorded, meta };
       await writeSynced(path.join(temporary, ENTRY), new TextEncoder().encode(JSON.stringify(entry)));
       await rm(folder, { recursive: true, force: true });
       await rename(temporary, folder);

@@ -44,6 +44,8 @@ export interface EngineContext {
   sink: Sink;
   /** localeBase() per locale (the source locale included), computed once per build. */
   bases: Map<string, string>;
+  /** inputHashes().resources, taken before the resources were read (optional: without it, every key is computed in full). */
+  resourceHash?: string;
   onStage(label: string): void;
   onArtifact(name: string, rebuilt: boolean): void;
 }
@@ -97,9 +99,15 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   };
   for (const locale of config.locales) {
     const name = layout.folder(file.slug, locale);
-    const { key } = artifactKey(source, transcript, locale, engine.bases.get(locale)!, config, resources);
+    // The artifact key looks up every sentence in the memories and glossary; the quick key (whole files)
+    // implies it, so a rebuild where no input file changed skips those look-ups.
+    const key = () => artifactKey(source, transcript, locale, engine.bases.get(locale)!, config, resources).key;
+    const quick =
+      engine.resourceHash === undefined
+        ? undefined
+        : sha256(JSON.stringify([transcript, engine.bases.get(locale), engine.bases.get(config.sourceLocale), engine.resourceHash]));
     let meta: ArtifactMeta;
-    const hit = await engine.cache?.get<ArtifactMeta>(name, key);
+    const hit = await engine.cache?.get<ArtifactMeta>(name, key, quick);
     if (hit) {
       for (const cached of hit.files) await engine.sink.link(path.join(hit.folder, cached), `${name}/${cached}`);
       meta = hit.meta;
@@ -113,7 +121,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
       );
       meta = made.meta;
       if (engine.cache) {
-        const stored = await engine.cache.put(name, key, made.files, meta);
+        const stored = await engine.cache.put(name, key(), made.files, meta, quick);
         for (const cached of stored.files) await engine.sink.link(path.join(stored.folder, cached), `${name}/${cached}`);
       } else {
         for (const output of made.files) await engine.sink.write({ path: `${name}/${output.path}`, contents: output.contents });

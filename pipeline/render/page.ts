@@ -9,6 +9,7 @@ import type { TranscriptRoot } from '../types.ts';
 import { sanitizeContent } from './sanitize.ts';
 import { cssString, serializeHtml, serializeXhtml } from './serialize.ts';
 import { toHast } from './html/to-hast.ts';
+import { languageNames, longDateFormat } from '../util/intl.ts';
 
 export interface PageInput {
   tree: TranscriptRoot;
@@ -22,7 +23,7 @@ export interface PageInput {
 }
 
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return longDateFormat(lang).format(new Date(`${iso}T00:00:00Z`));
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
@@ -33,7 +34,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 }
 
 export function languageName(lang: string, inLang = lang): string {
-  const name = new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
+  const name = languageNames(inLang).of(lang) ?? lang;
   return name.charAt(0).toLocaleUpperCase(inLang) + name.slice(1);
 }
 

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { expandInputs } from '../config/load.ts';
+import type { OutputFile } from '../render/outputs.ts';
+import { sha256, type ArtifactCache } from './cache.ts';
+import { codeHash } from './fingerprint.ts';
+import type { Sink } from './sink.ts';
+
+/** What the quick artifact keys and the site key are made from, hashed before the build reads anything. */
+export interface InputHashes {
+  /** Every memory and glossary file. */
+  resources: string;
+  /** The same, plus every transcript. */
+  site: string;
+}
+
+/**
+ * Hashes the bytes of every memory, glossary and transcript file. Note: taken before the build reads them,
+ * so that a file edited while the build runs can only make a key made from these hashes miss next time,
+ * never match wrongly.
+ */
+export async function inputHashes(config: PipelineConfig): Promise<InputHashes> {
+  const parts: string[] = [];
+  for (const file of [...config.memories, ...config.glossaries]) parts.push(file, sha256(await readFile(file)));
+  const resources = sha256(parts.join('\n'));
+  for (const file of await expandInputs(config.inputs)) parts.push(file, sha256(await readFile(file)));
+  return { resources, site: sha256(parts.join('\n')) };
+}
+
+/**
+ * The key of files made from the whole build rather than one artifact (the translation dashboard):
+ * pressroom's code, the whole config, the per-locale bases (UI strings, fonts, stylesheet) and the input
+ * files. Coarser than an artifact's key on purpose: any change to what such a file could read rebuilds it;
+ * only a build where nothing changed reuses it.
+ */
+export async function siteKey(config: PipelineConfig, bases: ReadonlyMap<string, string>, inputs: InputHashes): Promise<string> {
+  return sha256([await codeHash(), JSON.stringify(config), JSON.stringify([...bases].sort()), inputs.site].join('\n'));
+}
+
+/**
+ * Writes files made by `make` into the sink, taking them from the cache under `name` when `key` matches
+ * (a no-op rebuild), else making them and storing them for the next build.
+ *
+ * @param cache The build's artifact cache (optional: without one, `make` always runs).
+ * @param name The cache entry's name, outside any document's folder.
+ * @param key What the files depend on (siteKey).
+ * @param sink Where the build's output goes.
+ * @param make Makes the files, paths relative to the output folder.
+ * @returns Whether the files came from the cache.
+ */
+export async function writeCached(
+  cache: ArtifactCache | undefined,
+  name: string,
+  key: () => Promise<string>,
+  sink: Sink,
+  make: () => Promise<OutputFile[]>,
+): Promise<boolean> {
+  if (!cache) {
+    for (const file of await make()) await sink.write(file);
+    return false;
+  }
+  const wanted = await key();
+  const hit = await cache.get<null>(name, wanted);
+  const stored = hit ?? (await cache.put(name, wanted, await make(), null));
+  for (const file of stored.files) await sink.link(path.join(stored.folder, file), file);
+  return hit !== undefined;
+}
