@@ -123,6 +123,18 @@ test('watch rebuilds after a one-term glossary edit and the HTML shows it within
     // Only the locales the glossary change touches are rebuilt; en has no glossary-given text that changed.
     for (let waited = 0; !/Changed locales\/glossary\.tbx: built/.test(output); waited += 100) await sleep(100);
     assert.match(output, /Changed locales\/glossary\.tbx: built in [\d.]+ s, \d artifacts rebuilt \([^)]*\/ky[^)]*\)/);
+
+    // A memory edit and a UI string edit are picked up too, each by the locale it belongs to.
+    const memory = file('locales', 'ky', 'memory.tmx');
+    const sentence = 'Владимир Путин жана Кыргыз Республикасынын Президенти Садыр Жапаров';
+    writeFileSync(memory, readFileSync(memory, 'utf8').replace(sentence, `${sentence} (ОҢДОЛДУ)`));
+    const catalog = file('locales', 'ky', 'ui.json');
+    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('"Жүктөп алуу"', '"Жүктөп алуу (ОҢДОЛДУ)"'));
+    const shows = (html: string) => html.includes(`${sentence} (ОҢДОЛДУ)`) && html.includes('Жүктөп алуу (ОҢДОЛДУ)');
+    for (let waited = 0; !shows(readFileSync(page, 'utf8')); waited += 100) {
+      assert.ok(waited < 60_000, `the ky page never showed the memory and UI string edits:\n${output}`);
+      await sleep(100);
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
