@@ -84,6 +84,8 @@ function updateBlock(block: string, locale: string, entry: MergeEntry, provenanc
   next = next.replace(/\n?\s*<prop type="x-pressroom-[^"]*">[^<]*<\/prop>/g, '');
   const props = [
     ['x-pressroom-state', entry.state],
+    ['x-pressroom-file', provenance.file],
+    ...(provenance.translator ? [['x-pressroom-translator', provenance.translator]] : []),
     // The source this translation was made from, and where it stood: pipeline/tm/context.ts reads them back.
     [CONTEXT_PROPS.hash, sourceHash(entry.source)],
     ...(entry.context
@@ -93,8 +95,6 @@ function updateBlock(block: string, locale: string, entry: MergeEntry, provenanc
           [CONTEXT_PROPS.next, entry.context.next],
         ]
       : []),
-    ['x-pressroom-file', provenance.file],
-    ...(provenance.translator ? [['x-pressroom-translator', provenance.translator]] : []),
   ]
     .map(([type, value]) => `\n      <prop type="${type}">${esc(value!)}</prop>`)
     .join('');
