@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { matchKey, normalizeTypography } from '../../pipeline/normalize/typography.ts';
+import { FuzzyIndex, tokenize } from '../../pipeline/tm/fuzzy.ts';
+
+// matchKey skips the typography passes when a text has nothing they would change; the skip must never
+// change a key. The reference is matchKey's definition: the typography passes, then quotes folded.
+const reference = (text: string) =>
+  normalizeTypography(text)
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"');
+
+test('should give the same key with and without the shortcut, whatever the typography', () => {
+  const piece = fc.constantFrom(
+    ...['a', 'Жапаров', ' ', '  ', '\t', '\n', '\u00a0', '\u2007', '\u202f', '\u2009', '\u200b', '\u2060', '\ufeff', '\u3000'],
+    ...['"', "'", '\u2018', '\u2019', '\u201c', '\u201d', '\u00ab', '\u00bb', '.', '...', ',', '!', '?', ':', ';', '-', '--'],
+    ...['e\u0301', '\u00e9', '\u2028', '\u1680', '5', '(', '['],
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const text = pieces.join('');
+      assert.equal(matchKey(text), reference(text));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+// tokenize (and the index, which reads the same spans) replaces a regular expression by a loop over a
+// table of character classes; the expression stays the definition.
+const tokensByExpression = (text: string) =>
+  reference(text)
+    .toLowerCase()
+    .match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
+
+test('should split text into the tokens of the defining expression, whatever the script', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('5', '3.5', '1,000', '12.', '.5', ',', 'Word', 'Кыргызстан', 'e\u0301', '١٢٣', '\u0660', 'Ⅻ', '½', '²'),
+    fc.constantFrom(' ', '\n', '\u00a0', '\u2028', '—', '…', '"', '$', '😀', '𝔘𝔫', '\ud800', '\udc00', 'İ', 'ß', '\u0301'),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const text = pieces.join('');
+      assert.deepEqual(tokenize(text), tokensByExpression(text));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('should find an entry through the index by the same tokens, and nothing for unknown words', () => {
+  const index = new FuzzyIndex<{ source: string; target: string }>();
+  const sources = ['The President of Kyrgyzstan, Sadyr Japarov, met 25 officials.', 'Президент Кыргызстана встретился с 3,5 тыс. человек.'];
+  for (const source of sources) index.add({ source, target: source.toUpperCase() });
+  assert.equal(index.lookup('The president of Kyrgyzstan, Sadyr Japarov, met 26 officials.', { limit: 1 })[0]?.entry.source, sources[0]);
+  assert.equal(index.lookup('Президент Кыргызстана встретился с 3,5 тыс. людей.', { limit: 1 })[0]?.entry.source, sources[1]);
+  assert.deepEqual(index.lookup('Entirely unrelated words here.'), []);
+});
