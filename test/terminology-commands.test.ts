@@ -193,3 +193,18 @@ test('the sample glossary: Киргизия deprecated in Kyrgyz, acronyms admit
   assert.ok(acronyms.length >= 5, `${acronyms.length} acronyms`);
   assert.ok(acronyms.some((term) => term.status === 'admitted'));
 });
+
+test('the sample memories: two sentences of the transcript come from the 2024 archive as adapted matches', () => {
+  const run = pressroom([
+    'tm',
+    'lookup',
+    '--to',
+    'ru',
+    '--json',
+    'Russian direct investment in the first half of this year alone amounted to US$110 million.',
+  ]);
+  assert.equal(run.status, 0, run.stderr);
+  const [best] = JSON.parse(run.stdout) as { score: number; band: string; target: string; file: string }[];
+  assert.deepEqual([best?.score, best?.band, best?.file], [99, 'adapted', 'locales/ru/archive-2024.tmx']);
+  assert.equal(best?.target, 'Только за первое полугодие этого года прямые российские инвестиции составили 110 миллионов долларов.');
+});
