@@ -7,6 +7,7 @@
 //   5. 1 vs 2 concurrent pages
 // Usage: npm run bench [-- --docs 300 --sample 8 --pandoc-docs 20 --runs 5 --batch-runs 1 --only pdf,pandoc,batch,scaling]
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,6 +133,15 @@ if (only.has('pdf') || only.has('scaling')) {
   }
 }
 
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || '100');
+
+/** CPU time (ms) of the child processes this one has waited for: cutime + cstime of /proc/self/stat. */
+function childrenCpu(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
 if (only.has('pandoc')) {
   const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
   if (pandoc.status !== 0) {
@@ -177,16 +187,27 @@ if (only.has('pandoc')) {
     const batchTimes: number[] = [];
     const oneTimes: number[] = [];
     const cliTimes: number[] = [];
+    // CPU time as well as wall time: on a shared machine a process waiting for a core is not working.
+    const pandocCpu: number[] = [];
+    const batchCpu: number[] = [];
+    const cliCpu: number[] = [];
     let stages: Record<string, number> = {};
     for (let run = 0; run < runs; run += 1) {
+      let children = childrenCpu();
       pandocTimes.push(await timed(pandocRun));
+      pandocCpu.push(childrenCpu() - children);
+      const own = process.cpuUsage();
       batchTimes.push(
         await timed(async () => {
           stages = (await batchOf(inputs)).report.timings;
         }),
       );
+      const used = process.cpuUsage(own);
+      batchCpu.push((used.user + used.system) / 1000);
       oneTimes.push(await timed(() => batchOf(inputs.slice(0, 1))));
+      children = childrenCpu();
       cliTimes.push(await timed(async () => cli()));
+      cliCpu.push(childrenCpu() - children);
     }
     const perPandoc = median(pandocTimes) / count;
     const perBatch = median(batchTimes) / count;
@@ -222,6 +243,19 @@ if (only.has('pandoc')) {
         `${ms(perCli)}/doc`,
         (perCli / perPandoc).toFixed(3),
         `speed-up ${(perPandoc / perCli).toFixed(1)}×`,
+      ],
+      [`   CPU time (user + system): pandoc, ${runs} runs`, `${ms(median(pandocCpu) / count)}/doc`, '1.00', ''],
+      [
+        `   CPU time: pressroom in-process batch of ${count}`,
+        `${ms(median(batchCpu) / count)}/doc`,
+        (median(batchCpu) / median(pandocCpu)).toFixed(3),
+        `speed-up ${(median(pandocCpu) / median(batchCpu)).toFixed(1)}×`,
+      ],
+      [
+        `   CPU time: pressroom CLI process for the ${count}`,
+        `${ms(median(cliCpu) / count)}/doc`,
+        (median(cliCpu) / median(pandocCpu)).toFixed(3),
+        `speed-up ${(median(pandocCpu) / median(cliCpu)).toFixed(1)}×`,
       ],
       [`   pressroom stage time per document in the batch (ms): ${stageList}`, '', '', ''],
     );
