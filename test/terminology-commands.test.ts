@@ -75,6 +75,10 @@ test('tm stats exits 1 naming file:line:col on a memory it cannot read, 2 on bad
   const odd = pressroom(['tm', 'stats', utf16]);
   assert.equal(odd.status, 1);
   assert.match(odd.stderr, /odd\.tmx:2:\d+: Unexpected bytes that are not UTF-16LE/);
+  const missing = pressroom(['tm', 'stats', 'no-such-memory.tmx']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /^pressroom: no-such-memory\.tmx: Cannot read the translation memory: no such file \(ENOENT\)/);
+  assert.doesNotMatch(missing.stderr, /\n\s+at /, 'no stack for a missing file');
   assert.equal(pressroom(['tm', 'stats', '--bogus']).status, 2);
   assert.equal(pressroom(['tm', 'stats', '--from', 'not a tag', bad]).status, 2);
 });

@@ -9,7 +9,20 @@ import { decodeUtf8 } from './utf8.ts';
  * bytes of ASCII text), otherwise strict UTF-8. The XML declaration's `encoding` is not trusted.
  */
 export async function readTextResource(file: string, shownAs: string, what: string): Promise<string> {
-  return decodeTextResource(await readFile(file), shownAs, what);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (cause as Error).message;
+    throw new InputError(
+      shownAs,
+      undefined,
+      `Cannot read ${what}: ${reason}${code ? ` (${code})` : ''}; check the path given on the command line or in pressroom.config.json`,
+      { cause },
+    );
+  }
+  return decodeTextResource(bytes, shownAs, what);
 }
 
 export function decodeTextResource(bytes: Buffer, shownAs: string, what: string): string {
