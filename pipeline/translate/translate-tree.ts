@@ -33,7 +33,7 @@ export interface TranslationStats {
   labelsFellBack: number;
   /** Segments per match band (the best match found, published or not). */
   bands: Record<Band, number>;
-  /** Segments translated from an older source (tm:stale): reported with both sources, not published. */
+  /** Segments translated from an older source (tm:stale): reported with both sources, not published (counted in fellBack too). */
   stale: number;
 }
 
@@ -80,7 +80,9 @@ export function translateTree(
       current,
     );
     if (verdict?.kind === 'stale') {
+      // Published in the source language: it fell back, for the reason tm:stale gives.
       stats.stale += 1;
+      stats.fellBack += 1;
       segment.status = 'stale';
       segment.lang = options.sourceLang;
       report.warn(staleReason(segment, verdict), { ruleId: 'tm:stale', place: segment.position, segment: segment.id });
