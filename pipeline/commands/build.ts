@@ -125,10 +125,17 @@ export function printMessages(messages: Message[], write: (text: string) => void
 function printSummary(report: BuildReport, config: PipelineConfig, write: (text: string) => void): void {
   for (const document of report.documents) {
     for (const locale of document.locales) {
+      const violations = locale.termViolations?.length ?? 0;
       const translation =
         locale.locale === config.sourceLocale
           ? 'source'
-          : `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`;
+          : [
+              `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`,
+              locale.stale ? `${locale.stale} stale` : '',
+              violations ? `${violations} term violation${violations === 1 ? '' : 's'}` : '',
+            ]
+              .filter(Boolean)
+              .join(', ');
       write(
         `${locale.locale.padEnd(6)}${document.slug}  ${locale.segments} segments, ${translation}, ${locale.termsFound} glossary terms, ${locale.files.length} files\n`,
       );
