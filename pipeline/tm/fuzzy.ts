@@ -217,6 +217,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
   private readonly lastEntry: number[] = [];
   private counts = new Uint16Array(1024);
   private touched = new Int32Array(1024);
+  private queryNumbers = 0;
 
   constructor(private readonly options: { candidates?: number; budget?: number } = {}) {}
 
@@ -263,15 +264,30 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     // been counted (prefix filtering): the frequent rest ("the", ",") is never read. A budget of postings
     // bounds the worst case, a query of common words only.
     const needed = Math.ceil((query.length * minScore) / 100);
-    let uncovered = query.length - needed;
+    let enough = query.length - needed;
+    // Once the rarest tenth is read, the best candidates so far are scored: nothing can displace the
+    // `limit`-th of them without sharing as large a share of the query (an adapted match, which differs
+    // only in numbers, shares every other position), so fewer tokens need reading.
+    const checkpoint = query.length - Math.ceil(query.length * 0.9);
+    let early: number[] = [];
     let budget = this.options.budget ?? 30_000;
     if (this.touched.length < this.entries.length) this.touched = new Int32Array(this.entries.length * 2);
     const touched = this.touched;
     let size = 0;
     let best = 0;
+    let covered = 0;
     for (const { list, weight } of lists) {
-      if (uncovered < 0 || (list.length > budget && size > 0)) break;
-      uncovered -= weight;
+      if (covered > enough || (list.length > budget && size > 0)) break;
+      if (early.length === 0 && covered > checkpoint && size > 0) {
+        early = this.shortlist(size, best, false);
+        const found = this.rank(query, source, early, minScore, limit);
+        if (found.length >= limit) {
+          const bound = Math.min(Math.ceil((query.length * found[limit - 1]!.score) / 100), query.length - this.queryNumbers);
+          enough = query.length - Math.max(needed, bound);
+          if (covered > enough) break;
+        }
+      }
+      covered += weight;
       budget -= list.length;
       for (const id of list) {
         if (counts[id] === 0) touched[size++] = id;
@@ -279,7 +295,15 @@ export class FuzzyIndex<T extends FuzzyEntry> {
         if (count > best) best = count;
       }
     }
-    // The `candidates` entries sharing the most tokens, by a histogram rather than a sort of `touched`.
+    const shortlist = this.shortlist(size, best, true);
+    for (const id of early) if (!shortlist.includes(id)) shortlist.push(id);
+    return this.rank(query, source, shortlist, minScore, limit);
+  }
+
+  /** The `candidates` touched entries sharing the most tokens, by a histogram rather than a sort; `reset` clears the counts. */
+  private shortlist(size: number, best: number, reset: boolean): number[] {
+    const counts = this.counts;
+    const touched = this.touched;
     const wanted = this.options.candidates ?? 100;
     const histogram = new Uint32Array(best + 1);
     for (let i = 0; i < size; i += 1) histogram[counts[touched[i]!]!]! += 1;
@@ -292,9 +316,9 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     for (let i = 0; i < size; i += 1) {
       const id = touched[i]!;
       if (counts[id]! >= threshold && shortlist.length < wanted) shortlist.push(id);
-      counts[id] = 0;
+      if (reset) counts[id] = 0;
     }
-    return this.rank(query, source, shortlist, minScore, limit);
+    return shortlist;
   }
 
   /** The same ranking over every entry: the reference the index is measured against. */
@@ -302,12 +326,17 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     return this.rank(this.encode(source), source, this.entries.keys(), minScore, limit);
   }
 
-  /** Token ids of a query; a word the index has never seen gets an id of its own that matches nothing. */
+  /**
+   * Token ids of a query; a word the index has never seen gets an id of its own that matches nothing.
+   * Sets `queryNumbers` to the number of its number tokens.
+   */
   private encode(source: string): Int32Array {
     const folded = fold(source);
     tokenSpans(folded, SPANS);
     const tokens = new Int32Array(SPANS.length / 2);
+    this.queryNumbers = 0;
     for (let i = 0; i < tokens.length; i += 1) {
+      if (kindAt(folded, SPANS[2 * i]!) === DIGITS) this.queryNumbers += 1;
       const token = this.vocabulary.id(folded, SPANS[2 * i]!, SPANS[2 * i + 1]!, false);
       tokens[i] = token === -1 ? -1 - i : token;
     }
