@@ -69,10 +69,19 @@ for (const size of values.sizes.split(',').map(Number)) {
     cpuTimes.push(cpu() - c);
     return best?.score ?? 0;
   });
+  // A second pass over the same queries: the faster of the two times per query is the lookup's own cost,
+  // without the preemption and collector pauses that a shared machine adds to one of them.
+  const steady = queries.map((query, i) => {
+    const t = performance.now();
+    index.lookup(query, { limit: 1 });
+    return Math.min(performance.now() - t, times[i]!);
+  });
+  steady.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   cpuTimes.sort((a, b) => a - b);
   row['lookup p50'] = `${percentile(times, 50).toFixed(2)} ms`;
   row['lookup p99'] = `${percentile(times, 99).toFixed(2)} ms`;
+  row['lookup p50/p99, best of 2 passes'] = `${percentile(steady, 50).toFixed(2)}/${percentile(steady, 99).toFixed(2)} ms`;
   row['lookup CPU p50/p99'] = `${percentile(cpuTimes, 50).toFixed(2)}/${percentile(cpuTimes, 99).toFixed(2)} ms`;
 
   const scanCount = Math.min(queries.length, Number(values['scan-queries']));
