@@ -150,7 +150,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     const index: IndexDocument[] = results.map((result) => result.index);
     const site = options.shard
       ? [{ path: `${shardFolder(options.shard)}/index.json`, contents: utf8(JSON.stringify(index) + '\n') }]
-      : indexFiles(config, index, resources.translators.get(config.locales[0] ?? config.sourceLocale));
+      : indexFiles(config, index, (lang) => resources.translators.get(lang));
     const reportFile = {
       path: options.shard ? `${shardFolder(options.shard)}/report.json` : 'report.json',
       contents: utf8(JSON.stringify(report, null, 2) + '\n'),
