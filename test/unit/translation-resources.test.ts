@@ -95,10 +95,10 @@ test('parseTbx reads concepts with status; Glossary translates labels to the pre
 test('parseGlossaryCsv reads variants with status markers and rejects an unknown column', () => {
   const concepts = parseGlossaryCsv('id,subject,en,ru\nc-kg,place,Kyrgyzstan|!Kirghizia,Киргизия|~Кыргызстан\n', 'g.csv');
   assert.deepEqual(concepts[0]?.terms.get('en'), [
-    { text: 'Kyrgyzstan', status: 'preferred', termType: undefined },
-    { text: 'Kirghizia', status: 'deprecated', termType: undefined },
+    { text: 'Kyrgyzstan', status: 'preferred', statusName: 'preferred', termType: undefined, line: 2 },
+    { text: 'Kirghizia', status: 'deprecated', statusName: 'deprecated', termType: undefined, line: 2 },
   ]);
   assert.equal(concepts[0]?.line, 2);
-  assert.throws(() => parseGlossaryCsv('en,not a language!\nx,y\n', 'bad.csv'), /bad\.csv:1:1: Unexpected column “not a language!”/);
+  assert.throws(() => parseGlossaryCsv('en,not a language!\nx,y\n', 'bad.csv'), /bad\.csv:1:4: Unexpected column “not a language!”/);
   assert.throws(() => parseGlossaryCsv('en,ru\nx,y,z\n', 'ragged.csv'), /ragged\.csv:2:1: Unexpected CSV/);
 });
