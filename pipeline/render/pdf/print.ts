@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { setMetadata, type PdfMetadata } from './metadata.ts';
 
 export type { PdfMetadata } from './metadata.ts';
@@ -10,10 +10,11 @@ export type Paper = 'A4' | 'Letter';
 /**
  * Prints a page that already sits on disk next to its CSS and fonts (`setContent` cannot load file://
  * fonts). JavaScript is off and every request outside the page's folder is refused: transcripts are
- * untrusted, and a PDF must not depend on the network.
+ * untrusted, and a PDF must not depend on the network. `browser` comes from launchBrowser, whose proxy
+ * flags stop the connections that interception cannot see.
  */
 export async function printPdf(browser: Browser, htmlFile: string, metadata: PdfMetadata, paper: Paper = 'A4'): Promise<Uint8Array> {
-  const page = await (await offline(browser)).newPage();
+  const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
     const folder = pathToFileURL(path.dirname(htmlFile) + path.sep).href;
@@ -45,20 +46,4 @@ export async function printPdf(browser: Browser, htmlFile: string, metadata: Pdf
   } finally {
     await page.close();
   }
-}
-
-const contexts = new WeakMap<Browser, Promise<BrowserContext>>();
-
-/**
- * Chromium opens speculative connections (preconnect, the target of a refresh or an iframe) that
- * request interception never sees; in a context whose proxy is a closed local port, and with
- * loopback sent through that proxy too, they have nowhere to go. One context per browser.
- */
-function offline(browser: Browser): Promise<BrowserContext> {
-  let context = contexts.get(browser);
-  if (!context) {
-    context = browser.createBrowserContext({ proxyServer: 'http://127.0.0.1:9', proxyBypassList: ['<-loopback>'] });
-    contexts.set(browser, context);
-  }
-  return context;
 }
