@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from '../render/outputs.ts';
@@ -55,7 +56,7 @@ export class ArtifactCache {
         if (file.path.includes('..') || path.isAbsolute(file.path)) return undefined;
         // Files are flushed before entry.json exists, so a crash cannot leave a short file under a
         // complete entry; an edit later (even through a hard link in the output) changes size or mtime.
-        const found = await stat(path.join(folder, 'files', file.path));
+        const found = statSync(path.join(folder, 'files', file.path));
         if (found.size !== file.size || found.mtimeMs !== file.mtimeMs) return undefined;
       }
       if (quick !== undefined && !quickHit) await this.requick(folder, { ...entry, quick });

@@ -97,6 +97,8 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     rebuilt: [],
     reused: [],
   };
+  // Cached files to place: when every locale is reused, the document's output folder may already hold them.
+  const reused: [source: string, target: string][] = [];
   for (const locale of config.locales) {
     const name = layout.folder(file.slug, locale);
     // The artifact key looks up every sentence in the memories and glossary; the quick key (whole files)
@@ -109,7 +111,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     let meta: ArtifactMeta;
     const hit = await engine.cache?.get<ArtifactMeta>(name, key, quick);
     if (hit) {
-      for (const cached of hit.files) await engine.sink.link(path.join(hit.folder, cached), `${name}/${cached}`);
+      for (const cached of hit.files) reused.push([path.join(hit.folder, cached), `${name}/${cached}`]);
       meta = hit.meta;
       result.reused.push(name);
     } else {
@@ -133,6 +135,8 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     result.report.locales.push(meta.report);
     result.index.entries.push(meta.index);
   }
+  if (result.rebuilt.length > 0 || !engine.sink.keep(file.slug, reused))
+    for (const [source, target] of reused) await engine.sink.link(source, target);
   return result;
 }
 

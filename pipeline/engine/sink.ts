@@ -6,6 +6,8 @@ import type { OutputFile } from '../render/outputs.ts';
 export interface Sink {
   write(file: OutputFile): Promise<void>;
   link(source: string, target: string): Promise<void>;
+  /** Keeps an output entry that already holds exactly these cached files (see StagedOutput.keep). */
+  keep(name: string, files: readonly (readonly [source: string, target: string])[]): boolean;
 }
 
 export class MemorySink implements Sink {
@@ -15,6 +17,9 @@ export class MemorySink implements Sink {
   }
   async link(source: string, target: string): Promise<void> {
     this.files.push({ path: target, contents: new Uint8Array(await readFile(source)) });
+  }
+  keep(): boolean {
+    return false;
   }
 }
 
@@ -29,5 +34,10 @@ export class StagingSink implements Sink {
   async link(source: string, target: string): Promise<void> {
     await this.staged.link(source, target);
     this.names.push(target);
+  }
+  keep(name: string, files: readonly (readonly [source: string, target: string])[]): boolean {
+    if (!this.staged.keep(name, files)) return false;
+    for (const [, target] of files) this.names.push(target);
+    return true;
   }
 }

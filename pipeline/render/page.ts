@@ -9,7 +9,7 @@ import type { TranscriptRoot } from '../types.ts';
 import { sanitizeContent } from './sanitize.ts';
 import { cssString, serializeHtml, serializeXhtml } from './serialize.ts';
 import { toHast } from './html/to-hast.ts';
-import { languageNames, longDateFormat } from '../util/intl.ts';
+import { languageNames, longDateFormat, unitFormat } from '../util/intl.ts';
 
 export interface PageInput {
   tree: TranscriptRoot;
@@ -192,5 +192,5 @@ export function renderIndexPage(data: IndexData): string {
 export function formatSize(bytes: number, lang: string): string {
   const [unit, value, digits] =
     bytes < 1e6 ? (['kilobyte', Math.max(1, Math.round(bytes / 1e3)), 0] as const) : (['megabyte', bytes / 1e6, 1] as const);
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+  return unitFormat(lang, unit, digits).format(value);
 }

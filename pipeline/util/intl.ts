@@ -18,3 +18,17 @@ export function languageNames(lang: string): Intl.DisplayNames {
   if (!display) names.set(lang, (display = new Intl.DisplayNames([lang], { type: 'language' })));
   return display;
 }
+
+const sizes = new Map<string, Intl.NumberFormat>();
+
+/** A short unit format (`152 kB`, `1,3 МБ`), cached per language, unit and fraction digits. */
+export function unitFormat(lang: string, unit: 'kilobyte' | 'megabyte', fractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}\u0000${unit}\u0000${fractionDigits}`;
+  let format = sizes.get(key);
+  if (!format)
+    sizes.set(
+      key,
+      (format = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: fractionDigits })),
+    );
+  return format;
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { build } from '../../pipeline/build.ts';
@@ -87,6 +87,41 @@ test('a build killed midway leaves a cache from which the next build is correct'
   const expected = snapshot(path.join(folder, 'clean'), false);
   for (const [name, bytes] of expected) if (!isReport(name)) assert.deepEqual(built.get(name), bytes, name);
   assert.equal(readFileSync(path.join(folder, 'output/index.html'), 'utf8'), readFileSync(path.join(folder, 'clean/index.html'), 'utf8'));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('a no-op rebuild leaves every document folder in place, and puts back one a reader changed', async () => {
+  const folder = threeDocumentProject();
+  const config = await projectConfig(folder);
+  const cache = path.join(folder, 'cache');
+  await build(config, { cache });
+  const before = snapshot(config.out, false);
+  const folderIds = () => new Map(['a-full', 'b-full', 'c-no-japarov'].map((slug) => [slug, statSync(path.join(config.out, slug)).ino]));
+  const first = folderIds();
+
+  // Nothing changed: each document folder is the same directory as before, not a staged copy swapped in.
+  const noop = await build(config, { cache });
+  assert.deepEqual(noop.report.incremental?.rebuilt, []);
+  assert.deepEqual(folderIds(), first);
+  assert.ok(
+    noop.files.some((file) => file.path === 'a-full/en/index.html'),
+    'kept files are listed as outputs',
+  );
+
+  // A stray file in one folder; in another a page replaced by a new file (not an edit through the link).
+  writeFileSync(path.join(config.out, 'a-full/en/stray.txt'), 'left by a reader');
+  const page = path.join(config.out, 'b-full/ru/index.html');
+  writeFileSync(`${page}.new`, '<p>replaced</p>');
+  renameSync(`${page}.new`, page);
+  const repaired = await build(config, { cache });
+  assert.deepEqual(repaired.report.incremental?.rebuilt, [], 'the cache is intact: nothing to render');
+  const after = folderIds();
+  assert.notEqual(after.get('a-full'), first.get('a-full'));
+  assert.notEqual(after.get('b-full'), first.get('b-full'));
+  assert.equal(after.get('c-no-japarov'), first.get('c-no-japarov'));
+  assert.equal(existsSync(path.join(config.out, 'a-full/en/stray.txt')), false);
+  const restored = snapshot(config.out, false);
+  for (const [name, bytes] of before) if (!isReport(name)) assert.deepEqual(restored.get(name), bytes, name);
   rmSync(folder, { recursive: true, force: true });
 });
 
