@@ -49,6 +49,9 @@ export async function writeOutput(out: string, files: readonly OutputFile[], loc
   }
 }
 
+/** A file already on disk (a cached artifact) and its path in the output. */
+export type Placement = readonly [source: string, target: string];
+
 /** Files going into one output folder as a batch produces them; nothing is visible until `commit`. */
 export interface StagedOutput {
   write(file: OutputFile): Promise<void>;
@@ -59,7 +62,7 @@ export interface StagedOutput {
    * holds exactly `files` (targets under `name`), each the very file (same inode) as its source: true
    * when kept. A no-op rebuild then neither re-links nor deletes the entry's files.
    */
-  keep(name: string, files: readonly (readonly [source: string, target: string])[]): boolean;
+  keep(name: string, files: readonly Placement[]): boolean;
   /** Swaps every top-level entry written into place, folders first and the index last. */
   commit(): void;
   dispose(): Promise<void>;
@@ -126,7 +129,7 @@ export async function openStagedOutput(out: string, lock: OutputLock): Promise<S
 }
 
 /** Whether `folder` holds exactly `files` (targets under `name`), each a hard link of its source. */
-function sameFiles(folder: string, name: string, files: readonly (readonly [string, string])[]): boolean {
+function sameFiles(folder: string, name: string, files: readonly Placement[]): boolean {
   const sources = new Map(files.map(([source, target]) => [target, source]));
   let found = 0;
   const visit = (relative: string): boolean => {

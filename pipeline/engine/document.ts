@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentReport, LocaleReport } from '../build.ts';
+import type { Placement } from '../emit/write.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { InputError } from '../errors.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
@@ -98,7 +99,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     reused: [],
   };
   // Cached files to place: when every locale is reused, the document's output folder may already hold them.
-  const reused: [source: string, target: string][] = [];
+  const reused: Placement[] = [];
   for (const locale of config.locales) {
     const name = layout.folder(file.slug, locale);
     // The artifact key looks up every sentence in the memories and glossary; the quick key (whole files)

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { StagedOutput } from '../emit/write.ts';
+import type { Placement, StagedOutput } from '../emit/write.ts';
 import type { OutputFile } from '../render/outputs.ts';
 
 /** Where finished files go: memory for `build(config, {write: false})`, a staging folder otherwise. */
@@ -7,7 +7,7 @@ export interface Sink {
   write(file: OutputFile): Promise<void>;
   link(source: string, target: string): Promise<void>;
   /** Keeps an output entry that already holds exactly these cached files (see StagedOutput.keep). */
-  keep(name: string, files: readonly (readonly [source: string, target: string])[]): boolean;
+  keep(name: string, files: readonly Placement[]): boolean;
 }
 
 export class MemorySink implements Sink {
@@ -35,7 +35,7 @@ export class StagingSink implements Sink {
     await this.staged.link(source, target);
     this.names.push(target);
   }
-  keep(name: string, files: readonly (readonly [source: string, target: string])[]): boolean {
+  keep(name: string, files: readonly Placement[]): boolean {
     if (!this.staged.keep(name, files)) return false;
     for (const [, target] of files) this.names.push(target);
     return true;
