@@ -82,6 +82,17 @@ export function sameSpeaker(speaker: Speaker, label: string): boolean {
   return words.length === 2 && HONORIFIC.test(words[0]!) && words[1]!.toLowerCase() === surname;
 }
 
+/**
+ * Words of a printed label that a known speaker's name and role do not hold ("Share" in "Share В. Путин"
+ * read as В.Путин): the turn prints the speaker's canonical form, so these words would vanish unsaid.
+ * Initials and honorifics ("В.", "Ms.") are forms of the name, not extra words.
+ */
+export function labelWordsBeyond(speaker: Speaker, label: string): string[] {
+  const words = (text: string) => text.split(/[\s.]+/u).filter((word) => /\p{L}{2}/u.test(word));
+  const known = new Set(words(`${speaker.role} ${speaker.name}`).map((word) => word.toLowerCase()));
+  return words(label).filter((word) => !known.has(word.toLowerCase()) && !HONORIFIC.test(word));
+}
+
 /** "Ms. Whitfield" and a title "Press Briefing by Press Secretary Dana Whitfield" → Dana Whitfield, Press Secretary. */
 function fromContext(label: string, context: string): Speaker | undefined {
   const words = label.split(' ');

@@ -8,7 +8,7 @@ import { emptyRepairs, recordRepair, repairCharacters, type Repairs } from './ch
 import { isChromeLine, isEditorialInsertion, parseSourceLine, splitStageDirections } from './chrome.ts';
 import { parseDateline, parseTimeLine } from './dateline.ts';
 import { findRepeatedRuns } from './repeated-blocks.ts';
-import { findAsker, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
+import { findAsker, labelWordsBeyond, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
 import { normalizeTypography } from './typography.ts';
 
 const SEPARATOR = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$|^[\u2014\u2013]$/;
@@ -196,6 +196,17 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       inLead = false;
       closeTurn(turn, report);
       const speaker = registerSpeaker(meta.speakers, labelled.speaker);
+      const beyond = speaker.question ? [] : labelWordsBeyond(speaker, labelled.label);
+      if (beyond.length > 0) {
+        const words = beyond.join(' ');
+        summary.dropped.push({ line: block.line, endLine: block.line, rule: 'normalize:label-words', text: words });
+        summary.keptChars -= words.length;
+        summary.droppedChars += words.length;
+        report.warn(
+          `Unexpected “${words}” in the speaker label “${labelled.label}”, read as ${speaker.name}: the words are neither the speaker’s name nor role and are left out; check the source`,
+          { ruleId: 'normalize:label-words', place: block.position ?? positionOf(block) },
+        );
+      }
       turn = { type: 'speakerTurn', speaker, children: [], position: block.position };
       if (labelled.note) turn.note = labelled.note;
       const asker = speaker.question ? findAsker(labelled.rest) : undefined;

@@ -40,7 +40,7 @@ export function tokenize(text: string): string[] {
   const spans: number[] = [];
   tokenSpans(folded, spans);
   const tokens: string[] = [];
-  for (let i = 0; i < spans.length; i += 2) tokens.push(folded.slice(spans[i], spans[i + 1]));
+  for (let i = 0; i < spans.length; i += 3) tokens.push(folded.slice(spans[i], spans[i + 1]));
   return tokens;
 }
 
@@ -49,29 +49,58 @@ function fold(text: string): string {
 }
 
 /**
- * Start and end offsets of the tokens of folded text, pushed into `spans` (emptied first): a loop over a
- * table of character classes, so that an index build makes no string for a word it already knows.
+ * Start and end offsets of the tokens of folded text, with the FNV-1a hash of each, pushed into `spans`
+ * as triples (emptied first): a loop over a table of character classes that reads each character once, so
+ * that an index build makes no string for a word it already knows.
  */
 function tokenSpans(folded: string, spans: number[]): void {
   spans.length = 0;
   const length = folded.length;
   for (let at = 0; at < length;) {
-    const kind = kindAt(folded, at);
     const start = at;
+    const kind = kindAt(folded, at);
     at += width(folded, at);
     if (kind === SPACE) continue;
-    if (kind === LETTER) {
-      while (at < length && kindAt(folded, at) === LETTER) at += width(folded, at);
-    } else if (kind === DIGITS) {
+    runHash = FNV_OFFSET;
+    for (let i = start; i < at; i += 1) runHash = Math.imul(runHash ^ folded.charCodeAt(i), FNV_PRIME);
+    if (kind === LETTER) at = runEnd(folded, at, LETTER);
+    else if (kind === DIGITS) {
       for (;;) {
-        while (at < length && kindAt(folded, at) === DIGITS) at += width(folded, at);
+        at = runEnd(folded, at, DIGITS);
         const separator = folded.charCodeAt(at);
         if ((separator !== 0x2e && separator !== 0x2c) || at + 1 >= length || kindAt(folded, at + 1) !== DIGITS) break;
+        runHash = Math.imul(runHash ^ separator, FNV_PRIME);
         at += 1;
       }
     }
-    spans.push(start, at);
+    spans.push(start, at, runHash);
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** The hash of the token being read, carried through runEnd (a second return value without an object). */
+let runHash = 0;
+
+/** The end of the run of `kind` characters from `at`, hashing them into `runHash`; BMP code units are classified without a call. */
+function runEnd(text: string, at: number, kind: number): number {
+  const length = text.length;
+  let hash = runHash;
+  while (at < length) {
+    const unit = text.charCodeAt(at);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      const known = KINDS[unit]!;
+      if ((known === 0 ? (KINDS[unit] = classify(text[at]!)) : known) !== kind) break;
+      hash = Math.imul(hash ^ unit, FNV_PRIME);
+      at += 1;
+    } else {
+      if (kindAt(text, at) !== kind) break;
+      const end = at + width(text, at);
+      for (; at < end; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+    }
+  }
+  runHash = hash;
+  return at;
 }
 
 const SPACE = 1;
@@ -92,7 +121,10 @@ function kindAt(text: string, at: number): number {
 }
 
 function width(text: string, at: number): number {
-  return text.codePointAt(at)! > 0xffff ? 2 : 1;
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 function classify(character: string): number {
@@ -158,10 +190,8 @@ class Vocabulary {
     return this.words.length;
   }
 
-  /** The id of `text.slice(start, end)`; a new id when `add`, else -1 for a word never seen. */
-  id(text: string, start: number, end: number, add: boolean): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  /** The id of `text.slice(start, end)`, whose hash tokenSpans gave; a new id when `add`, else -1 for a word never seen. */
+  id(text: string, start: number, end: number, hash: number, add: boolean): number {
     const mask = this.table.length - 1;
     let slot = hash & mask;
     for (let id = this.table[slot]!; id !== -1; slot = (slot + 1) & mask, id = this.table[slot]!) {
@@ -206,15 +236,23 @@ const SPANS: number[] = [];
  * shares with it (rare tokens first, only as many as can decide `minScore`, within a budget of postings),
  * and only the `candidates` entries sharing the most are edit-distanced. `scan` ranks every entry the same
  * way: the recall reference (bench/tm measures the index against it).
+ *
+ * Token ids and posting lists live in a few large typed arrays rather than an array per entry and per
+ * word: a million small arrays cost an allocation and an object header each, and the collector traces
+ * them all. The posting lists are laid out by a counting sort at the first lookup after entries were
+ * added, which is one pass over the token ids however many entries came in between.
  */
 export class FuzzyIndex<T extends FuzzyEntry> {
   private readonly entries: T[] = [];
-  // Tokens as ids into `vocabulary`: a million entries of strings would cost gigabytes.
-  private readonly tokens: Int32Array[] = [];
   private readonly vocabulary = new Vocabulary();
-  private readonly postings: number[][] = [];
-  /** The last entry added to each token's posting list. */
-  private readonly lastEntry: number[] = [];
+  /** Every entry's token ids back to back: entry i's are `tokenIds[tokenStarts[i] .. tokenStarts[i + 1])`. */
+  private tokenIds = new Int32Array(1 << 12);
+  private tokenStarts = new Int32Array(1 << 10);
+  /** Entry ids per token, ascending, in one array: token t's are `postings[postingStarts[t] .. postingStarts[t + 1])`. */
+  private postings = new Int32Array(0);
+  private postingStarts = new Int32Array(1);
+  /** Entries the posting lists cover: they are rebuilt, all at once, at the first lookup after an add. */
+  private indexed = 0;
   private counts = new Uint16Array(1024);
   private touched = new Int32Array(1024);
   private queryNumbers = 0;
@@ -225,26 +263,55 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     return this.entries.length;
   }
 
-  add(entry: T): void {
+  /** Adds an entry; `key`, when given, is `matchKey(entry.source)`, which the caller has usually computed already. */
+  add(entry: T, key: string = matchKey(entry.source)): void {
     const id = this.entries.length;
-    const folded = fold(entry.source);
+    const folded = key.toLowerCase();
     tokenSpans(folded, SPANS);
-    const tokens = new Int32Array(SPANS.length / 2);
-    for (let i = 0; i < tokens.length; i += 1) {
-      const token = this.vocabulary.id(folded, SPANS[2 * i]!, SPANS[2 * i + 1]!, true);
-      if (token === this.postings.length) {
-        this.postings.push([]);
-        this.lastEntry.push(-1);
-      }
-      tokens[i] = token;
-      // Each entry once per posting list, without a Set per entry.
-      if (this.lastEntry[token] !== id) {
-        this.lastEntry[token] = id;
-        this.postings[token]!.push(id);
+    const count = SPANS.length / 3;
+    let at = this.tokenStarts[id]!;
+    if (at + count > this.tokenIds.length) this.tokenIds = grown(this.tokenIds, at + count);
+    const ids = this.tokenIds;
+    const vocabulary = this.vocabulary;
+    for (let i = 0; i < SPANS.length; i += 3) ids[at++] = vocabulary.id(folded, SPANS[i]!, SPANS[i + 1]!, SPANS[i + 2]!, true);
+    if (id + 2 > this.tokenStarts.length) this.tokenStarts = grown(this.tokenStarts, id + 2);
+    this.tokenStarts[id + 1] = at;
+    this.entries.push(entry);
+  }
+
+  /** Posting lists for every entry, by counting sort over the token ids (each entry once per list). */
+  private buildPostings(): void {
+    const words = this.vocabulary.size;
+    const total = this.entries.length;
+    const starts = new Int32Array(words + 1);
+    const last = new Int32Array(words).fill(-1);
+    const ids = this.tokenIds;
+    const bounds = this.tokenStarts;
+    for (let id = 0; id < total; id += 1) {
+      for (let at = bounds[id]!, end = bounds[id + 1]!; at < end; at += 1) {
+        const token = ids[at]!;
+        if (last[token] !== id) {
+          last[token] = id;
+          starts[token + 1]! += 1;
+        }
       }
     }
-    this.entries.push(entry);
-    this.tokens.push(tokens);
+    for (let token = 0; token < words; token += 1) starts[token + 1]! += starts[token]!;
+    const postings = new Int32Array(starts[words]!);
+    const fill = starts.slice(0, words);
+    last.fill(-1);
+    for (let id = 0; id < total; id += 1) {
+      for (let at = bounds[id]!, end = bounds[id + 1]!; at < end; at += 1) {
+        const token = ids[at]!;
+        if (last[token] !== id) {
+          last[token] = id;
+          postings[fill[token]!++] = id;
+        }
+      }
+    }
+    this.postings = postings;
+    this.postingStarts = starts;
+    this.indexed = total;
   }
 
   /** The best matches at or above `minScore`, best first (at most `limit`). */
@@ -253,12 +320,15 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     if (query.length === 0) return [];
     if (this.counts.length < this.entries.length) this.counts = new Uint16Array(this.entries.length * 2);
     const counts = this.counts;
+    if (this.indexed !== this.entries.length) this.buildPostings();
     // Each distinct token with the number of query positions it covers, rarest first.
     const weights = new Map<number, number>();
     for (const token of query) weights.set(token, (weights.get(token) ?? 0) + 1);
+    const starts = this.postingStarts;
     const lists = [...weights]
-      .map(([token, weight]) => ({ list: this.postings[token] ?? [], weight }))
-      .sort((x, y) => x.list.length - y.list.length);
+      .map(([token, weight]) => (token < 0 ? { start: 0, end: 0, weight } : { start: starts[token]!, end: starts[token + 1]!, weight }))
+      .sort((x, y) => x.end - x.start - (y.end - y.start));
+    const postings = this.postings;
     // An entry scoring minScore shares at least `needed` query positions (distance ≥ length − shared), so
     // once the rarest tokens read cover more than `query.length − needed` positions, every such entry has
     // been counted (prefix filtering): the frequent rest ("the", ",") is never read. A budget of postings
@@ -276,8 +346,9 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     let size = 0;
     let best = 0;
     let covered = 0;
-    for (const { list, weight } of lists) {
-      if (covered > enough || (list.length > budget && size > 0)) break;
+    for (const { start, end, weight } of lists) {
+      const length = end - start;
+      if (covered > enough || (length > budget && size > 0)) break;
       if (early.length === 0 && covered > checkpoint && size > 0) {
         early = this.shortlist(size, best, false);
         const found = this.rank(query, source, early, minScore, limit);
@@ -288,8 +359,9 @@ export class FuzzyIndex<T extends FuzzyEntry> {
         }
       }
       covered += weight;
-      budget -= list.length;
-      for (const id of list) {
+      budget -= length;
+      for (let at = start; at < end; at += 1) {
+        const id = postings[at]!;
         if (counts[id] === 0) touched[size++] = id;
         const count = (counts[id] = counts[id]! + 1);
         if (count > best) best = count;
@@ -333,11 +405,11 @@ export class FuzzyIndex<T extends FuzzyEntry> {
   private encode(source: string): Int32Array {
     const folded = fold(source);
     tokenSpans(folded, SPANS);
-    const tokens = new Int32Array(SPANS.length / 2);
+    const tokens = new Int32Array(SPANS.length / 3);
     this.queryNumbers = 0;
     for (let i = 0; i < tokens.length; i += 1) {
-      if (kindAt(folded, SPANS[2 * i]!) === DIGITS) this.queryNumbers += 1;
-      const token = this.vocabulary.id(folded, SPANS[2 * i]!, SPANS[2 * i + 1]!, false);
+      if (kindAt(folded, SPANS[3 * i]!) === DIGITS) this.queryNumbers += 1;
+      const token = this.vocabulary.id(folded, SPANS[3 * i]!, SPANS[3 * i + 1]!, SPANS[3 * i + 2]!, false);
       tokens[i] = token === -1 ? -1 - i : token;
     }
     return tokens;
@@ -346,7 +418,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
   private rank(query: Int32Array, source: string, ids: Iterable<number>, minScore: number, limit: number): FuzzyMatch<T>[] {
     const matches: FuzzyMatch<T>[] = [];
     for (const id of ids) {
-      const tokens = this.tokens[id]!;
+      const tokens = this.tokenIds.subarray(this.tokenStarts[id], this.tokenStarts[id + 1]);
       const longest = Math.max(query.length, tokens.length);
       // A distance above this cannot reach minScore; the banded distance stops there.
       const limitDistance = Math.floor(longest * (1 - minScore / 100));
@@ -367,4 +439,11 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     matches.sort((a, b) => b.score - a.score || a.entry.source.length - b.entry.source.length);
     return matches.slice(0, limit);
   }
+}
+
+/** A copy of `array` with room for at least `needed` elements, doubling so that appends stay amortised O(1). */
+function grown(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(Math.max(needed, array.length * 2));
+  copy.set(array);
+  return copy;
 }

@@ -45,10 +45,11 @@ export class TranslationMemory {
           this.conflicts.push({ key, kept: newer ? unit : existing.unit, dropped: newer ? existing.unit : unit });
           if (!newer) continue;
         }
-        entries.set(key, { source, target, unit });
+        const entry = { source, target, unit };
+        entries.set(key, entry);
         let index = this.fuzzy.get(lang);
         if (!index) this.fuzzy.set(lang, (index = new FuzzyIndex()));
-        index.add({ source, target, unit });
+        index.add(entry, key);
       }
     }
   }

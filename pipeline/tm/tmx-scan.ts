@@ -48,11 +48,16 @@ interface Tag {
   selfClosing: boolean;
 }
 
-/** The TMX in `text` as units with raw segments, or undefined when the file needs the full parser. */
-export function scanTmx(text: string): ScannedTmx | undefined {
+/**
+ * The TMX in `text` as units with raw segments, or undefined when the file needs the full parser. With
+ * `onUnit`, each unit is handed over as soon as it is read and not collected (`units` stays empty): the
+ * reader converts it while it is young, instead of keeping a second tree of a large memory alive. A
+ * caller that receives units must still discard them when the scan ends in undefined.
+ */
+export function scanTmx(text: string, onUnit?: (unit: ScannedTu) => void): ScannedTmx | undefined {
   if (text.length > MAX_CHARACTERS) return undefined;
   try {
-    return new Scanner(text).document();
+    return new Scanner(text, onUnit).document();
   } catch (error) {
     if (error === FALLBACK) return undefined;
     throw error;
@@ -71,7 +76,10 @@ class Scanner {
   // The next `&`, `]]>` and line break at or after the scan position: searched once each, never rescanned.
   private readonly following = new Map<string, number>();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly onUnit: ((unit: ScannedTu) => void) | undefined,
+  ) {}
 
   document(): ScannedTmx {
     const text = this.text;
@@ -121,8 +129,9 @@ class Scanner {
       const tag = this.openTag();
       if (tag.name !== 'tu') throw FALLBACK;
       const unit: ScannedTu = { attributes: tag.attributes, place: this.place(start), tuvs: [] };
-      this.units.push(unit);
       if (!tag.selfClosing) this.tu(unit);
+      if (this.onUnit) this.onUnit(unit);
+      else this.units.push(unit);
     }
     this.depth -= 1;
   }
@@ -252,7 +261,7 @@ class Scanner {
     let at = this.at + 1;
     const nameEnd = nameEndAt(text, at);
     if (nameEnd === at) throw FALLBACK;
-    const name = text.slice(at, nameEnd);
+    const name = knownName(text, at, nameEnd);
     // Note: a plain object; `in` below refuses "__proto__" and "constructor" along with repeated names.
     const attributes: Attributes = {};
     at = nameEnd;
@@ -276,7 +285,7 @@ class Scanner {
       const close = text.indexOf(quote === 0x22 ? '"' : "'", keyEnd + 2);
       if (close === -1) throw FALLBACK;
       const value = text.slice(keyEnd + 2, close);
-      const key = text.slice(at, keyEnd);
+      const key = knownName(text, at, keyEnd);
       if (UNUSUAL_VALUE.test(value) || key in attributes) throw FALLBACK;
       attributes[key] = value;
       at = close + 1;
@@ -306,6 +315,26 @@ class Scanner {
     this.counted = offset;
     return { line: this.line, column: offset - this.lineStart + 1, offset };
   }
+}
+
+/**
+ * Element and attribute names every unit repeats, by length. A name sliced from the text is a new string
+ * that V8 hashes and internalises when it becomes a property key, half a million times in a 30 MB memory;
+ * the constant is internalised once.
+ */
+const KNOWN_NAMES: string[][] = [];
+for (const name of [
+  ...['tmx', 'header', 'body', 'tu', 'tuv', 'seg', 'prop', 'note', 'bpt', 'ept', 'it', 'ph', 'hi', 'ut', 'sub'],
+  ...['version', 'srclang', 'xml:lang', 'lang', 'tuid', 'changedate', 'creationdate', 'creationid', 'changeid'],
+  ...['usagecount', 'lastusagedate', 'o-tmf', 'datatype', 'segtype', 'adminlang', 'creationtool'],
+  ...['creationtoolversion', 'o-encoding', 'type', 'i', 'x'],
+])
+  (KNOWN_NAMES[name.length] ??= []).push(name);
+
+function knownName(text: string, start: number, end: number): string {
+  const candidates = KNOWN_NAMES[end - start];
+  if (candidates) for (const name of candidates) if (text.startsWith(name, start)) return name;
+  return text.slice(start, end);
 }
 
 /** XML white space: space, tab, carriage return, line feed (not every `\s`). */

@@ -2,7 +2,7 @@ import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { children, elementPlaces, parseUntrustedXml } from '../util/xml.ts';
 import { parseSegment, type InlineCode } from './inline.ts';
-import { type Attributes, type ScannedTmx, scanTmx } from './tmx-scan.ts';
+import { type Attributes, type ScannedTmx, type ScannedTu, scanTmx } from './tmx-scan.ts';
 
 export interface TranslationUnit {
   id: string;
@@ -23,44 +23,65 @@ export interface TmxDocument {
 
 /** Reads a TMX 1.4 file into units. Throws an `InputError` naming the file and line on anything malformed. */
 export function parseTmx(text: string, file: string): TmxDocument {
-  // The one-pass scanner reads the common shape; anything else (and every error) goes through the tree.
-  const scanned = scanTmx(text) ?? readTmxTree(text, file);
-  const srclangRaw = scanned.header?.srclang;
+  // Intl.getCanonicalLocales costs microseconds; a memory repeats the same few tags a million times.
+  const tags = new Map<string, string | undefined>();
+  let units: TranslationUnit[] = [];
+  // The one-pass scanner reads the common shape and hands each unit over as it goes; anything else (and
+  // every error of the XML itself) goes through the tree. A unit's own error waits for the scan's end, so
+  // that a file the scanner leaves to the tree reports what the tree finds first, as it always has.
+  let unitError: unknown;
+  const scanned = scanTmx(text, (scannedUnit) => {
+    if (unitError !== undefined) return;
+    try {
+      units.push(toTranslationUnit(scannedUnit, units.length, file, tags));
+    } catch (error) {
+      unitError = error;
+    }
+  });
+  const read = scanned ?? readTmxTree(text, file);
+  const srclangRaw = read.header?.srclang;
   if (!srclangRaw)
     throw new InputError(
       file,
       elementPlaces(text, 'header')[0] ?? { line: 1, column: 1 },
       'Unexpected <header> without srclang, expected srclang="en" (or the source language)',
     );
+  if (scanned === undefined) units = read.units.map((scannedUnit, index) => toTranslationUnit(scannedUnit, index, file, tags));
+  else if (unitError !== undefined) throw unitError;
   const srclang = srclangRaw === '*all*' ? '*all*' : (canonicalLocale(srclangRaw) ?? srclangRaw);
-  // Intl.getCanonicalLocales costs microseconds; a memory repeats the same few tags a million times.
-  const tags = new Map<string, string | undefined>();
-  const units = scanned.units.map(({ attributes, place, tuvs }, index): TranslationUnit => {
-    const variants = new Map<string, string>();
-    let codes: Map<string, InlineCode[]> | undefined;
-    for (const tuv of tuvs) {
-      const lang = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
-      if (!lang) throw new InputError(file, place, 'Unexpected <tuv> without xml:lang, expected xml:lang="ru" (or the variant’s language)');
-      let tag = tags.get(lang);
-      if (tag === undefined && !tags.has(lang)) tags.set(lang, (tag = canonicalLocale(lang)));
-      if (!tag) throw new InputError(file, place, `Unexpected language tag “${lang}”, expected a BCP 47 tag such as “ru” or “ky-KG”`);
-      if (tuv.seg === undefined)
-        throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
-      const segment = parseSegment(tuv.seg);
-      variants.set(tag, segment.text);
-      if (segment.codes.length > 0) (codes ??= new Map()).set(tag, segment.codes);
-    }
-    return {
-      id: attributes.tuid ?? `tu${index + 1}`,
-      variants,
-      changed: attributes.changedate ?? attributes.creationdate,
-      file,
-      line: place.line,
-      column: place.column,
-      ...(codes ? { codes } : {}),
-    };
-  });
   return { srclang, units };
+}
+
+function toTranslationUnit(
+  { attributes, place, tuvs }: ScannedTu,
+  index: number,
+  file: string,
+  tags: Map<string, string | undefined>,
+): TranslationUnit {
+  const variants = new Map<string, string>();
+  let codes: Map<string, InlineCode[]> | undefined;
+  for (const tuv of tuvs) {
+    const lang = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
+    if (!lang) throw new InputError(file, place, 'Unexpected <tuv> without xml:lang, expected xml:lang="ru" (or the variant’s language)');
+    let tag = tags.get(lang);
+    if (tag === undefined && !tags.has(lang)) tags.set(lang, (tag = canonicalLocale(lang)));
+    if (!tag) throw new InputError(file, place, `Unexpected language tag “${lang}”, expected a BCP 47 tag such as “ru” or “ky-KG”`);
+    if (tuv.seg === undefined)
+      throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
+    const segment = parseSegment(tuv.seg);
+    variants.set(tag, segment.text);
+    if (segment.codes.length > 0) (codes ??= new Map()).set(tag, segment.codes);
+  }
+  const unit: TranslationUnit = {
+    id: attributes.tuid ?? `tu${index + 1}`,
+    variants,
+    changed: attributes.changedate ?? attributes.creationdate,
+    file,
+    line: place.line,
+    column: place.column,
+  };
+  if (codes) unit.codes = codes;
+  return unit;
 }
 
 /** The scanner's shape through the validating tree parser, which words every diagnostic: the reference path. */

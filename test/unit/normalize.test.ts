@@ -7,7 +7,7 @@ import { findRepeatedRuns } from '../../pipeline/normalize/repeated-blocks.ts';
 import { emptyRepairs, repairCharacters } from '../../pipeline/normalize/characters.ts';
 import { splitStageDirections } from '../../pipeline/normalize/chrome.ts';
 import { findAsker, parseSpeakerLabel, registerSpeaker } from '../../pipeline/normalize/speaker-label.ts';
-import { normalizeTranscript } from '../../pipeline/normalize/transcript.ts';
+import { normaliseBlocks, normalizeTranscript } from '../../pipeline/normalize/transcript.ts';
 import { Reporter } from '../../pipeline/report/messages.ts';
 import type { Speaker } from '../../pipeline/types.ts';
 import { matchKey, normalizeTypography } from '../../pipeline/normalize/typography.ts';
@@ -126,4 +126,30 @@ test('should split stage directions off a sentence but keep an aside in the spee
 test('should replace the fita by Kyrgyz ө in Kyrgyz text only', () => {
   assert.equal(repairCharacters('ѳзүбүздү', emptyRepairs(), 1, 'ky'), 'өзүбүздү');
   assert.equal(repairCharacters('Ѳедоръ', emptyRepairs(), 1, 'ru'), 'Ѳедоръ');
+});
+
+test('should report and account for words of a label that the canonical speaker does not hold', () => {
+  const report = new Reporter('t.txt');
+  const normalised = normaliseBlocks(
+    splitBlocks(
+      'Talks in Bishkek\n\nNovember 26, 2025, Bishkek\n\nВ.Путин: Добрый день.\n\nShare В. Путин: Спасибо.\n\nПрезидент В.Путин: Ещё.\n',
+    ),
+    report,
+    { lang: 'ru' },
+  );
+  const labelWords = report.messages.filter((message) => message.ruleId === 'normalize:label-words');
+  // The turns print the canonical "В.Путин"; "Share" and a role first met in a later label are left out,
+  // each with a warning on its line and an entry in the summary, never silently.
+  assert.deepEqual(
+    labelWords.map((message) => [message.place?.start.line, /“([^”]+)” in/.exec(message.reason)?.[1]]),
+    [
+      [7, 'Share'],
+      [9, 'Президент'],
+    ],
+  );
+  assert.deepEqual(
+    normalised.summary.dropped.map((entry) => entry.text),
+    ['Share', 'Президент'],
+  );
+  assert.deepEqual(normalised.tree.data.meta.speakers, [{ name: 'В.Путин', role: '' }]);
 });

@@ -56,3 +56,21 @@ test('should find an entry through the index by the same tokens, and nothing for
   assert.equal(index.lookup('Президент Кыргызстана встретился с 3,5 тыс. людей.', { limit: 1 })[0]?.entry.source, sources[1]);
   assert.deepEqual(index.lookup('Entirely unrelated words here.'), []);
 });
+
+test('should find entries added after a lookup, and each entry once however often a word repeats in it', () => {
+  const index = new FuzzyIndex<{ source: string; target: string }>();
+  index.add({ source: 'The talks in Bishkek were productive.', target: 'a' });
+  assert.equal(index.lookup('The talks in Osh were productive.', { limit: 1 })[0]?.entry.target, 'a');
+  // Added after the posting lists were laid out: the next lookup lays them out again.
+  index.add({ source: 'The talks in Osh were very productive.', target: 'b' });
+  index.add({ source: 'Talks, talks, talks and more talks in Osh.', target: 'c' });
+  assert.equal(index.size, 3);
+  assert.deepEqual(
+    index.lookup('The talks in Osh were very productive.', { limit: 3 }).map((match) => [match.entry.target, match.score]),
+    [
+      ['b', 100],
+      ['a', 75],
+    ],
+  );
+  assert.equal(index.lookup('Talks, talks, talks and more talks in Bishkek.', { limit: 1 })[0]?.entry.target, 'c');
+});
