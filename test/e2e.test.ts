@@ -80,12 +80,18 @@ function memoryTranslation(locale: string, source: string): string {
 
 test('the terminal gets one summary line per locale, with segments, fallbacks and timings per stage', () => {
   for (const locale of locales) assert.match(stdout, new RegExp(`^${locale}\\s+${slug}\\s+122 segments`, 'm'));
-  assert.match(stdout, /^ru\s+\S+\s+122 segments, 122\/122 translated, 0 fell back/m);
+  // The day's ru memory lacks one sentence; the 2024 archive holds it with another figure (20, not 22
+  // percent): a fuzzy 85-94 match, below the publishing threshold, so it falls back, reported and marked.
+  assert.match(stdout, /^ru\s+\S+\s+122 segments, 121\/122 translated, 1 fell back/m);
   assert.match(
     stdout,
     /Stages: ingest \d+ ms, normalize \d+ ms, segment \d+ ms, translate \d+ ms, render-html \d+ ms, render-epub \d+ ms, render-pdf \d+ ms, bundle \d+ ms/,
   );
   const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+  const ru = report.documents[0].locales.find((entry: { locale: string }) => entry.locale === 'ru');
+  assert.deepEqual(ru.bands, { context: 0, exact: 119, adapted: 2, '95-99': 0, '85-94': 1, '75-84': 0, '50-74': 0, new: 0 });
+  const ruHtml = readFileSync(file('ru', 'index.html'), 'utf8');
+  assert.match(ruHtml, /lang="en" class="untranslated" data-segment="s54fdd3d23d">I would like to underscore/);
   const ky = report.documents[0].locales.find((entry: { locale: string }) => entry.locale === 'ky');
   assert.equal(ky.segments, ky.translated + ky.fellBack);
   assert.equal(
