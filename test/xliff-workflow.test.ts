@@ -191,7 +191,8 @@ test('a glossary edit reaches every locale after one rebuild: old memories lose 
   const ruCounts = dashboard().locales.find((entry: { locale: string }) => entry.locale === 'ru').counts;
   assert.equal(ruCounts.stale, kyrgyzstan.kept);
   const exported = run('xliff', 'export', '--locale', 'ru');
-  assert.match(exported.stdout, new RegExp(`: ${kyrgyzstan.kept} to translate`));
+  // Plus the one sentence the sample's ru memory lacks (its archive match is fuzzy, not publishable).
+  assert.match(exported.stdout, new RegExp(`: ${kyrgyzstan.kept + 1} to translate`));
   const check = run('terms', 'check', '--locale', 'ru', '--strict', '--json');
   assert.equal(check.status, 1, check.stderr);
   const problems = JSON.parse(check.stdout) as { rule: string; segmentId: string }[];
