@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { matchKey, normalizeTypography } from '../../pipeline/normalize/typography.ts';
-import { FuzzyIndex, tokenize } from '../../pipeline/tm/fuzzy.ts';
+import { FuzzyIndex, similarity, tokenize } from '../../pipeline/tm/fuzzy.ts';
 
 // matchKey skips the typography passes when a text has nothing they would change; the skip must never
 // change a key. The reference is matchKey's definition: the typography passes, then quotes folded.
@@ -73,4 +73,21 @@ test('should find entries added after a lookup, and each entry once however ofte
     ],
   );
   assert.equal(index.lookup('Talks, talks, talks and more talks in Bishkek.', { limit: 1 })[0]?.entry.target, 'c');
+});
+
+test('should score through token ids exactly as through the words: the vocabulary tells every word apart', () => {
+  // Short words over a few letters, in both scripts: anagrams, prefixes and near-identical words, the
+  // cases an identity by hashes and length must still keep apart.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'а', 'б', 'ө', '1', '.'), minLength: 1, maxLength: 4 });
+  const sentence = fc.array(word, { minLength: 2, maxLength: 8 }).map((words) => words.join(' '));
+  fc.assert(
+    fc.property(fc.array(sentence, { minLength: 1, maxLength: 30 }), sentence, (sources, query) => {
+      const index = new FuzzyIndex<{ source: string; target: string }>();
+      for (const source of sources) index.add({ source, target: source });
+      for (const match of index.scan(query, { minScore: 1, limit: sources.length }))
+        if (match.band !== 'adapted')
+          assert.equal(match.score, similarity(tokenize(query), tokenize(match.entry.source)), `${query} / ${match.entry.source}`);
+    }),
+    { numRuns: 300 },
+  );
 });
