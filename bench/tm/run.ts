@@ -85,12 +85,12 @@ function cpu(): number {
 
 /** Share of this machine's CPU time taken by the hypervisor for other guests since `since` (from /proc/stat). */
 function stealSince(since: number[]): number {
-  const now = cpuTimes();
+  const now = machineCpuTimes();
   const total = now.reduce((sum, value, i) => sum + value - (since[i] ?? 0), 0);
   return total === 0 ? 0 : (100 * ((now[7] ?? 0) - (since[7] ?? 0))) / total;
 }
 
-function cpuTimes(): number[] {
+function machineCpuTimes(): number[] {
   try {
     return readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   } catch {
@@ -111,7 +111,7 @@ async function measureLoad(size: number): Promise<Record<string, number>> {
     const file = path.join(folder, 'memory.tmx');
     writeFileSync(file, toTmx(units));
     writeFileSync(path.join(folder, 'memory.json'), JSON.stringify(units));
-    const steal = cpuTimes();
+    const steal = machineCpuTimes();
     const startCpu = cpu();
     const start = performance.now();
     const text = await readTextResource(file, 'memory.tmx', 'the translation memory');

@@ -66,10 +66,17 @@ export function normalizeTranscript(raw: readonly TextBlock[], report: Reporter,
  */
 export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, options: NormalizeOptions): Normalised {
   const summary = emptySummary();
-  const drop = (block: TextBlock & { position?: Position }, rule: string, reason: string, severity: 'info' | 'warn' = 'info') => {
-    summary.dropped.push({ line: block.line, endLine: block.endLine, rule, text: block.text });
-    summary.droppedChars += block.text.length;
-    report[severity](`${reason}: “${clip(block.text)}”`, { ruleId: rule, place: block.position ?? positionOf(block) });
+  /** Takes `text` (the whole block unless a part is given) out of the document, with an entry and a report. */
+  const drop = (
+    block: TextBlock & { position?: Position },
+    rule: string,
+    reason: string,
+    severity: 'info' | 'warn' = 'info',
+    text = block.text,
+  ) => {
+    summary.dropped.push({ line: block.line, endLine: text === block.text ? block.endLine : block.line, rule, text });
+    summary.droppedChars += text.length;
+    report[severity](`${reason}: “${clip(text)}”`, { ruleId: rule, place: block.position ?? positionOf(block) });
   };
   const repairs = emptyRepairs();
   let blocks: Block[] = [];
@@ -198,13 +205,14 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       const speaker = registerSpeaker(meta.speakers, labelled.speaker);
       const beyond = speaker.question ? [] : labelWordsBeyond(speaker, labelled.label);
       if (beyond.length > 0) {
-        const words = beyond.join(' ');
-        summary.dropped.push({ line: block.line, endLine: block.line, rule: 'normalize:label-words', text: words });
-        summary.keptChars -= words.length;
-        summary.droppedChars += words.length;
-        report.warn(
-          `Unexpected “${words}” in the speaker label “${labelled.label}”, read as ${speaker.name}: the words are neither the speaker’s name nor role and are left out; check the source`,
-          { ruleId: 'normalize:label-words', place: block.position ?? positionOf(block) },
+        // The block was counted as kept above; these words of its label are not.
+        summary.keptChars -= beyond.join(' ').length;
+        drop(
+          block,
+          'normalize:label-words',
+          `Unexpected words in the speaker label “${labelled.label}”, read as ${speaker.name}: neither the speaker’s name nor role, so left out; check the source`,
+          'warn',
+          beyond.join(' '),
         );
       }
       turn = { type: 'speakerTurn', speaker, children: [], position: block.position };

@@ -323,12 +323,11 @@ class Scanner {
  * the constant is internalised once.
  */
 const KNOWN_NAMES: string[][] = [];
-for (const name of [
-  ...['tmx', 'header', 'body', 'tu', 'tuv', 'seg', 'prop', 'note', 'bpt', 'ept', 'it', 'ph', 'hi', 'ut', 'sub'],
-  ...['version', 'srclang', 'xml:lang', 'lang', 'tuid', 'changedate', 'creationdate', 'creationid', 'changeid'],
-  ...['usagecount', 'lastusagedate', 'o-tmf', 'datatype', 'segtype', 'adminlang', 'creationtool'],
-  ...['creationtoolversion', 'o-encoding', 'type', 'i', 'x'],
-])
+for (const name of (
+  'tmx header body tu tuv seg prop note bpt ept it ph hi ut sub version srclang xml:lang lang tuid changedate ' +
+  'creationdate creationid changeid usagecount lastusagedate o-tmf datatype segtype adminlang creationtool ' +
+  'creationtoolversion o-encoding type i x'
+).split(' '))
   (KNOWN_NAMES[name.length] ??= []).push(name);
 
 function knownName(text: string, start: number, end: number): string {

@@ -141,7 +141,7 @@ test('should report and account for words of a label that the canonical speaker 
   // The turns print the canonical "В.Путин"; "Share" and a role first met in a later label are left out,
   // each with a warning on its line and an entry in the summary, never silently.
   assert.deepEqual(
-    labelWords.map((message) => [message.place?.start.line, /“([^”]+)” in/.exec(message.reason)?.[1]]),
+    labelWords.map((message) => [message.place?.start.line, /: “([^”]+)”$/.exec(message.reason)?.[1]]),
     [
       [7, 'Share'],
       [9, 'Президент'],
