@@ -37,10 +37,9 @@ const NUMBER = /\p{N}+(?:[.,]\p{N}+)*/gu;
  */
 export function tokenize(text: string): string[] {
   const folded = fold(text);
-  const spans: number[] = [];
-  tokenSpans(folded, spans);
+  const count = tokenSpans(folded);
   const tokens: string[] = [];
-  for (let i = 0; i < spans.length; i += 3) tokens.push(folded.slice(spans[i], spans[i + 1]));
+  for (let i = 0; i < 3 * count; i += 3) tokens.push(folded.slice(SPANS[i], SPANS[i + 1]));
   return tokens;
 }
 
@@ -49,59 +48,68 @@ function fold(text: string): string {
 }
 
 /**
- * Start and end offsets of the tokens of folded text, with the FNV-1a hash of each, pushed into `spans`
- * as triples (emptied first): a loop over a table of character classes that reads each character once, so
- * that an index build makes no string for a word it already knows.
+ * The tokens of folded text as triples in `SPANS` (start, end, FNV-1a hash of the characters); returns
+ * how many. One loop over a table of character classes that reads each character once, so that an index
+ * build makes no string for a word: the vocabulary finds a word by its hash and its characters.
  */
-function tokenSpans(folded: string, spans: number[]): void {
-  spans.length = 0;
+function tokenSpans(folded: string): number {
   const length = folded.length;
+  if (SPANS.length < 3 * length) SPANS = new Int32Array(Math.max(3 * length, 2 * SPANS.length));
+  const spans = SPANS;
+  let count = 0;
+  let kind = SPACE;
+  let start = 0;
+  let hash = 0;
   for (let at = 0; at < length;) {
-    const start = at;
-    const kind = kindAt(folded, at);
-    at += width(folded, at);
-    if (kind === SPACE) continue;
-    runHash = FNV_OFFSET;
-    for (let i = start; i < at; i += 1) runHash = Math.imul(runHash ^ folded.charCodeAt(i), FNV_PRIME);
-    if (kind === LETTER) at = runEnd(folded, at, LETTER);
-    else if (kind === DIGITS) {
-      for (;;) {
-        at = runEnd(folded, at, DIGITS);
-        const separator = folded.charCodeAt(at);
-        if ((separator !== 0x2e && separator !== 0x2c) || at + 1 >= length || kindAt(folded, at + 1) !== DIGITS) break;
-        runHash = Math.imul(runHash ^ separator, FNV_PRIME);
-        at += 1;
-      }
-    }
-    spans.push(start, at, runHash);
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** The hash of the token being read, carried through runEnd (a second return value without an object). */
-let runHash = 0;
-
-/** The end of the run of `kind` characters from `at`, hashing them into `runHash`; BMP code units are classified without a call. */
-function runEnd(text: string, at: number, kind: number): number {
-  const length = text.length;
-  let hash = runHash;
-  while (at < length) {
-    const unit = text.charCodeAt(at);
+    const unit = folded.charCodeAt(at);
+    let next: number;
+    let size = 1;
     if (unit < 0xd800 || unit > 0xdfff) {
       const known = KINDS[unit]!;
-      if ((known === 0 ? (KINDS[unit] = classify(text[at]!)) : known) !== kind) break;
+      next = known === 0 ? (KINDS[unit] = classify(folded[at]!)) : known;
+    } else {
+      next = kindAt(folded, at);
+      size = width(folded, at);
+    }
+    // Letters and digits run on; space and other characters (punctuation) end a token, and each of the
+    // others is a token of its own. A point or comma between digits belongs to the number ("5.5", "1,000").
+    if (next === kind && (kind === LETTER || kind === DIGITS)) {
+      hash = Math.imul(hash ^ unit, FNV_PRIME);
+      if (size === 2) hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
+      at += size;
+      continue;
+    }
+    if (kind === DIGITS && (unit === 0x2e || unit === 0x2c) && at + 1 < length && kindAt(folded, at + 1) === DIGITS) {
       hash = Math.imul(hash ^ unit, FNV_PRIME);
       at += 1;
-    } else {
-      if (kindAt(text, at) !== kind) break;
-      const end = at + width(text, at);
-      for (; at < end; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+      continue;
     }
+    if (kind !== SPACE) {
+      spans[3 * count] = start;
+      spans[3 * count + 1] = at;
+      spans[3 * count + 2] = hash;
+      count += 1;
+    }
+    kind = next;
+    start = at;
+    hash = Math.imul(FNV_OFFSET ^ unit, FNV_PRIME);
+    if (size === 2) hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
+    at += size;
   }
-  runHash = hash;
-  return at;
+  if (kind !== SPACE) {
+    spans[3 * count] = start;
+    spans[3 * count + 1] = length;
+    spans[3 * count + 2] = hash;
+    count += 1;
+  }
+  return count;
 }
+
+/** Scratch triples for tokenSpans, grown to the longest text seen: lookups and index builds are synchronous. */
+let SPANS = new Int32Array(3 * 1024);
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const SPACE = 1;
 const LETTER = 2;
@@ -180,56 +188,63 @@ export function adaptNumbers(source: string, candidateSource: string, candidateT
   return candidateTarget.replace(NUMBER, (n) => replacement.get(n) ?? n);
 }
 
-/** Token ids by an open-addressing hash over the characters of a span: no string is made for a known word. */
+/**
+ * Token ids by an open-addressing hash over the characters of a span. The words' characters live in one
+ * array, not a string each: no string is made for a word, and a comparison reads adjacent memory.
+ */
 class Vocabulary {
-  private readonly words: string[] = [];
+  private count = 0;
+  private characters = new Uint16Array(1 << 14);
+  /** Word i's characters are `characters[starts[i] .. starts[i + 1])`. */
+  private starts = new Int32Array(1025);
   private hashes = new Int32Array(1024);
   private table = new Int32Array(2048).fill(-1);
 
   get size(): number {
-    return this.words.length;
+    return this.count;
   }
 
   /** The id of `text.slice(start, end)`, whose hash tokenSpans gave; a new id when `add`, else -1 for a word never seen. */
   id(text: string, start: number, end: number, hash: number, add: boolean): number {
+    const length = end - start;
     const mask = this.table.length - 1;
     let slot = hash & mask;
     for (let id = this.table[slot]!; id !== -1; slot = (slot + 1) & mask, id = this.table[slot]!) {
-      if (this.hashes[id] === hash && sameSpan(this.words[id]!, text, start, end)) return id;
+      if (this.hashes[id] !== hash) continue;
+      const from = this.starts[id]!;
+      if (this.starts[id + 1]! - from !== length) continue;
+      const characters = this.characters;
+      let i = 0;
+      while (i < length && characters[from + i] === text.charCodeAt(start + i)) i += 1;
+      if (i === length) return id;
     }
     if (!add) return -1;
-    const id = this.words.length;
-    this.words.push(text.slice(start, end));
-    if (id === this.hashes.length) {
-      const hashes = new Int32Array(id * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+    const id = this.count;
+    const from = this.starts[id]!;
+    if (from + length > this.characters.length) this.characters = grown(this.characters, from + length);
+    for (let i = 0; i < length; i += 1) this.characters[from + i] = text.charCodeAt(start + i);
+    if (id + 2 > this.starts.length) {
+      this.starts = grown(this.starts, id + 2);
+      this.hashes = grown(this.hashes, id + 1);
     }
+    this.starts[id + 1] = from + length;
     this.hashes[id] = hash;
     this.table[slot] = id;
-    if (this.words.length * 2 > this.table.length) this.rehash();
+    this.count += 1;
+    if (this.count * 2 > this.table.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     this.table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = this.table.length - 1;
-    for (let id = 0; id < this.words.length; id += 1) {
+    for (let id = 0; id < this.count; id += 1) {
       let slot = this.hashes[id]! & mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & mask;
       this.table[slot] = id;
     }
   }
 }
-
-function sameSpan(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
-
-/** Scratch offsets for tokenSpans: lookups and index builds are synchronous. */
-const SPANS: number[] = [];
 
 /**
  * An inverted index from token to entries, for fuzzy candidates: a query counts the tokens each entry
@@ -267,13 +282,13 @@ export class FuzzyIndex<T extends FuzzyEntry> {
   add(entry: T, key: string = matchKey(entry.source)): void {
     const id = this.entries.length;
     const folded = key.toLowerCase();
-    tokenSpans(folded, SPANS);
-    const count = SPANS.length / 3;
+    const count = tokenSpans(folded);
     let at = this.tokenStarts[id]!;
     if (at + count > this.tokenIds.length) this.tokenIds = grown(this.tokenIds, at + count);
     const ids = this.tokenIds;
     const vocabulary = this.vocabulary;
-    for (let i = 0; i < SPANS.length; i += 3) ids[at++] = vocabulary.id(folded, SPANS[i]!, SPANS[i + 1]!, SPANS[i + 2]!, true);
+    const spans = SPANS;
+    for (let i = 0; i < 3 * count; i += 3) ids[at++] = vocabulary.id(folded, spans[i]!, spans[i + 1]!, spans[i + 2]!, true);
     if (id + 2 > this.tokenStarts.length) this.tokenStarts = grown(this.tokenStarts, id + 2);
     this.tokenStarts[id + 1] = at;
     this.entries.push(entry);
@@ -404,8 +419,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
    */
   private encode(source: string): Int32Array {
     const folded = fold(source);
-    tokenSpans(folded, SPANS);
-    const tokens = new Int32Array(SPANS.length / 3);
+    const tokens = new Int32Array(tokenSpans(folded));
     this.queryNumbers = 0;
     for (let i = 0; i < tokens.length; i += 1) {
       if (kindAt(folded, SPANS[3 * i]!) === DIGITS) this.queryNumbers += 1;
@@ -442,8 +456,8 @@ export class FuzzyIndex<T extends FuzzyEntry> {
 }
 
 /** A copy of `array` with room for at least `needed` elements, doubling so that appends stay amortised O(1). */
-function grown(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
-  const copy = new Int32Array(Math.max(needed, array.length * 2));
+function grown<A extends Int32Array | Uint16Array>(array: A, needed: number): A {
+  const copy = new (array.constructor as new (length: number) => A)(Math.max(needed, array.length * 2));
   copy.set(array);
   return copy;
 }
