@@ -56,10 +56,14 @@ export function normalizeTypography(text: string, options: TypographyOptions = {
 /** Every character and sequence that normalizeTypography or matchKey may change, once the text is NFC. */
 const FOLDED = /[\t\u00a0\u2000-\u200d\u202f\u2060\u3000\ufeff"'\u2018\u2019\u201c\u201d\u00ab\u00bb]| {2}| [,.;:!?]|\.\.\.|--/;
 
+// eslint-disable-next-line no-control-regex -- the whole Latin-1 range, U+0000 included
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
 /** The key under which TM and glossary entries are compared: typography-insensitive, case kept. */
 export function matchKey(text: string): string {
-  // Most text has nothing to fold: one test instead of a dozen passes (a TM load calls this twice a unit).
-  const nfc = text.normalize('NFC');
+  // Most text has nothing to fold: one test instead of a dozen passes (a TM load calls this for every unit).
+  // Text within Latin-1 is already NFC (no combining mark there), and the test costs a tenth of normalize.
+  const nfc = BEYOND_LATIN1.test(text) ? text.normalize('NFC') : text;
   if (!FOLDED.test(nfc) && nfc.trim().length === nfc.length) return nfc;
   return normalizeTypography(text)
     .replace(/[\u2018\u2019]/g, "'")

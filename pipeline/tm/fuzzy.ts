@@ -39,7 +39,7 @@ export function tokenize(text: string): string[] {
   const folded = fold(text);
   const count = tokenSpans(folded);
   const tokens: string[] = [];
-  for (let i = 0; i < 3 * count; i += 3) tokens.push(folded.slice(SPANS[i], SPANS[i + 1]));
+  for (let i = 0; i < 4 * count; i += 4) tokens.push(folded.slice(SPANS[i], SPANS[i + 1]));
   return tokens;
 }
 
@@ -54,12 +54,13 @@ function fold(text: string): string {
  */
 function tokenSpans(folded: string): number {
   const length = folded.length;
-  if (SPANS.length < 3 * length) SPANS = new Int32Array(Math.max(3 * length, 2 * SPANS.length));
+  if (SPANS.length < 4 * length) SPANS = new Int32Array(Math.max(4 * length, 2 * SPANS.length));
   const spans = SPANS;
   let count = 0;
   let kind = SPACE;
   let start = 0;
   let hash = 0;
+  let second = 0;
   for (let at = 0; at < length;) {
     const unit = folded.charCodeAt(at);
     let next: number;
@@ -75,31 +76,42 @@ function tokenSpans(folded: string): number {
     // others is a token of its own. A point or comma between digits belongs to the number ("5.5", "1,000").
     if (next === kind && (kind === LETTER || kind === DIGITS)) {
       hash = Math.imul(hash ^ unit, FNV_PRIME);
-      if (size === 2) hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
+      second = Math.imul(second ^ unit, SECOND_PRIME);
+      if (size === 2) {
+        hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
+        second = Math.imul(second ^ folded.charCodeAt(at + 1), SECOND_PRIME);
+      }
       at += size;
       continue;
     }
     if (kind === DIGITS && (unit === 0x2e || unit === 0x2c) && at + 1 < length && kindAt(folded, at + 1) === DIGITS) {
       hash = Math.imul(hash ^ unit, FNV_PRIME);
+      second = Math.imul(second ^ unit, SECOND_PRIME);
       at += 1;
       continue;
     }
     if (kind !== SPACE) {
-      spans[3 * count] = start;
-      spans[3 * count + 1] = at;
-      spans[3 * count + 2] = hash;
+      spans[4 * count] = start;
+      spans[4 * count + 1] = at;
+      spans[4 * count + 2] = hash;
+      spans[4 * count + 3] = second;
       count += 1;
     }
     kind = next;
     start = at;
     hash = Math.imul(FNV_OFFSET ^ unit, FNV_PRIME);
-    if (size === 2) hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
+    second = Math.imul(SECOND_OFFSET ^ unit, SECOND_PRIME);
+    if (size === 2) {
+      hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
+      second = Math.imul(second ^ folded.charCodeAt(at + 1), SECOND_PRIME);
+    }
     at += size;
   }
   if (kind !== SPACE) {
-    spans[3 * count] = start;
-    spans[3 * count + 1] = length;
-    spans[3 * count + 2] = hash;
+    spans[4 * count] = start;
+    spans[4 * count + 1] = length;
+    spans[4 * count + 2] = hash;
+    spans[4 * count + 3] = second;
     count += 1;
   }
   return count;
@@ -110,6 +122,8 @@ let SPANS = new Int32Array(3 * 1024);
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+const SECOND_OFFSET = 0x2f5a3c1b;
+const SECOND_PRIME = 0x5bd1e995;
 
 const SPACE = 1;
 const LETTER = 2;
@@ -189,46 +203,33 @@ export function adaptNumbers(source: string, candidateSource: string, candidateT
 }
 
 /**
- * Token ids by an open-addressing hash over the characters of a span. The words' characters live in one
- * array, not a string each: no string is made for a word, and a comparison reads adjacent memory.
+ * Token ids by an open-addressing hash table keyed by two independent 32-bit hashes of a word and its
+ * length, so that a word is found without reading its characters again (see tokenSpans).
  */
 class Vocabulary {
   private count = 0;
-  private characters = new Uint16Array(1 << 14);
-  /** Word i's characters are `characters[starts[i] .. starts[i + 1])`. */
-  private starts = new Int32Array(1025);
-  private hashes = new Int32Array(1024);
+  /** Word i's first hash, second hash and length at `keys[3i]`, `keys[3i + 1]`, `keys[3i + 2]`. */
+  private keys = new Int32Array(3 * 1024);
   private table = new Int32Array(2048).fill(-1);
 
   get size(): number {
     return this.count;
   }
 
-  /** The id of `text.slice(start, end)`, whose hash tokenSpans gave; a new id when `add`, else -1 for a word never seen. */
-  id(text: string, start: number, end: number, hash: number, add: boolean): number {
-    const length = end - start;
+  /** The id of the word with these hashes and length; a new id when `add`, else -1 for a word never seen. */
+  id(hash: number, second: number, length: number, add: boolean): number {
     const mask = this.table.length - 1;
+    const keys = this.keys;
     let slot = hash & mask;
     for (let id = this.table[slot]!; id !== -1; slot = (slot + 1) & mask, id = this.table[slot]!) {
-      if (this.hashes[id] !== hash) continue;
-      const from = this.starts[id]!;
-      if (this.starts[id + 1]! - from !== length) continue;
-      const characters = this.characters;
-      let i = 0;
-      while (i < length && characters[from + i] === text.charCodeAt(start + i)) i += 1;
-      if (i === length) return id;
+      if (keys[3 * id] === hash && keys[3 * id + 1] === second && keys[3 * id + 2] === length) return id;
     }
     if (!add) return -1;
     const id = this.count;
-    const from = this.starts[id]!;
-    if (from + length > this.characters.length) this.characters = grown(this.characters, from + length);
-    for (let i = 0; i < length; i += 1) this.characters[from + i] = text.charCodeAt(start + i);
-    if (id + 2 > this.starts.length) {
-      this.starts = grown(this.starts, id + 2);
-      this.hashes = grown(this.hashes, id + 1);
-    }
-    this.starts[id + 1] = from + length;
-    this.hashes[id] = hash;
+    if (3 * id + 3 > keys.length) this.keys = grown(keys, 3 * id + 3);
+    this.keys[3 * id] = hash;
+    this.keys[3 * id + 1] = second;
+    this.keys[3 * id + 2] = length;
     this.table[slot] = id;
     this.count += 1;
     if (this.count * 2 > this.table.length) this.rehash();
@@ -239,7 +240,7 @@ class Vocabulary {
     this.table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = this.table.length - 1;
     for (let id = 0; id < this.count; id += 1) {
-      let slot = this.hashes[id]! & mask;
+      let slot = this.keys[3 * id]! & mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & mask;
       this.table[slot] = id;
     }
@@ -288,7 +289,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     const ids = this.tokenIds;
     const vocabulary = this.vocabulary;
     const spans = SPANS;
-    for (let i = 0; i < 3 * count; i += 3) ids[at++] = vocabulary.id(folded, spans[i]!, spans[i + 1]!, spans[i + 2]!, true);
+    for (let i = 0; i < 4 * count; i += 4) ids[at++] = vocabulary.id(spans[i + 2]!, spans[i + 3]!, spans[i + 1]! - spans[i]!, true);
     if (id + 2 > this.tokenStarts.length) this.tokenStarts = grown(this.tokenStarts, id + 2);
     this.tokenStarts[id + 1] = at;
     this.entries.push(entry);
@@ -422,8 +423,8 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     const tokens = new Int32Array(tokenSpans(folded));
     this.queryNumbers = 0;
     for (let i = 0; i < tokens.length; i += 1) {
-      if (kindAt(folded, SPANS[3 * i]!) === DIGITS) this.queryNumbers += 1;
-      const token = this.vocabulary.id(folded, SPANS[3 * i]!, SPANS[3 * i + 1]!, SPANS[3 * i + 2]!, false);
+      if (kindAt(folded, SPANS[4 * i]!) === DIGITS) this.queryNumbers += 1;
+      const token = this.vocabulary.id(SPANS[4 * i + 2]!, SPANS[4 * i + 3]!, SPANS[4 * i + 1]! - SPANS[4 * i]!, false);
       tokens[i] = token === -1 ? -1 - i : token;
     }
     return tokens;
@@ -438,21 +439,44 @@ export class FuzzyIndex<T extends FuzzyEntry> {
       const limitDistance = Math.floor(longest * (1 - minScore / 100));
       const distance = tokenDistance(query, tokens, limitDistance);
       if (distance > limitDistance) continue;
-      const entry = this.entries[id]!;
-      let score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longest)));
-      let target = entry.target;
-      let band = bandOf(score);
-      const adapted = score < 100 ? adaptNumbers(source, entry.source, entry.target) : undefined;
-      if (adapted !== undefined) {
-        score = 99;
-        band = 'adapted';
-        target = adapted;
-      }
-      if (score >= minScore) matches.push({ entry, score, band, target });
+      const match = judged(source, this.entries[id]!, distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longest))));
+      if (match.score >= minScore) matches.push(match);
     }
-    matches.sort((a, b) => b.score - a.score || a.entry.source.length - b.entry.source.length);
-    return matches.slice(0, limit);
+    matches.sort(byScore);
+    // Token ids stand for words by their hashes (Vocabulary), so the scores reported are taken again over
+    // the words themselves: a hash collision could cost a candidate its place, never give a wrong score.
+    const words = tokenize(source);
+    const checked: FuzzyMatch<T>[] = [];
+    for (const match of matches) {
+      if (checked.length === limit) break;
+      const score = match.band === 'adapted' ? match.score : similarity(words, tokenize(match.entry.source));
+      const exact = score === match.score ? match : judged(source, match.entry, score);
+      if (exact.score >= minScore) checked.push(exact);
+    }
+    return checked.sort(byScore);
   }
+}
+
+/** The match a score makes: adapted to 99 when only the numbers differ and the target can take the source's. */
+function judged<T extends FuzzyEntry>(source: string, entry: T, score: number): FuzzyMatch<T> {
+  const adapted = score < 100 ? adaptNumbers(source, entry.source, entry.target) : undefined;
+  if (adapted !== undefined) return { entry, score: 99, band: 'adapted', target: adapted };
+  return { entry, score, band: bandOf(score), target: entry.target };
+}
+
+function byScore(a: FuzzyMatch<FuzzyEntry>, b: FuzzyMatch<FuzzyEntry>): number {
+  return b.score - a.score || a.entry.source.length - b.entry.source.length;
+}
+
+/** The ids an index's vocabulary gives the words of `texts`, in order: what tells two words apart in the index. */
+export function wordIds(texts: readonly string[]): number[] {
+  const vocabulary = new Vocabulary();
+  const ids: number[] = [];
+  for (const text of texts) {
+    const count = tokenSpans(fold(text));
+    for (let i = 0; i < 4 * count; i += 4) ids.push(vocabulary.id(SPANS[i + 2]!, SPANS[i + 3]!, SPANS[i + 1]! - SPANS[i]!, true));
+  }
+  return ids;
 }
 
 /** A copy of `array` with room for at least `needed` elements, doubling so that appends stay amortised O(1). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { matchKey, normalizeTypography } from '../../pipeline/normalize/typography.ts';
-import { FuzzyIndex, similarity, tokenize } from '../../pipeline/tm/fuzzy.ts';
+import { FuzzyIndex, similarity, tokenize, wordIds } from '../../pipeline/tm/fuzzy.ts';
 
 // matchKey skips the typography passes when a text has nothing they would change; the skip must never
 // change a key. The reference is matchKey's definition: the typography passes, then quotes folded.
@@ -24,6 +24,14 @@ test('should give the same key with and without the shortcut, whatever the typog
     }),
     { numRuns: 5000 },
   );
+});
+
+test('should find every text within Latin-1 already in NFC, as matchKey assumes', () => {
+  for (let a = 0; a < 0x100; a += 1)
+    for (let b = 0; b < 0x100; b += 1) {
+      const text = String.fromCharCode(a, b);
+      assert.equal(text.normalize('NFC'), text);
+    }
 });
 
 // tokenize (and the index, which reads the same spans) replaces a regular expression by a loop over a
@@ -75,9 +83,40 @@ test('should find entries added after a lookup, and each entry once however ofte
   assert.equal(index.lookup('Talks, talks, talks and more talks in Bishkek.', { limit: 1 })[0]?.entry.target, 'c');
 });
 
-test('should score through token ids exactly as through the words: the vocabulary tells every word apart', () => {
-  // Short words over a few letters, in both scripts: anagrams, prefixes and near-identical words, the
-  // cases an identity by hashes and length must still keep apart.
+// The index knows a word by two hashes and its length, never comparing characters (fuzzy.ts). Short words
+// over a few letters, in both scripts: anagrams, prefixes and near-identical words, the cases such an
+// identity must still keep apart.
+test('should give two words the same id exactly when they are the same word', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'а', 'б', 'ө', '1', '😀'), minLength: 1, maxLength: 5 });
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 2, maxLength: 40 }), (texts) => {
+      const words = texts.flatMap(tokenize);
+      const ids = wordIds(words);
+      assert.equal(ids.length, words.length);
+      for (let i = 0; i < words.length; i += 1)
+        for (let j = 0; j < i; j += 1) assert.equal(ids[i] === ids[j], words[i] === words[j], `${words[i]} / ${words[j]}`);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('should tell apart every word of a large vocabulary', () => {
+  // 400,000 distinct eight-letter words, Latin and Cyrillic: among so many words of one length a single
+  // 32-bit hash collides some twenty times; the vocabulary must not.
+  const letters = [...'abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя'];
+  let state = 2463534242;
+  const random = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % letters.length;
+  };
+  const words = new Set<string>();
+  while (words.size < 400_000) words.add(Array.from({ length: 8 }, () => letters[random()]).join(''));
+  assert.equal(new Set(wordIds([...words])).size, words.size);
+});
+
+test('should score through token ids exactly as through the words', () => {
   const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'а', 'б', 'ө', '1', '.'), minLength: 1, maxLength: 4 });
   const sentence = fc.array(word, { minLength: 2, maxLength: 8 }).map((words) => words.join(' '));
   fc.assert(
