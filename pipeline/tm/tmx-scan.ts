@@ -74,7 +74,9 @@ class Scanner {
   private lineStart = 0;
   private counted = 0;
   // The next `&`, `]]>` and line break at or after the scan position: searched once each, never rescanned.
-  private readonly following = new Map<string, number>();
+  private nextAmpersand = -1;
+  private nextCdataEnd = -1;
+  private nextNewline = -1;
 
   constructor(
     private readonly text: string,
@@ -110,7 +112,7 @@ class Scanner {
     }
     for (let lt = text.indexOf('<', this.at); lt !== -1; lt = text.indexOf('<', this.at)) {
       this.space(lt);
-      if (!text.startsWith('<!--', lt)) throw FALLBACK;
+      if (!isComment(text, lt)) throw FALLBACK;
       this.comment();
     }
     this.space(text.length);
@@ -176,7 +178,7 @@ class Scanner {
     for (;;) {
       const lt = this.next();
       this.text_(lt);
-      if (this.text.startsWith('<!--', lt)) {
+      if (isComment(this.text, lt)) {
         this.comment();
         continue;
       }
@@ -207,7 +209,7 @@ class Scanner {
   private misc(): void {
     for (;;) {
       this.space(this.next());
-      if (!this.text.startsWith('<!--', this.at)) return;
+      if (!isComment(this.text, this.at)) return;
       this.comment();
     }
   }
@@ -230,7 +232,7 @@ class Scanner {
   /** Character data up to `end`: every `&` must start an allowed reference. */
   private text_(end: number): void {
     const text = this.text;
-    for (let amp = this.find('&', this.at); amp < end; amp = this.find('&', amp + 1)) {
+    for (let amp = this.ampersand(this.at); amp < end; amp = this.ampersand(amp + 1)) {
       REFERENCE.lastIndex = amp;
       const match = REFERENCE.exec(text);
       if (!match || REFERENCE.lastIndex > end) throw FALLBACK;
@@ -241,7 +243,8 @@ class Scanner {
         if (!allowedCharacter(code)) throw FALLBACK;
       }
     }
-    if (this.find(']]>', this.at) < end) throw FALLBACK;
+    if (this.nextCdataEnd < this.at) this.nextCdataEnd = position(this.text.indexOf(']]>', this.at));
+    if (this.nextCdataEnd < end) throw FALLBACK;
     this.at = end;
   }
 
@@ -292,14 +295,16 @@ class Scanner {
     }
   }
 
-  /** The first `needle` at or after `from` (Infinity when none); callers ask with `from` never decreasing. */
-  private find(needle: string, from: number): number {
-    const known = this.following.get(needle);
-    if (known !== undefined && known >= from) return known;
-    const found = this.text.indexOf(needle, from);
-    const position = found === -1 ? Infinity : found;
-    this.following.set(needle, position);
-    return position;
+  /** The first `&` at or after `from` (Infinity when none); callers ask with `from` never decreasing. */
+  private ampersand(from: number): number {
+    if (this.nextAmpersand < from) this.nextAmpersand = position(this.text.indexOf('&', from));
+    return this.nextAmpersand;
+  }
+
+  /** The first line break at or after `from` (Infinity when none); callers ask with `from` never decreasing. */
+  private newline(from: number): number {
+    if (this.nextNewline < from) this.nextNewline = position(this.text.indexOf('\n', from));
+    return this.nextNewline;
   }
 
   private enter(): void {
@@ -308,7 +313,7 @@ class Scanner {
   }
 
   private place(offset: number): { line: number; column: number; offset: number } {
-    for (let newline = this.find('\n', this.counted); newline < offset; newline = this.find('\n', newline + 1)) {
+    for (let newline = this.newline(this.counted); newline < offset; newline = this.newline(newline + 1)) {
       this.line += 1;
       this.lineStart = newline + 1;
     }
@@ -322,18 +327,34 @@ class Scanner {
  * that V8 hashes and internalises when it becomes a property key, half a million times in a 30 MB memory;
  * the constant is internalised once.
  */
-const KNOWN_NAMES: string[][] = [];
+const KNOWN_NAMES = new Map<number, string[]>();
 for (const name of (
   'tmx header body tu tuv seg prop note bpt ept it ph hi ut sub version srclang xml:lang lang tuid changedate ' +
   'creationdate creationid changeid usagecount lastusagedate o-tmf datatype segtype adminlang creationtool ' +
   'creationtoolversion o-encoding type i x'
-).split(' '))
-  (KNOWN_NAMES[name.length] ??= []).push(name);
+).split(' ')) {
+  const key = nameKey(name, 0, name.length);
+  KNOWN_NAMES.set(key, [...(KNOWN_NAMES.get(key) ?? []), name]);
+}
+
+/** Length and first character: one or two known names share each. */
+function nameKey(text: string, start: number, end: number): number {
+  return ((end - start) << 16) | text.charCodeAt(start);
+}
 
 function knownName(text: string, start: number, end: number): string {
-  const candidates = KNOWN_NAMES[end - start];
+  const candidates = KNOWN_NAMES.get(nameKey(text, start, end));
   if (candidates) for (const name of candidates) if (text.startsWith(name, start)) return name;
   return text.slice(start, end);
+}
+
+/** Whether a comment starts at `at`; a tag's second character settles most cases without a call. */
+function isComment(text: string, at: number): boolean {
+  return text.charCodeAt(at + 1) === 0x21 && text.startsWith('<!--', at);
+}
+
+function position(found: number): number {
+  return found === -1 ? Infinity : found;
 }
 
 /** XML white space: space, tab, carriage return, line feed (not every `\s`). */
