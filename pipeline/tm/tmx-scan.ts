@@ -253,7 +253,7 @@ class Scanner {
     const text = this.text;
     const at = this.at;
     if (text.charCodeAt(at + 1) !== 0x2f) return false;
-    if (!text.startsWith(name, at + 2) || text.charCodeAt(at + 2 + name.length) !== 0x3e) throw FALLBACK;
+    if (!sameText(name, text, at + 2, at + 2 + name.length) || text.charCodeAt(at + 2 + name.length) !== 0x3e) throw FALLBACK;
     this.at = at + 3 + name.length;
     return true;
   }
@@ -327,25 +327,29 @@ class Scanner {
  * that V8 hashes and internalises when it becomes a property key, half a million times in a 30 MB memory;
  * the constant is internalised once.
  */
-const KNOWN_NAMES = new Map<number, string[]>();
+const KNOWN_NAMES: string[][] = Array.from({ length: 256 }, () => []);
 for (const name of (
   'tmx header body tu tuv seg prop note bpt ept it ph hi ut sub version srclang xml:lang lang tuid changedate ' +
   'creationdate creationid changeid usagecount lastusagedate o-tmf datatype segtype adminlang creationtool ' +
   'creationtoolversion o-encoding type i x'
-).split(' ')) {
-  const key = nameKey(name, 0, name.length);
-  KNOWN_NAMES.set(key, [...(KNOWN_NAMES.get(key) ?? []), name]);
-}
+).split(' '))
+  KNOWN_NAMES[nameSlot(name, 0, name.length)]!.push(name);
 
-/** Length and first character: one or two known names share each. */
-function nameKey(text: string, start: number, end: number): number {
-  return ((end - start) << 16) | text.charCodeAt(start);
+/** A slot by length and first character: one or two known names share each. */
+function nameSlot(text: string, start: number, end: number): number {
+  return ((end - start) * 31 + text.charCodeAt(start)) & 255;
 }
 
 function knownName(text: string, start: number, end: number): string {
-  const candidates = KNOWN_NAMES.get(nameKey(text, start, end));
-  if (candidates) for (const name of candidates) if (text.startsWith(name, start)) return name;
+  for (const name of KNOWN_NAMES[nameSlot(text, start, end)]!) if (sameText(name, text, start, end)) return name;
   return text.slice(start, end);
+}
+
+/** Whether `text.slice(start, end)` is `name`, without making the slice (names are a few characters). */
+function sameText(name: string, text: string, start: number, end: number): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i += 1) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** Whether a comment starts at `at`; a tag's second character settles most cases without a call. */
