@@ -51,14 +51,21 @@ export function termUsage(docs: readonly LocaleSegments[], glossary: Glossary, s
   return [...usage.values()].sort((a, b) => b.segments.length - a.segments.length || a.term.localeCompare(b.term));
 }
 
-/** Which bar a segment falls in. Statuses issue 4 adds (context, adapted, fuzzy-*, stale) map by name. */
+/**
+ * Which bar a segment falls in. A segment kept in the source language because its best match scored below
+ * the locale's policy is fuzzy work, not new: a translator starts from that match (the XLIFF carries it),
+ * as report.json's bands count it.
+ */
 export function categoryOf(segment: Segment, locale: string, sourceLocale: string): Category {
   const status: string = segment.status;
   if (status === 'context' || status === 'exact' || status === 'adapted' || status === 'stale') return status;
   if (status.startsWith('fuzzy')) return 'fuzzy';
   if (status === 'fallback' && segment.lang !== locale && segment.lang !== sourceLocale) return 'fellBack';
+  if (segment.band !== undefined && FUZZY_BANDS.has(segment.band)) return 'fuzzy';
   return 'new';
 }
+
+const FUZZY_BANDS = new Set<string>(['95-99', '85-94', '75-84', '50-74']);
 
 const emptyCounts = (): Counts => ({ context: 0, exact: 0, adapted: 0, fuzzy: 0, new: 0, stale: 0, fellBack: 0 });
 
