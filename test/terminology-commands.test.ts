@@ -87,7 +87,7 @@ interface Lint {
   files: { file: string; concepts: number }[];
   concepts: number;
   locales: Record<string, { concepts: number; terms: number; statuses: Record<string, number> }>;
-  problems: { file: string; line: number; severity: string; ruleId: string }[];
+  problems: { file: string; line: number; column: number; severity: string; ruleId: string }[];
   errors: number;
   warnings: number;
 }
@@ -110,15 +110,15 @@ test('glossary lint reports each problem with file and line and exits 1; CSV and
   assert.equal(run.status, 1);
   const lint = JSON.parse(run.stdout) as Lint;
   assert.deepEqual(
-    lint.problems.map((problem) => `${problem.line} ${problem.severity} ${problem.ruleId}`),
+    lint.problems.map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId}`),
     [
-      '10 error glossary:duplicate-term',
-      '14 error glossary:conflicting-preferred',
-      '19 warning glossary:no-preferred',
-      '19 error glossary:preferred-and-deprecated',
-      '20 error glossary:empty-term',
-      '23 error glossary:duplicate-id',
-      '26 error glossary:unknown-status',
+      '10:20 error glossary:duplicate-term',
+      '14:20 error glossary:conflicting-preferred',
+      '19:20 warning glossary:no-preferred',
+      '19:20 error glossary:preferred-and-deprecated',
+      '20:20 error glossary:empty-term',
+      '23:7 error glossary:duplicate-id',
+      '26:20 error glossary:unknown-status',
     ],
   );
   const text = pressroom(['glossary', 'lint', 'test/fixtures/glossary/lint-problems/input.tbx']);
@@ -140,6 +140,29 @@ test('glossary lint reports each problem with file and line and exits 1; CSV and
     { file: 'test/fixtures/glossary/tsv-bom/input.tsv', concepts: 2 },
   ]);
   assert.deepEqual(both.locales.ru!.statuses, { preferred: 5, admitted: 2, deprecated: 1, superseded: 1 });
+
+  // In a spreadsheet the column is the cell's, counted past quoted cells that hold commas, doubled quotes
+  // and a line break: line 5's status, line 6's en and ru cells (rows sharing an id are one concept, so
+  // its terms are duplicates), line 7's empty ru variant.
+  const sheet = path.join(scratch, 'problems.csv');
+  writeFileSync(
+    sheet,
+    [
+      'id,en,ru,status,note',
+      'c-bishkek,Bishkek,Бишкек,preferred,',
+      'c-osh,"Osh, city","Ош ""южная столица""",preferred,"two',
+      'lines"',
+      'c-frunze,Frunze,Фрунзе,approved,',
+      'c-bishkek,Bishkek,Бишкек,preferred,',
+      'c-issyk,"Issyk-Kul, lake",Иссык-Куль|,preferred,',
+    ].join('\r\n'),
+  );
+  const csvRun = pressroom(['glossary', 'lint', sheet, '--json']);
+  assert.equal(csvRun.status, 1, csvRun.stderr);
+  assert.deepEqual(
+    (JSON.parse(csvRun.stdout) as Lint).problems.map((problem) => `${problem.line}:${problem.column} ${problem.ruleId}`),
+    ['5:24 glossary:unknown-status', '6:11 glossary:duplicate-term', '6:19 glossary:duplicate-term', '7:27 glossary:empty-term'],
+  );
 });
 
 test('glossary lint exits 1 with file:line:col on a glossary it cannot read, 2 on bad usage', () => {

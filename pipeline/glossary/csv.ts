@@ -79,13 +79,17 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
   for (const { record, raw, info } of rows) {
     // info.lines is the record's last line; a quoted line break inside it moves its start up.
     const line = info.lines - (raw.replace(/\n$/, '').match(/\n/g)?.length ?? 0);
+    const cells = cellStarts(raw, delimiter);
+    const placeOf = (column: string | undefined) => {
+      const start = column === undefined ? undefined : cells[header.indexOf(column)];
+      return start ? { line: line + start.line, column: start.column } : { line, column: 1 };
+    };
     const statusText = cell(record, 'status');
     const known = statusText === undefined ? undefined : termStatus(statusText);
     if (statusText !== undefined && !known)
       onProblem?.({
         file,
-        line,
-        column: 1,
+        ...placeOf(fields.get('status')),
         severity: 'error',
         ruleId: 'glossary:unknown-status',
         message: `Unexpected status “${statusText}”, expected preferred, admitted, deprecated or superseded`,
@@ -94,24 +98,25 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
     const id = cell(record, 'id') ?? `row-${line}`;
     let concept = concepts.get(id);
     if (!concept) {
-      concept = { id, subject: cell(record, 'subject'), terms: new Map(), file, line };
+      concept = { id, subject: cell(record, 'subject'), terms: new Map(), file, ...placeOf(fields.get('id')) };
       concepts.set(id, concept);
     }
     for (const [column, tag] of languageColumns) {
       const value = record[column] ?? '';
       if (!value) continue;
+      const place = placeOf(column);
       const list = concept.terms.get(tag) ?? [];
       for (const variant of value.split('|')) {
         const term = parseVariant(variant.trim(), rowStatus);
         if (!term.text) {
           const message = `Unexpected empty term in the ${column} column of “${value}”, expected text between the | separators`;
-          if (onProblem) onProblem({ file, line, column: 1, severity: 'error', ruleId: 'glossary:empty-term', message });
+          if (onProblem) onProblem({ file, ...place, severity: 'error', ruleId: 'glossary:empty-term', message });
           continue;
         }
         list.push({
           ...term,
           termType: cell(record, 'termtype'),
-          line,
+          ...place,
           ...defined({ partOfSpeech: cell(record, 'partofspeech'), definition: cell(record, 'definition'), note: cell(record, 'note') }),
         });
       }
@@ -119,6 +124,37 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
     }
   }
   return [...concepts.values()];
+}
+
+/**
+ * Where each cell of a raw record starts, as a line offset within the record and a 1-based column: the
+ * delimiters outside quotes split it (a quoted cell may hold delimiters, doubled quotes and line breaks).
+ */
+function cellStarts(raw: string, delimiter: string): { line: number; column: number }[] {
+  const starts = [{ line: 0, column: 1 }];
+  let line = 0;
+  let lineStart = 0;
+  let cellStart = 0;
+  let quoted = false;
+  for (let at = 0; at < raw.length; at += 1) {
+    const character = raw[at];
+    if (quoted) {
+      if (character === '"' && raw[at + 1] === '"') at += 1;
+      else if (character === '"') quoted = false;
+      else if (character === '\n') {
+        line += 1;
+        lineStart = at + 1;
+      }
+    } else if (character === '"' && at === cellStart) quoted = true;
+    // Spaces before an opening quote are trimmed, as the reader trims them.
+    else if (character === ' ' && at === cellStart) cellStart += 1;
+    else if (character === '\n') break;
+    else if (character === delimiter) {
+      starts.push({ line, column: at + 2 - lineStart });
+      cellStart = at + 1;
+    }
+  }
+  return starts;
 }
 
 function parseVariant(text: string, row: { status: TermStatus; name: string }): Term {

@@ -30,7 +30,10 @@ interface Placed {
  */
 export function lintGlossary(concepts: readonly Concept[], readProblems: readonly GlossaryProblem[] = []): GlossaryLint {
   const problems = [...readProblems];
-  const at = (concept: Concept, term: Term | undefined) => ({ file: concept.file, line: term?.line ?? concept.line, column: 1 });
+  const at = (concept: Concept, term: Term | undefined) =>
+    term?.line !== undefined
+      ? { file: concept.file, line: term.line, column: term.column ?? 1 }
+      : { file: concept.file, line: concept.line, column: concept.column ?? 1 };
   const locales: Record<string, LocaleCounts> = {};
   const ids = new Map<string, Concept>();
   const byText = new Map<string, Placed[]>();

@@ -68,6 +68,7 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
           termType: note('termType'),
           statusName: known?.name ?? written ?? 'preferred',
           line: termPlace.line,
+          column: termPlace.column,
           ...defined({
             partOfSpeech: note('partOfSpeech'),
             definition: descrip(holder, 'definition') ?? definition,
@@ -81,7 +82,7 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
     }
     const subject = descrip(entry, 'subjectField');
     const definition = descrip(entry, 'definition');
-    return { id, subject, terms, file, line: place.line, ...(definition ? { definition } : {}) };
+    return { id, subject, terms, file, line: place.line, column: place.column, ...(definition ? { definition } : {}) };
   });
 }
 

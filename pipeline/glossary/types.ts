@@ -15,6 +15,8 @@ export interface Term {
   note?: string;
   /** Line of the term in its file (the `<term>` element, the CSV record). */
   line?: number;
+  /** Column of the `<term>` element, or of the CSV cell that holds the term. */
+  column?: number;
 }
 
 export interface Concept {
@@ -24,6 +26,7 @@ export interface Concept {
   terms: Map<string, Term[]>;
   file: string;
   line: number;
+  column?: number;
   /** Language-independent definition (TBX entry-level `descrip type="definition"`). */
   definition?: string;
 }
