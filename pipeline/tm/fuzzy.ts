@@ -180,7 +180,16 @@ export function tokenDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, limit = Infin
 export function similarity(a: readonly string[], b: readonly string[]): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 100;
-  const distance = tokenDistance(a, b);
+  // Words become small integers first: the index calls tokenDistance with Int32Arrays, and a call with
+  // strings as well would leave V8 one slower, generic version of it for both.
+  const ids = new Map<string, number>();
+  const encode = (words: readonly string[]) =>
+    Int32Array.from(words, (word) => {
+      let id = ids.get(word);
+      if (id === undefined) ids.set(word, (id = ids.size));
+      return id;
+    });
+  const distance = tokenDistance(encode(a), encode(b));
   if (distance === 0) return 100;
   return Math.min(99, Math.floor(100 * (1 - distance / longest)));
 }
@@ -367,7 +376,8 @@ export class FuzzyIndex<T extends FuzzyEntry> {
       if (covered > enough || (length > budget && size > 0)) break;
       if (early.length === 0 && covered > checkpoint && size > 0) {
         early = this.shortlist(size, best, false);
-        const found = this.rank(query, source, early, minScore, limit);
+        // Unchecked scores: they only bound what is left to read (a collision could cost recall, no more).
+        const found = this.rank(query, source, early, minScore, limit, false);
         if (found.length >= limit) {
           const bound = Math.min(Math.ceil((query.length * found[limit - 1]!.score) / 100), query.length - this.queryNumbers);
           enough = query.length - Math.max(needed, bound);
@@ -385,7 +395,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     }
     const shortlist = this.shortlist(size, best, true);
     for (const id of early) if (!shortlist.includes(id)) shortlist.push(id);
-    return this.rank(query, source, shortlist, minScore, limit);
+    return this.rank(query, source, shortlist, minScore, limit, true);
   }
 
   /** The `candidates` touched entries sharing the most tokens, by a histogram rather than a sort; `reset` clears the counts. */
@@ -411,7 +421,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
 
   /** The same ranking over every entry: the reference the index is measured against. */
   scan(source: string, { minScore = 50, limit = 5 } = {}): FuzzyMatch<T>[] {
-    return this.rank(this.encode(source), source, this.entries.keys(), minScore, limit);
+    return this.rank(this.encode(source), source, this.entries.keys(), minScore, limit, true);
   }
 
   /**
@@ -430,7 +440,14 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     return tokens;
   }
 
-  private rank(query: Int32Array, source: string, ids: Iterable<number>, minScore: number, limit: number): FuzzyMatch<T>[] {
+  private rank(
+    query: Int32Array,
+    source: string,
+    ids: Iterable<number>,
+    minScore: number,
+    limit: number,
+    checked: boolean,
+  ): FuzzyMatch<T>[] {
     const matches: FuzzyMatch<T>[] = [];
     for (const id of ids) {
       const tokens = this.tokenIds.subarray(this.tokenStarts[id], this.tokenStarts[id + 1]);
@@ -443,17 +460,18 @@ export class FuzzyIndex<T extends FuzzyEntry> {
       if (match.score >= minScore) matches.push(match);
     }
     matches.sort(byScore);
+    if (!checked) return matches.slice(0, limit);
     // Token ids stand for words by their hashes (Vocabulary), so the scores reported are taken again over
     // the words themselves: a hash collision could cost a candidate its place, never give a wrong score.
     const words = tokenize(source);
-    const checked: FuzzyMatch<T>[] = [];
+    const reported: FuzzyMatch<T>[] = [];
     for (const match of matches) {
-      if (checked.length === limit) break;
+      if (reported.length === limit) break;
       const score = match.band === 'adapted' ? match.score : similarity(words, tokenize(match.entry.source));
       const exact = score === match.score ? match : judged(source, match.entry, score);
-      if (exact.score >= minScore) checked.push(exact);
+      if (exact.score >= minScore) reported.push(exact);
     }
-    return checked.sort(byScore);
+    return reported.sort(byScore);
   }
 }
 
