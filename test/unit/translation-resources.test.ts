@@ -95,10 +95,12 @@ test('parseTbx reads concepts with status; Glossary translates labels to the pre
 test('parseGlossaryCsv reads variants with status markers and rejects an unknown column', () => {
   const concepts = parseGlossaryCsv('id,subject,en,ru\nc-kg,place,Kyrgyzstan|!Kirghizia,Киргизия|~Кыргызстан\n', 'g.csv');
   assert.deepEqual(concepts[0]?.terms.get('en'), [
-    { text: 'Kyrgyzstan', status: 'preferred', statusName: 'preferred', termType: undefined, line: 2 },
-    { text: 'Kirghizia', status: 'deprecated', statusName: 'deprecated', termType: undefined, line: 2 },
+    { text: 'Kyrgyzstan', status: 'preferred', statusName: 'preferred', termType: undefined, line: 2, column: 12 },
+    { text: 'Kirghizia', status: 'deprecated', statusName: 'deprecated', termType: undefined, line: 2, column: 12 },
   ]);
-  assert.equal(concepts[0]?.line, 2);
+  // The column of the cell holding the terms; the concept's is its id cell's.
+  assert.equal(concepts[0]?.terms.get('ru')?.[0]?.column, 34);
+  assert.deepEqual([concepts[0]?.line, concepts[0]?.column], [2, 1]);
   assert.throws(() => parseGlossaryCsv('en,not a language!\nx,y\n', 'bad.csv'), /bad\.csv:1:4: Unexpected column “not a language!”/);
   assert.throws(() => parseGlossaryCsv('en,ru\nx,y,z\n', 'ragged.csv'), /ragged\.csv:2:1: Unexpected CSV/);
 });
