@@ -303,3 +303,27 @@ test('suggestion score: word edit distance over the longer sentence, as CAT tool
   assert.equal(similarity(['a', 'b'], ['a', 'b', 'c', 'd']), 50);
   assert.equal(similarity([], ['a']), 0);
 });
+
+// Found by the damaged-export fuzz test (seed -1402997762): a comment that swallowed the start of the
+// next unit left a `<trans-unit` in comment text, and the reader's place list, which counted it, no longer
+// matched the parser's units.
+test('a <trans-unit> written inside a comment is not a unit, and the units keep their lines', () => {
+  const text = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    '  <file original="doc" source-language="en" target-language="ky" datatype="plaintext"><body>',
+    '    <trans-unit id="doc:1:aaaaaaaaaaaa"><!-- <trans-unit id="x"> <![CDATA[ --><source>One.</source></trans-unit>',
+    '    <?pi <trans-unit ?><![CDATA[<trans-unit id="y">]]>',
+    '    <trans-unit id="doc:2:bbbbbbbbbbbb"><source>Two.</source></trans-unit>',
+    '  </body></file>',
+    '</xliff>',
+  ].join('\n');
+  const read = readXliff(text, 'doc.ky.xlf');
+  assert.deepEqual(
+    read.units.map((unit) => [unit.id, unit.line]),
+    [
+      ['doc:1:aaaaaaaaaaaa', 4],
+      ['doc:2:bbbbbbbbbbbb', 6],
+    ],
+  );
+});

@@ -91,15 +91,21 @@ export function placeOf(text: string, offset: number): { line: number; column: n
   return { line, column: offset - before.lastIndexOf('\n'), offset };
 }
 
-/** Line of the n-th (0-based) occurrence of `<tag` — the parser does not keep positions. */
+/**
+ * Places of the elements named `tag`, in document order — the parser does not keep positions. A `<tag`
+ * inside a comment, a CDATA section or a processing instruction is not an element and is skipped, so
+ * that the n-th place is the n-th element the parser returns.
+ */
 export function elementPlaces(text: string, tag: string): { line: number; column: number; offset: number }[] {
   const places: { line: number; column: number; offset: number }[] = [];
-  const pattern = new RegExp(`<${tag}[\\s>/]`, 'g');
+  const pattern = new RegExp(`<!--[\\s\\S]*?-->|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<\\?[\\s\\S]*?\\?>|<${tag}[\\s>/]`, 'g');
   // Lines are counted incrementally: placeOf per element is quadratic and took seconds on a 4 MB memory.
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const second = match[0].charCodeAt(1);
+    if (second === 0x21 || second === 0x3f) continue;
     for (let newline = text.indexOf('\n', scanned); newline !== -1 && newline < match.index; newline = text.indexOf('\n', newline + 1)) {
       line += 1;
       lineStart = newline + 1;

@@ -61,7 +61,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
   if (version === '1.2' || version === '1.1') {
     const all: Node[] = [];
     collect(children(fileNode, 'body')[0], 'trans-unit', all);
-    const places = elementPlaces(text, 'trans-unit').filter((_, index) => !isPoHeader(all[index]!));
+    const places = elementPlaces(text, 'trans-unit').filter((_, index) => all[index] === undefined || !isPoHeader(all[index]));
     // po2xliff turns the PO header into a unit of its own: not a translation.
     const units = all.filter((unit) => !isPoHeader(unit));
     const header = children(fileNode, 'header')[0];
