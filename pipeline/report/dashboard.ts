@@ -5,6 +5,7 @@ import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName } from '../render/page.ts';
 import { serializeHtml } from '../render/serialize.ts';
 import type { Resources } from '../stage.ts';
+import { FUZZY_BANDS } from '../tm/fuzzy.ts';
 import type { Segment } from '../types.ts';
 import { collectSegments, type LocaleSegments } from '../xliff/collect.ts';
 import { exportDocument, xliffFileName } from '../xliff/export.ts';
@@ -64,8 +65,6 @@ export function categoryOf(segment: Segment, locale: string, sourceLocale: strin
   if (segment.band !== undefined && FUZZY_BANDS.has(segment.band)) return 'fuzzy';
   return 'new';
 }
-
-const FUZZY_BANDS = new Set<string>(['95-99', '85-94', '75-84', '50-74']);
 
 const emptyCounts = (): Counts => ({ context: 0, exact: 0, adapted: 0, fuzzy: 0, new: 0, stale: 0, fellBack: 0 });
 

@@ -5,6 +5,9 @@ export type Band = 'context' | 'exact' | 'adapted' | '95-99' | '85-94' | '75-84'
 
 export const BANDS: readonly Band[] = ['context', 'exact', 'adapted', '95-99', '85-94', '75-84', '50-74', 'new'];
 
+/** The bands of a fuzzy score, below 100 and not adapted. */
+export const FUZZY_BANDS: ReadonlySet<string> = new Set<Band>(['95-99', '85-94', '75-84', '50-74']);
+
 export interface FuzzyEntry {
   source: string;
   target: string;
@@ -48,9 +51,10 @@ function fold(text: string): string {
 }
 
 /**
- * The tokens of folded text as triples in `SPANS` (start, end, FNV-1a hash of the characters); returns
- * how many. One loop over a table of character classes that reads each character once, so that an index
- * build makes no string for a word: the vocabulary finds a word by its hash and its characters.
+ * The tokens of folded text in `SPANS`, four numbers each: start, end, and two independent 32-bit hashes
+ * of the characters (FNV-1a and a second multiplicative one); returns how many. One loop over a table of
+ * character classes that reads each character once, so that an index build makes no string for a word:
+ * the vocabulary knows a word by its two hashes and its length.
  */
 function tokenSpans(folded: string): number {
   const length = folded.length;
@@ -61,64 +65,54 @@ function tokenSpans(folded: string): number {
   let start = 0;
   let hash = 0;
   let second = 0;
-  for (let at = 0; at < length;) {
-    const unit = folded.charCodeAt(at);
-    let next: number;
+  // One step past the end, where a space ends the last token.
+  for (let at = 0; at <= length;) {
+    let next = SPACE;
     let size = 1;
-    if (unit < 0xd800 || unit > 0xdfff) {
-      const known = KINDS[unit]!;
-      next = known === 0 ? (KINDS[unit] = classify(folded[at]!)) : known;
-    } else {
-      next = kindAt(folded, at);
-      size = width(folded, at);
+    let unit = 0;
+    if (at < length) {
+      unit = folded.charCodeAt(at);
+      if (unit < 0xd800 || unit > 0xdfff) {
+        const known = KINDS[unit]!;
+        next = known === 0 ? (KINDS[unit] = classify(folded[at]!)) : known;
+      } else {
+        next = kindAt(folded, at);
+        size = width(folded, at);
+      }
     }
     // Letters and digits run on; space and other characters (punctuation) end a token, and each of the
     // others is a token of its own. A point or comma between digits belongs to the number ("5.5", "1,000").
-    if (next === kind && (kind === LETTER || kind === DIGITS)) {
-      hash = Math.imul(hash ^ unit, FNV_PRIME);
-      second = Math.imul(second ^ unit, SECOND_PRIME);
-      if (size === 2) {
-        hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
-        second = Math.imul(second ^ folded.charCodeAt(at + 1), SECOND_PRIME);
+    const runsOn =
+      (next === kind && (kind === LETTER || kind === DIGITS)) ||
+      (kind === DIGITS && (unit === 0x2e || unit === 0x2c) && at + 1 < length && kindAt(folded, at + 1) === DIGITS);
+    if (!runsOn) {
+      if (kind !== SPACE) {
+        spans[4 * count] = start;
+        spans[4 * count + 1] = at;
+        spans[4 * count + 2] = hash;
+        spans[4 * count + 3] = second;
+        count += 1;
       }
-      at += size;
-      continue;
+      if (at === length) break;
+      kind = next;
+      start = at;
+      hash = FNV_OFFSET;
+      second = SECOND_OFFSET;
     }
-    if (kind === DIGITS && (unit === 0x2e || unit === 0x2c) && at + 1 < length && kindAt(folded, at + 1) === DIGITS) {
-      hash = Math.imul(hash ^ unit, FNV_PRIME);
-      second = Math.imul(second ^ unit, SECOND_PRIME);
-      at += 1;
-      continue;
-    }
-    if (kind !== SPACE) {
-      spans[4 * count] = start;
-      spans[4 * count + 1] = at;
-      spans[4 * count + 2] = hash;
-      spans[4 * count + 3] = second;
-      count += 1;
-    }
-    kind = next;
-    start = at;
-    hash = Math.imul(FNV_OFFSET ^ unit, FNV_PRIME);
-    second = Math.imul(SECOND_OFFSET ^ unit, SECOND_PRIME);
+    hash = Math.imul(hash ^ unit, FNV_PRIME);
+    second = Math.imul(second ^ unit, SECOND_PRIME);
     if (size === 2) {
-      hash = Math.imul(hash ^ folded.charCodeAt(at + 1), FNV_PRIME);
-      second = Math.imul(second ^ folded.charCodeAt(at + 1), SECOND_PRIME);
+      const low = folded.charCodeAt(at + 1);
+      hash = Math.imul(hash ^ low, FNV_PRIME);
+      second = Math.imul(second ^ low, SECOND_PRIME);
     }
     at += size;
-  }
-  if (kind !== SPACE) {
-    spans[4 * count] = start;
-    spans[4 * count + 1] = length;
-    spans[4 * count + 2] = hash;
-    spans[4 * count + 3] = second;
-    count += 1;
   }
   return count;
 }
 
-/** Scratch triples for tokenSpans, grown to the longest text seen: lookups and index builds are synchronous. */
-let SPANS = new Int32Array(3 * 1024);
+/** Scratch spans for tokenSpans (four numbers a token), grown to the longest text seen: lookups and index builds are synchronous. */
+let SPANS = new Int32Array(4 * 1024);
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -245,6 +239,11 @@ class Vocabulary {
     return id;
   }
 
+  /** The id of the `token`-th word tokenSpans last found (its hashes and length in `SPANS`). */
+  spanId(token: number, add: boolean): number {
+    return this.id(SPANS[4 * token + 2]!, SPANS[4 * token + 3]!, SPANS[4 * token + 1]! - SPANS[4 * token]!, add);
+  }
+
   private rehash(): void {
     this.table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = this.table.length - 1;
@@ -297,8 +296,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     if (at + count > this.tokenIds.length) this.tokenIds = grown(this.tokenIds, at + count);
     const ids = this.tokenIds;
     const vocabulary = this.vocabulary;
-    const spans = SPANS;
-    for (let i = 0; i < 4 * count; i += 4) ids[at++] = vocabulary.id(spans[i + 2]!, spans[i + 3]!, spans[i + 1]! - spans[i]!, true);
+    for (let token = 0; token < count; token += 1) ids[at++] = vocabulary.spanId(token, true);
     if (id + 2 > this.tokenStarts.length) this.tokenStarts = grown(this.tokenStarts, id + 2);
     this.tokenStarts[id + 1] = at;
     this.entries.push(entry);
@@ -434,7 +432,7 @@ export class FuzzyIndex<T extends FuzzyEntry> {
     this.queryNumbers = 0;
     for (let i = 0; i < tokens.length; i += 1) {
       if (kindAt(folded, SPANS[4 * i]!) === DIGITS) this.queryNumbers += 1;
-      const token = this.vocabulary.id(SPANS[4 * i + 2]!, SPANS[4 * i + 3]!, SPANS[4 * i + 1]! - SPANS[4 * i]!, false);
+      const token = this.vocabulary.spanId(i, false);
       tokens[i] = token === -1 ? -1 - i : token;
     }
     return tokens;
@@ -492,7 +490,7 @@ export function wordIds(texts: readonly string[]): number[] {
   const ids: number[] = [];
   for (const text of texts) {
     const count = tokenSpans(fold(text));
-    for (let i = 0; i < 4 * count; i += 4) ids.push(vocabulary.id(SPANS[i + 2]!, SPANS[i + 3]!, SPANS[i + 1]! - SPANS[i]!, true));
+    for (let token = 0; token < count; token += 1) ids.push(vocabulary.spanId(token, true));
   }
   return ids;
 }

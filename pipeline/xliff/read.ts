@@ -61,9 +61,9 @@ export function readXliff(text: string, file: string): ReturnedFile {
   if (version === '1.2' || version === '1.1') {
     const all: Node[] = [];
     collect(children(fileNode, 'body')[0], 'trans-unit', all);
-    const places = elementPlaces(text, 'trans-unit').filter((_, index) => all[index] === undefined || !isPoHeader(all[index]));
+    const places = elementPlaces(text, 'trans-unit');
     // po2xliff turns the PO header into a unit of its own: not a translation.
-    const units = all.filter((unit) => !isPoHeader(unit));
+    const units = all.map((unit, index) => ({ unit, line: places[index]?.line ?? 1 })).filter(({ unit }) => !isPoHeader(unit));
     const header = children(fileNode, 'header')[0];
     // XLIFF 1.2 names the people who worked on a file in header/phase-group/phase@contact-name.
     const phases = header ? children(children(header, 'phase-group')[0], 'phase') : [];
@@ -74,7 +74,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
       sourceLang: attribute(fileNode, 'source-language'),
       targetLang: attribute(fileNode, 'target-language'),
       translator: contact,
-      units: units.map((unit, index) => {
+      units: units.map(({ unit, line }) => {
         const target = children(unit, 'target')[0];
         const approved = attribute(unit, 'approved') === 'yes';
         const stateName = target ? (attribute(target, 'state') ?? (approved ? 'approved' : '')) : 'new';
@@ -82,7 +82,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
         if (approved && state !== undefined && state !== 'final') state = 'reviewed';
         return {
           id: poReference(unit) ?? attribute(unit, 'id') ?? '',
-          line: places[index]?.line ?? 1,
+          line,
           translate: attribute(unit, 'translate') !== 'no',
           source: parseInline(raw(children(unit, 'source')[0]), file),
           target: target ? parseInline(raw(target), file) : undefined,
