@@ -58,10 +58,11 @@ for (const stage of Object.keys(runners)) {
       const messages = report.messages.map(formatMessage).join('\n') + '\n';
       const expectedFile = path.join(folder, 'expected.json');
       const messagesFile = path.join(folder, 'messages.txt');
-      if (update || !existsSync(expectedFile)) {
+      if (update) {
         writeFileSync(expectedFile, actual);
         writeFileSync(messagesFile, messages);
       }
+      assert.ok(existsSync(expectedFile) && existsSync(messagesFile), `${folder} has no expected.json or messages.txt; run UPDATE=1 npm test to write them, then review them`);
       assert.equal(actual, readFileSync(expectedFile, 'utf8'), `${expectedFile} differs; run UPDATE=1 npm test if the change is intended`);
       assert.equal(messages, readFileSync(messagesFile, 'utf8'), `${messagesFile} differs`);
       if (stage === 'normalise') checkMarkdown(folder, bytes, file);
@@ -79,7 +80,8 @@ function checkMarkdown(folder: string, bytes: Uint8Array, file: string): void {
   const lang = langOf(file);
   const markdown = writeNormalisedMarkdown(normaliseFile(bytes, file, lang, new Reporter(file)).tree);
   const markdownFile = path.join(folder, 'expected.md');
-  if (update || !existsSync(markdownFile)) writeFileSync(markdownFile, markdown);
+  if (update) writeFileSync(markdownFile, markdown);
+  assert.ok(existsSync(markdownFile), `${markdownFile} is missing; run UPDATE=1 npm test to write it, then review it`);
   assert.equal(markdown, readFileSync(markdownFile, 'utf8'), `${markdownFile} differs`);
   const again = normaliseFile(new TextEncoder().encode(markdown), 'normalised.md', lang, new Reporter('normalised.md')).tree;
   assert.equal(writeNormalisedMarkdown(again), markdown, 'the normalised Markdown does not read back to the same document');

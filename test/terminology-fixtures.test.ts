@@ -28,7 +28,8 @@ const cases = (stage: string) =>
 function compare(folder: string, actual: unknown): void {
   const file = path.join(folder, 'expected.json');
   const text = JSON.stringify(actual, null, 2) + '\n';
-  if (process.env.UPDATE === '1' || !existsSync(file)) writeFileSync(file, text);
+  if (process.env.UPDATE === '1') writeFileSync(file, text);
+  assert.ok(existsSync(file), `${file} is missing; run UPDATE=1 npm test to write it, then review it`);
   assert.equal(text, readFileSync(file, 'utf8'));
 }
 
