@@ -9,17 +9,14 @@ import { isChromeLine, isEditorialInsertion, parseSourceLine, splitStageDirectio
 import { parseDateline, parseTimeLine } from './dateline.ts';
 import { findRepeatedRuns } from './repeated-blocks.ts';
 import { findAsker, labelWordsBeyond, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
+import type { NormalizeOptions } from './options.ts';
 import { normalizeTypography } from './typography.ts';
 
 const SEPARATOR = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$|^[\u2014\u2013]$/;
 /** How far into the page the opening dateline is looked for: a dateline quoted late in a speech is not one. */
 const HEADER_BLOCKS = 60;
 
-export interface NormalizeOptions {
-  lang: string;
-  /** Keep the source's no-break spaces in the output (the typography policy, docs/normalisation.md). (default: false) */
-  keepNbsp?: boolean;
-}
+export type { MetaOverrides, NormalizeOptions, SourceRules } from './options.ts';
 
 interface Block extends TextBlock {
   position: Position;
