@@ -15,6 +15,8 @@ export interface TextBlock {
   inline?: (string | { footnote: string })[];
   /** Ingest already knows the block is not the transcript (an HTML page's nav, footer, cookie banner). (optional) */
   skip?: { rule: string; reason: string };
+  /** The lines of a text block that spans several, as printed: a menu or a header printed without blank lines. (optional) */
+  lines?: string[];
 }
 
 /**
@@ -117,7 +119,7 @@ export function splitBlocks(text: string): TextBlock[] {
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
     if (line.trim() === '') {
-      if (current) blocks.push({ text: current.parts.join(' '), line: current.line, endLine: current.endLine });
+      if (current) blocks.push(textBlock(current));
       current = undefined;
       return;
     }
@@ -130,8 +132,14 @@ export function splitBlocks(text: string): TextBlock[] {
       current.endLine = lineNumber;
     } else current = { parts: [line], line: lineNumber, endLine: lineNumber };
   });
-  if (current) blocks.push({ text: current.parts.join(' '), line: current.line, endLine: current.endLine });
+  if (current) blocks.push(textBlock(current));
   return blocks;
+}
+
+function textBlock(current: { parts: string[]; line: number; endLine: number }): TextBlock {
+  const block: TextBlock = { text: current.parts.join(' '), line: current.line, endLine: current.endLine };
+  if (current.parts.length > 1) block.lines = current.parts;
+  return block;
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
