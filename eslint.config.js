@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'output/', 'bench/results/', '**/*.cjs'] },
+  { ignores: ['node_modules/', 'output/', 'bench/results/', 'dist/', 'dist.next/', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

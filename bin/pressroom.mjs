@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a clone needs no build step.
-import { register } from 'tsx/esm/api';
+// An installed package runs its compiled dist/. A checkout runs dist/ too when it was built from the
+// sources as they are (`npm start` builds it), and otherwise the TypeScript sources through tsx, a
+// devDependency, so that editing a file never needs a build step before running it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { distIsFresh } from './freshness.mjs';
 
-register();
-const { main } = await import('../pipeline/cli.ts');
+const root = new URL('../', import.meta.url);
+const checkout = existsSync(new URL('pipeline/cli.ts', root));
+let cli;
+if (!checkout || distIsFresh(fileURLToPath(root))) {
+  cli = new URL('dist/pipeline/cli.js', root).href;
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = new URL('pipeline/cli.ts', root).href;
+}
+const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));

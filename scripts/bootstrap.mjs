@@ -3,6 +3,7 @@
 //   - npm dependencies from package-lock.json (npm ci), re-run only when the lock file changed;
 //   - a Chromium for PDF output: Debian's `chromium` package when running as root on Debian/Ubuntu,
 //     else puppeteer's own download, else a message saying how to get one;
+//   - the compiled dist/ (scripts/build.mjs), when a source is newer than it;
 //   - with --test-tools: the independent checkers the tests use (EPUBCheck, poppler-utils, qpdf),
 //     through scripts/install-test-tools.sh.
 // Plain Node with no dependencies: it runs before node_modules exists.
@@ -90,7 +91,12 @@ if (!systemBrowser()) {
   }
 }
 
-// 4. Test tools.
+// 4. The compiled JavaScript bin/pressroom.mjs runs, when a source changed since it was built. A checkout
+// whose sources do not compile still runs them through tsx, so a failed build is a warning here.
+if (!run(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale']))
+  log('the build of dist/ failed (tsc output above); pressroom runs the TypeScript sources through tsx meanwhile');
+
+// 5. Test tools.
 if (withTestTools) {
   if (!run('sh', [path.join(root, 'scripts', 'install-test-tools.sh')])) fail('Test tools are missing; see the message above.');
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import type { Segment, TranscriptRoot } from '../types.ts';
 import { sha256 } from './cache.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// Compiled, this file is dist/pipeline/engine/fingerprint.js: the code is under dist/, package.json beside it.
+const packageJson = existsSync(path.join(root, 'package.json')) ? path.join(root, 'package.json') : path.join(root, '..', 'package.json');
 let code: Promise<string> | undefined;
 
 /**
@@ -18,7 +21,7 @@ let code: Promise<string> | undefined;
  */
 export function codeHash(): Promise<string> {
   code ??= (async () => {
-    const parts: string[] = [await readFile(path.join(root, 'package.json'), 'utf8')];
+    const parts: string[] = [await readFile(packageJson, 'utf8')];
     for (const folder of ['pipeline', 'templates']) {
       const entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
       const files = entries
