@@ -1,4 +1,5 @@
 import type { OnMissing } from '../translate/translate-tree.ts';
+import type { SourceSettings } from './sources.ts';
 
 export type Format = 'html' | 'pdf' | 'epub' | 'bundle';
 export const FORMATS: readonly Format[] = ['html', 'pdf', 'epub', 'bundle'];
@@ -61,6 +62,17 @@ export interface PipelineConfig {
    * (docs/normalisation.md). Default: false (folded to spaces).
    */
   keepNbsp: boolean;
+  /**
+   * Rules for the odd site whose layout the normaliser gets wrong: a list of
+   * {"match": glob, "lang"?, "dropLines"?, "labels"?, "dateFormats"?}. `match` is tested against the
+   * transcript's path relative to the config file's folder (`*` within a folder, `**` any folders, `?` one
+   * character); every matching entry applies, lists concatenated in order, the last `lang` winning.
+   * `dropLines`: blocks whose whole text matches are dropped; `labels`: speaker labels, with a named group
+   * `name` (and `role`); `dateFormats`: datelines, with named groups `year`, `month`, `day` (and `time`,
+   * `place`). Patterns are JavaScript regular expressions compiled with the `u` flag
+   * (docs/normalisation.md, "When detection is wrong"). Default: [] (none).
+   */
+  sources: SourceSettings[];
 }
 
 export type TermSeverity = 'info' | 'warning' | 'error';
@@ -93,6 +105,7 @@ export const defaults: PipelineConfig = {
   paper: 'A4',
   publisher: null,
   keepNbsp: false,
+  sources: [],
 };
 
 /** Only adds types, like i18next-cli's defineConfig. */

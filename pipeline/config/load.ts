@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import { checkConfigPaths } from '../emit/paths.ts';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
@@ -8,8 +9,10 @@ import { readUtf8 } from '../util/utf8.ts';
 import { placeOf } from '../util/xml.ts';
 import { INPUT_EXTENSIONS } from '../ingest/index.ts';
 import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
+import { checkSources, keyPath, resolveSources, type NestedProblem } from './sources.ts';
 
-type Check = (value: unknown) => string | undefined;
+/** What a key's value should have been, or for a nested value also where below the key. */
+type Check = (value: unknown) => string | NestedProblem | undefined;
 
 const stringList: Check = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '') ? undefined : 'a list of non-empty strings';
@@ -75,6 +78,7 @@ const schema: Record<keyof PipelineConfig, Check> = {
       ? undefined
       : '{"version"?: "1.2" | "2.1", "prefill"?: true | false, "context"?: 0…5}',
   keepNbsp: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  sources: checkSources,
 };
 
 /** Checks a raw config object: an unknown key or a wrong type is an error naming the key and the file. */
@@ -93,10 +97,37 @@ export function validateConfig(raw: unknown, file: string, text = ''): Partial<P
       throw new InputError(file, where(key), `Unexpected config key “${key}”, expected one of: ${known}`);
     }
     const expected = check(value);
-    if (expected) throw new InputError(file, where(key), `Unexpected value for “${key}”: ${JSON.stringify(value)}, expected ${expected}`);
+    if (typeof expected === 'string')
+      throw new InputError(file, where(key), `Unexpected value for “${key}”: ${JSON.stringify(value)}, expected ${expected}`);
+    if (expected) {
+      const nested = expected.at.reduce<unknown>((parent, part) => (parent as Record<string | number, unknown>)?.[part], value);
+      const reason = expected.unknownKey
+        ? `Unexpected config key “${keyPath(key, expected.at)}”, expected ${expected.expected}`
+        : `Unexpected value for “${keyPath(key, expected.at)}”: ${JSON.stringify(nested)}, expected ${expected.expected}`;
+      throw new InputError(file, placeOfKeyPath(text, [key, ...expected.at]) ?? where(key), reason);
+    }
   }
   const { $schema: _ignored, ...config } = raw as Record<string, unknown>;
   return config as Partial<PipelineConfig>;
+}
+
+/**
+ * Where a nested value (or, for a key that should not be there, the key) sits in the config text. JSON is
+ * YAML, and the YAML parser keeps every node's range, which JSON.parse does not.
+ */
+function placeOfKeyPath(text: string, keys: (string | number)[]): { line: number; column: number } | undefined {
+  if (!text) return undefined;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const parent = document.getIn(keys.slice(0, -1), true) as { items?: { key?: { value?: unknown; range?: number[] } }[] } | undefined;
+  const last = keys.at(-1);
+  const node = document.getIn(keys, true) as { range?: number[] } | undefined;
+  // An object's entry is pointed at by its key (a misspelt key is the problem there); a list's item by itself.
+  const keyNode = typeof last === 'string' ? parent?.items?.find((pair) => pair.key?.value === last)?.key : undefined;
+  const offset = (keyNode?.range ?? node?.range)?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
 }
 
 export async function readConfigFile(file: string): Promise<Partial<PipelineConfig>> {
@@ -121,6 +152,7 @@ export async function normalizeConfig(partial: Partial<PipelineConfig>, root: st
   config.out = resolve(config.out);
   config.catalogs = resolve(config.catalogs);
   config.inputs = config.inputs.map(resolve);
+  config.sources = resolveSources(config.sources, root);
   if (partial.memories) config.memories = partial.memories.map(resolve);
   else config.memories = await discover(config.catalogs, (file) => file.endsWith('.tmx'), 1);
   if (partial.glossaries) config.glossaries = partial.glossaries.map(resolve);

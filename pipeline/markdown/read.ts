@@ -6,16 +6,39 @@ import { toString } from 'mdast-util-to-string';
 import { InputError } from '../errors.ts';
 import type { TextBlock } from '../ingest/read-blocks.ts';
 import { isEditorialInsertion, isStageDirection } from '../normalize/chrome.ts';
+import type { MetaOverrides } from '../normalize/options.ts';
+import { parseEditorMeta } from '../normalize/sidecar.ts';
 import { findAsker, labelKey, parseSpeakerLabel } from '../normalize/speaker-label.ts';
 import type { DocMeta, Lead, Speaker, SpeakerTurn, TranscriptRoot } from '../types.ts';
 import { FENCE_CLOSE, LEAD_OPEN, META_KEYS } from './write.ts';
 
 const FRONT = /^---\n(?<yaml>[\s\S]*?)\n---\n/;
 
-/** Pressroom's own Markdown (with front matter) reads straight back to the tree; any other Markdown becomes blocks. */
-export function readMarkdown(text: string, file: string, lang: string): { tree: TranscriptRoot } | { blocks: TextBlock[] } {
+/**
+ * Keys that pressroom's normalised Markdown always has (it writes every key of META_KEYS, null when
+ * unknown) and an editor's front matter never may (parseEditorMeta refuses them). One of them at the start
+ * of a line tells pressroom's own file, even after an editor fixed its title or deleted its null lines.
+ * Note: the values are no sign: pressroom writes JSON, which is YAML, and an editor may write JSON too.
+ */
+const PRESSROOM_ONLY_KEY = /^(?:subtitle|timezone|endTime|dateline|closingDateline|sourceUrl):/m;
+
+/**
+ * Pressroom's own Markdown (its front matter has pressroom's keys) reads straight back to the tree. Any
+ * other Markdown becomes blocks for the normaliser; an editor's front matter (title, date, time, place,
+ * speakers, lang) comes with them as `frontMatter`, which wins over what the normaliser detects.
+ */
+export function readMarkdown(
+  text: string,
+  file: string,
+  lang: string,
+): { tree: TranscriptRoot } | { blocks: TextBlock[]; frontMatter?: MetaOverrides } {
   const front = FRONT.exec(text);
   if (!front?.groups) return { blocks: markdownBlocks(text) };
+  if (!PRESSROOM_ONLY_KEY.test(front.groups.yaml!)) {
+    const frontMatter = parseEditorMeta(front.groups.yaml!, file, 2);
+    // Blank lines in place of the front matter keep the blocks' line numbers those of the file.
+    return { blocks: markdownBlocks(front[0].replace(/[^\n]/g, '') + text.slice(front[0].length)), frontMatter };
+  }
   const meta = readFrontMatter(front.groups.yaml!, file, lang);
   const lineOffset = front[0].split('\n').length - 1;
   return { tree: { type: 'root', children: readBody(text.slice(front[0].length), meta, lineOffset), data: { meta } } };
