@@ -12,9 +12,17 @@ export interface Speaker {
   /** Set by the translate stage when a label stayed in another language than the document's. */
   nameLang?: Locale;
   roleLang?: Locale;
-  /** An anonymous questioner ("Question:", "Q", "Вопрос:", "Суроо:"): every question turn of a document shares it. */
+  /** An anonymous questioner ("Question:", "Q", "Вопрос:", "Суроо:"): every question turn of a document shares it. Set with `generic: 'question'`. */
   question?: boolean;
+  /**
+   * A turn of no named person, by the part it plays: questions ("Q", "Вопрос"), remarks ("Реплика",
+   * "Voice"), answers no person could be found for ("Answer", "Ответ"), the audience ("Audience", "Зал").
+   * Kept in `meta.speakers` but never an author; renderers print the locale's `speaker.<generic>` string.
+   */
+  generic?: GenericRole;
 }
+
+export type GenericRole = 'question' | 'answer' | 'remark' | 'audience';
 
 export interface DocMeta {
   title: string;
@@ -50,6 +58,8 @@ export interface SpeakerTurn extends Parent {
   note?: string;
   /** A journalist who named themself at the start of a question ("Ilya Dornov, Polar Radio."); the words stay in the text. */
   asker?: { name: string; outlet: string };
+  /** The label was followed straight by another label: the source lost the words, the turn stays empty. */
+  empty?: boolean;
   children: TurnContent[];
 }
 
