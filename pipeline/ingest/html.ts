@@ -1,6 +1,9 @@
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { BlockContent, FootnoteDefinition, ListItem, Paragraph, PhrasingContent } from 'mdast';
+import { parseDateline } from '../normalize/dateline.ts';
+import { isoDate, pageDate, pageTitle, plainDate, type PageFact } from './page-head.ts';
+import { findArticle, type Article } from './readability.ts';
 import type { TextBlock } from './read-blocks.ts';
 
 /** Code and widgets: never page text, never reported. */
@@ -15,20 +18,39 @@ const BLOCK = new Set([
 ]);
 const OUTSIDE = { rule: 'normalize:html-outside', reason: 'Dropped text outside the transcript’s container' };
 
+/** A printed dateline this far into the article is the page's own; no dateline is made from metadata then. */
+const DATELINE_REACH = 4;
+
 type Piece = string | { footnote: string };
 
+/** How to read a page. */
+export interface HtmlOptions {
+  /** Find the main content with readability first (default: true); a Word document has no site chrome. (optional) */
+  readability?: boolean;
+  /** The transcript's language, for a dateline written from the page's metadata (default: `en`). (optional) */
+  lang?: string;
+}
+
 /**
- * A saved web page → the blocks of its transcript. The transcript is the element whose own paragraphs hold
- * the most text (the readability heuristic); the first `<h1>` and `<time>` outside it give the title and the
- * dateline. Lists, block quotes and footnotes keep their structure (mdast nodes on the block). Page chrome
- * and text outside the transcript come back as blocks marked `skip`, so that the report names every one.
+ * A saved web page → the blocks of its transcript. The transcript is what Mozilla's Readability keeps of
+ * the page (on a page too small for it, the element whose own paragraphs hold the most text). The title
+ * (the article's `<h1>`, else `og:title` or `<title>` without the site's name) and the dateline (a
+ * `<time>` outside the article, else the page's publication date from its metadata, unless the article
+ * prints its own) come first. Lists, block quotes and footnotes keep their structure (mdast nodes on the
+ * block). Page chrome and everything readability left out come back as blocks marked `skip`, so that the
+ * report names every one.
+ *
+ * @param html The page's source.
+ * @param options How to read it (optional).
+ * @returns The blocks in page order, title and dateline first.
  */
-export function htmlBlocks(html: string): TextBlock[] {
+export function htmlBlocks(html: string, options: HtmlOptions = {}): TextBlock[] {
   const tree = fromHtml(html);
-  const page = new Page(tree);
+  const article = options.readability === false ? undefined : findArticle(tree);
+  const page = new Page(tree, article, options.lang ?? 'en');
   page.walk(tree, false);
   page.flush();
-  return page.blocks;
+  return page.withHead(tree, article);
 }
 
 class Page {
@@ -37,17 +59,33 @@ class Page {
   private runLine: number | undefined;
   private runInside = true;
   private readonly container: Element | undefined;
+  /** What readability kept; when it ran, an element is the transcript's if and only if it is here. */
+  private readonly kept: Set<Element> | undefined;
   private readonly title: Element | undefined;
   private readonly time: Element | undefined;
+  /** The `<time>` was inside the transcript and printed where it stands. */
+  private timePrinted = false;
+  /** Inside a list item, quote or note being turned into structure: the caller has said whether it is inside. */
+  private within = 0;
   /** Fragment ids that footnote references point to → the number the note is printed with. */
   private readonly notes = new Map<string, string>();
   /** Ids of the references themselves: a note's back-link points to one of them. */
   private readonly refIds = new Set<string>();
 
-  constructor(tree: Root) {
-    this.container = bestContainer(tree);
-    this.title = find(tree, (node) => node.tagName === 'h1');
-    this.time = find(tree, (node) => node.tagName === 'time' || /(?:^|\s)date(?:$|\s)/.test(className(node)));
+  constructor(
+    tree: Root,
+    article: Article | undefined,
+    private readonly lang: string,
+  ) {
+    this.kept = article?.kept;
+    this.container = article ? undefined : bestContainer(tree);
+    const chrome = (node: Element) => this.isChrome(node);
+    const isTime = (node: Element) => node.tagName === 'time' || /(?:^|\s)date(?:$|\s)/.test(className(node));
+    const kept = this.kept;
+    this.title =
+      (kept && find(tree, (node) => node.tagName === 'h1' && kept.has(node), chrome)) ??
+      find(tree, (node) => node.tagName === 'h1', chrome);
+    this.time = (kept && find(tree, (node) => isTime(node) && kept.has(node), chrome)) ?? find(tree, isTime, chrome);
     for (const anchor of all(tree, isReference)) {
       const target = decodeURIComponent(String(anchor.properties.href).slice(1));
       if (!this.notes.has(target)) this.notes.set(target, String(this.notes.size + 1));
@@ -59,13 +97,17 @@ class Page {
     for (const child of node.children) {
       if (child.type === 'text') this.inline(child.value, child, inside);
       if (child.type !== 'element' || CODE.has(child.tagName)) continue;
-      const here = inside || child === this.container;
+      const here =
+        this.within > 0
+          ? inside
+          : this.kept
+            ? this.kept.has(child) || (inside && this.isDateline(child))
+            : inside || child === this.container;
       if (this.isNote(child)) this.note(child);
-      else if (isChrome(child)) this.skipped(child, { rule: 'normalize:html-chrome', reason: `Dropped page chrome (${describe(child)})` });
-      else if ((child === this.title || child === this.time) && !inside) {
-        this.flush();
-        this.push(textOf(child), child, inside || child === this.title || child === this.time);
-      } else if (child.tagName === 'ul' || child.tagName === 'ol') this.list(child, here);
+      else if (this.isChrome(child))
+        this.skipped(child, { rule: 'normalize:html-chrome', reason: `Dropped page chrome (${describe(child)})` });
+      else if (child === this.title || child === this.time) this.headline(child, here);
+      else if (child.tagName === 'ul' || child.tagName === 'ol') this.list(child, here);
       else if (child.tagName === 'blockquote') this.quote(child, here);
       else if (child.tagName === 'hr') {
         this.flush();
@@ -80,9 +122,8 @@ class Page {
 
   /** Inline content joins the current run of text; `<br><br>` ends a paragraph the way `<p>` does. */
   private phrasing(node: Element, inside: boolean): void {
-    if ((node === this.title || node === this.time) && !inside) {
-      this.flush();
-      this.push(textOf(node), node, true);
+    if (node === this.title || node === this.time) {
+      this.headline(node, inside);
       return;
     }
     if (node.tagName === 'br') {
@@ -101,7 +142,7 @@ class Page {
     for (const child of node.children) {
       if (child.type === 'text') this.inline(child.value, child, inside);
       else if (child.type === 'element' && !CODE.has(child.tagName)) {
-        if (BLOCK.has(child.tagName) || isChrome(child) || this.isNote(child)) {
+        if (BLOCK.has(child.tagName) || this.isChrome(child) || this.isNote(child)) {
           this.flush();
           this.walk({ ...node, children: [child] }, inside);
           this.flush();
@@ -135,6 +176,68 @@ class Page {
     if (pieces.some((piece) => typeof piece !== 'string')) block.inline = mergeText(pieces);
     if (!inside) block.skip = OUTSIDE;
     this.blocks.push(block);
+  }
+
+  /**
+   * The title goes first (see {@link withHead}), never where it stands; so does a `<time>` outside the
+   * transcript. A `<time>` inside it is the page's printed dateline and stays where it is, a block of its own.
+   */
+  private headline(node: Element, inside: boolean): void {
+    this.flush();
+    if (node === this.time && inside) {
+      this.push(textOf(node), node, true);
+      this.timePrinted = true;
+    }
+  }
+
+  /**
+   * The blocks with the title and the dateline put before the first block of the transcript, so that the
+   * normaliser finds them where a printed page has them.
+   */
+  withHead(tree: Root, article: Article | undefined): TextBlock[] {
+    const first = this.blocks.findIndex((block) => !block.skip);
+    const head: TextBlock[] = [];
+    const title: PageFact | undefined = this.title
+      ? { text: textOf(this.title), line: this.title.position?.start.line ?? 1 }
+      : pageTitle(tree, article?.title);
+    if (title) head.push(this.factBlock(title));
+    const date = this.timePrinted ? undefined : this.dateFact(tree, article, first);
+    if (date) head.push(this.factBlock(date));
+    const at = first < 0 ? this.blocks.length : first;
+    return [...this.blocks.slice(0, at), ...head, ...this.blocks.slice(at)];
+  }
+
+  private factBlock(fact: PageFact): TextBlock {
+    return { text: fact.text.replace(/\s+/g, ' ').trim(), line: fact.line, endLine: fact.line };
+  }
+
+  /** The `<time>` as printed (its `datetime` written plainly when the print is no date), else the page's metadata. */
+  private dateFact(tree: Root, article: Article | undefined, first: number): PageFact | undefined {
+    if (this.time) {
+      const printed = textOf(this.time).replace(/\s+/g, ' ').trim();
+      const iso = isoDate(String(this.time.properties.dateTime ?? ''));
+      const line = this.time.position?.start.line ?? 1;
+      if (parseDateline(printed, { lang: this.lang }) || (!iso && /\d/.test(printed))) return { text: printed, line };
+      if (iso) return { text: plainDate(iso, this.lang), line };
+    }
+    const opening = this.blocks.slice(Math.max(first, 0)).filter((block) => !block.skip);
+    if (opening.slice(0, DATELINE_REACH).some((block) => parseDateline(block.text, { lang: this.lang }))) return undefined;
+    const date = pageDate(tree, article?.publishedTime);
+    return date && { text: plainDate(date.text, this.lang), line: date.line };
+  }
+
+  /**
+   * Readability takes an element whose class says "dateline" for a byline and drops it; inside the article
+   * such a line is the page's printed dateline and stays where it is.
+   */
+  private isDateline(node: Element): boolean {
+    const text = textOf(node).replace(/\s+/g, ' ').trim();
+    return text.length > 0 && text.length <= 200 && parseDateline(text, { lang: this.lang }) !== undefined;
+  }
+
+  /** Site chrome by tag, class or id; a `<header>` readability kept is the article's own (its title, its date). */
+  private isChrome(node: Element): boolean {
+    return isChrome(node) && !(node.tagName === 'header' && this.kept?.has(node));
   }
 
   private push(text: string, node: Element, inside: boolean, extra: Partial<TextBlock> = {}): void {
@@ -194,8 +297,10 @@ class Page {
     this.run = [];
     this.runLine = undefined;
     const content = note ? { ...node, children: node.children.filter((child) => !this.isBackLink(child)) } : node;
+    this.within += 1;
     this.walk(content, true);
     this.flush();
+    this.within -= 1;
     const inner = this.blocks;
     Object.assign(this, outer);
     // Chrome inside an item (a "Share" button) and notes keep their own blocks, outside the structure.
@@ -297,11 +402,11 @@ function textOf(node: Nodes, exclude: (node: Element) => boolean = () => false):
   return 'children' in node ? node.children.map((child) => textOf(child, exclude)).join('') : '';
 }
 
-function find(node: Root | Element, test: (node: Element) => boolean): Element | undefined {
+function find(node: Root | Element, test: (node: Element) => boolean, chrome: (node: Element) => boolean = isChrome): Element | undefined {
   for (const child of node.children) {
-    if (child.type !== 'element' || CODE.has(child.tagName) || isChrome(child)) continue;
+    if (child.type !== 'element' || CODE.has(child.tagName) || chrome(child)) continue;
     if (test(child)) return child;
-    const found = find(child, test);
+    const found = find(child, test, chrome);
     if (found) return found;
   }
   return undefined;
