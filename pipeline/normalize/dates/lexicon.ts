@@ -67,8 +67,8 @@ const RUSSIAN_ABBREVIATIONS: Record<string, number> = {
 };
 
 /**
- * Kyrgyz writes the Russian month stem with case and possessive suffixes: "14-ноябры" (possessive, in
- * "2025-жылдын 14-ноябры"), "21-октябрда" (locative), "25-ноябрдын" (genitive), "майы", "мартта".
+ * Kyrgyz writes the Russian month stem with case and possessive suffixes: "14-ноябры", "апрели", "августу"
+ * (possessive, in "2025-жылдын 14-ноябры"), "21-октябрда" (locative), "25-ноябрдын" (genitive), "майы", "мартта".
  */
 const KYRGYZ_STEMS = ['январ', 'феврал', 'март', 'апрел', 'май', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
 const KYRGYZ_SUFFIXES = new Set([
@@ -76,6 +76,7 @@ const KYRGYZ_SUFFIXES = new Set([
   'ь',
   'ы',
   'и',
+  'у',
   'да',
   'де',
   'та',
