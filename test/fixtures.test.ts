@@ -19,8 +19,8 @@ const update = process.env.UPDATE === '1';
 type Runner = (input: Uint8Array, file: string, report: Reporter) => unknown;
 
 const runners: Record<string, Runner> = {
-  normalise: (input, file, report) => {
-    const { tree } = normaliseFile(input, file, langOf(file), report);
+  normalise: async (input, file, report) => {
+    const { tree } = await normaliseFile(input, file, langOf(file), report);
     return { meta: tree.data.meta, children: tree.children.map((node) => outline(node)) };
   },
   segment: (input, file, report) => {
@@ -48,13 +48,13 @@ function outline(node: Nodes): unknown {
 for (const stage of Object.keys(runners)) {
   const runner = runners[stage]!;
   for (const name of readdirSync(path.join(root, stage))) {
-    test(`${stage}: ${name}`, () => {
+    test(`${stage}: ${name}`, async () => {
       const folder = path.join(root, stage, name);
       const inputName = readdirSync(folder).find((entry) => entry.startsWith('input.')) ?? 'input.txt';
       const file = `test/fixtures/${stage}/${name}/${inputName}`;
       const report = new Reporter(file);
       const bytes = readFileSync(path.join(folder, inputName));
-      const actual = JSON.stringify(runner(bytes, file, report), null, 2) + '\n';
+      const actual = JSON.stringify(await runner(bytes, file, report), null, 2) + '\n';
       const messages = report.messages.map(formatMessage).join('\n') + '\n';
       const expectedFile = path.join(folder, 'expected.json');
       const messagesFile = path.join(folder, 'messages.txt');
@@ -65,7 +65,7 @@ for (const stage of Object.keys(runners)) {
       assert.ok(existsSync(expectedFile) && existsSync(messagesFile), `${folder} has no expected.json or messages.txt; run UPDATE=1 npm test to write them, then review them`);
       assert.equal(actual, readFileSync(expectedFile, 'utf8'), `${expectedFile} differs; run UPDATE=1 npm test if the change is intended`);
       assert.equal(messages, readFileSync(messagesFile, 'utf8'), `${messagesFile} differs`);
-      if (stage === 'normalise') checkMarkdown(folder, bytes, file);
+      if (stage === 'normalise') await checkMarkdown(folder, bytes, file);
     });
   }
 }
@@ -76,13 +76,13 @@ function langOf(file: string): string {
 }
 
 /** expected.md is the normalised Markdown; reading it back must give the same Markdown (round trip). */
-function checkMarkdown(folder: string, bytes: Uint8Array, file: string): void {
+async function checkMarkdown(folder: string, bytes: Uint8Array, file: string): Promise<void> {
   const lang = langOf(file);
-  const markdown = writeNormalisedMarkdown(normaliseFile(bytes, file, lang, new Reporter(file)).tree);
+  const markdown = writeNormalisedMarkdown((await normaliseFile(bytes, file, lang, new Reporter(file))).tree);
   const markdownFile = path.join(folder, 'expected.md');
   if (update) writeFileSync(markdownFile, markdown);
   assert.ok(existsSync(markdownFile), `${markdownFile} is missing; run UPDATE=1 npm test to write it, then review it`);
   assert.equal(markdown, readFileSync(markdownFile, 'utf8'), `${markdownFile} differs`);
-  const again = normaliseFile(new TextEncoder().encode(markdown), 'normalised.md', lang, new Reporter('normalised.md')).tree;
+  const again = (await normaliseFile(new TextEncoder().encode(markdown), 'normalised.md', lang, new Reporter('normalised.md'))).tree;
   assert.equal(writeNormalisedMarkdown(again), markdown, 'the normalised Markdown does not read back to the same document');
 }

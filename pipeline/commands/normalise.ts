@@ -46,7 +46,7 @@ export const normaliseCommand: Command = {
     }
     const report = new Reporter(file);
     const lang = (values.lang as string | undefined) ?? 'en';
-    const { tree, summary } = normaliseFile(bytes, file, lang, report, { keepNbsp: values['keep-nbsp'] === true });
+    const { tree, summary } = await normaliseFile(bytes, file, lang, report, { keepNbsp: values['keep-nbsp'] === true });
     if (values.markdown) {
       io.out(writeNormalisedMarkdown(tree));
       return 0;

@@ -78,10 +78,10 @@ const html = lines.map((parts) => {
 const encode = (value: string) => new TextEncoder().encode(value);
 
 /** Runs the normaliser; a diagnosed error (PipelineError) is an allowed outcome, anything else fails. */
-function attempt(input: string | Uint8Array, file: string) {
+async function attempt(input: string | Uint8Array, file: string) {
   const report = new Reporter(file);
   try {
-    return { result: normaliseFile(typeof input === 'string' ? encode(input) : input, file, 'en', report), report };
+    return { result: await normaliseFile(typeof input === 'string' ? encode(input) : input, file, 'en', report), report };
   } catch (error) {
     assert.ok(error instanceof PipelineError, `undiagnosed ${String(error)}`);
     return undefined;
@@ -94,43 +94,43 @@ function shape(node: Nodes): unknown {
   return children ? { ...rest, children: children.map(shape) } : rest;
 }
 
-function idempotent(input: string, file: string): void {
-  const first = attempt(input, file);
+async function idempotent(input: string, file: string): Promise<void> {
+  const first = await attempt(input, file);
   if (!first) return;
   const markdown = writeNormalisedMarkdown(first.result.tree);
-  const second = attempt(markdown, 'normalised.md');
+  const second = await attempt(markdown, 'normalised.md');
   assert.ok(second, 'pressroom’s own Markdown was refused');
   assert.equal(writeNormalisedMarkdown(second.result.tree), markdown);
   assert.deepEqual(shape(second.result.tree), shape(first.result.tree));
 }
 
-test('should give the same tree when normalising pressroom’s own Markdown of a text scrape (idempotence)', () => {
-  fc.assert(
-    fc.property(text, (input) => idempotent(input, 'input.txt')),
+test('should give the same tree when normalising pressroom’s own Markdown of a text scrape (idempotence)', async () => {
+  await fc.assert(
+    fc.asyncProperty(text, (input) => idempotent(input, 'input.txt')),
     { numRuns: 300 },
   );
 });
 
-test('should give the same tree when normalising pressroom’s own Markdown of a saved page (lists, quotes, footnotes)', () => {
-  fc.assert(
-    fc.property(html, (input) => idempotent(input, 'input.html')),
+test('should give the same tree when normalising pressroom’s own Markdown of a saved page (lists, quotes, footnotes)', async () => {
+  await fc.assert(
+    fc.asyncProperty(html, (input) => idempotent(input, 'input.html')),
     { numRuns: 200 },
   );
 });
 
-test('should throw nothing but a diagnosed error on arbitrary bytes as text, HTML or Markdown', () => {
-  fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('input.txt', 'input.html', 'input.md'), (bytes, file) => {
-      attempt(bytes, file);
+test('should throw nothing but a diagnosed error on arbitrary bytes as text, HTML or Markdown', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('input.txt', 'input.html', 'input.md'), async (bytes, file) => {
+      await attempt(bytes, file);
     }),
     { numRuns: 300 },
   );
 });
 
-test('should keep every word of the input or drop it with a report entry', () => {
-  fc.assert(
-    fc.property(text, (input) => {
-      const run = attempt(input, 'input.txt');
+test('should keep every word of the input or drop it with a report entry', async () => {
+  await fc.assert(
+    fc.asyncProperty(text, async (input) => {
+      const run = await attempt(input, 'input.txt');
       if (!run) return;
       const { summary, tree } = run.result;
       for (const dropped of summary.dropped)
@@ -160,16 +160,16 @@ function bigTranscript(size: number): string {
   return parts.join('\n\n');
 }
 
-test('should normalise a 5 MB transcript in seconds, with time growing about linearly from 1 MB', () => {
-  const timed = (size: number) => {
+test('should normalise a 5 MB transcript in seconds, with time growing about linearly from 1 MB', async () => {
+  const timed = async (size: number) => {
     const input = encode(bigTranscript(size));
     const start = performance.now();
-    const run = attempt(input, 'big.txt');
+    const run = await attempt(input, 'big.txt');
     return { ms: performance.now() - start, run };
   };
-  timed(200_000); // warm-up: compiled regular expressions and JIT
-  const small = timed(1_000_000);
-  const large = timed(5_000_000);
+  await timed(200_000); // warm-up: compiled regular expressions and JIT
+  const small = await timed(1_000_000);
+  const large = await timed(5_000_000);
   const turn = large.run?.result.tree.children.find((node) => node.type === 'speakerTurn');
   assert.ok(turn?.type === 'speakerTurn');
   // The 5000 distinct paragraphs are kept once; every later round is a repeated block, removed and reported.

@@ -13,7 +13,7 @@ import { segmentTree } from '../../pipeline/segment/segment-tree.ts';
 const file = 'test/fixtures/normalise/html-speech/input.html';
 
 async function page() {
-  const { tree } = normaliseFile(readFileSync(file), file, 'en', new Reporter(file));
+  const { tree } = await normaliseFile(readFileSync(file), file, 'en', new Reporter(file));
   segmentTree(tree, 'en');
   const t = await createTranslator('en', await loadCatalogs('locales'), 'en', []);
   return { tree, t, lang: 'en', sourceLang: 'en', downloads: [], alternates: [], attribution: null, untranslated: 0 };
