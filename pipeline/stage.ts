@@ -5,6 +5,7 @@ import { PipelineError, StageError } from './errors.ts';
 import type { Reporter } from './report/messages.ts';
 import type { TranslationMemory } from './tm/memory.ts';
 import type { FontKit } from './render/fonts.ts';
+import type { NormalizeOptions } from './normalize/options.ts';
 
 export interface DocFile {
   /** Path as given (relative to the working folder when possible), for messages. */
@@ -33,6 +34,11 @@ export interface StageContext {
   config: Readonly<PipelineConfig>;
   report: Reporter;
   resources: Resources;
+  /**
+   * How the source stages read this transcript: the config's language and policy, its matching `sources`
+   * rules and the sidecar's overrides (readTranscriptSettings). (default: the config's sourceLocale and keepNbsp)
+   */
+  normalize?: NormalizeOptions;
 }
 
 /** A named transform, like a unified transformer: throwing stops the run. */

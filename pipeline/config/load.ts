@@ -8,6 +8,7 @@ import { parseJsonFile } from '../util/json.ts';
 import { readUtf8 } from '../util/utf8.ts';
 import { placeOf } from '../util/xml.ts';
 import { INPUT_EXTENSIONS } from '../ingest/index.ts';
+import { isSidecar } from '../normalize/sidecar.ts';
 import { defaults, FORMATS, type PipelineConfig } from './defaults.ts';
 import { checkSources, keyPath, resolveSources, type NestedProblem } from './sources.ts';
 
@@ -187,7 +188,10 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       throw new InputError(input, undefined, 'Cannot find this input; give a transcript file (.txt) or a folder of them', { cause });
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => INPUT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))).sort();
+      // A sidecar (`foo.meta.yaml`) describes a transcript and is never one, whatever extensions come to be read.
+      const names = (await readdir(input))
+        .filter((name) => INPUT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !isSidecar(name))
+        .sort();
       files.push(...names.map((name) => path.join(input, name)));
     } else files.push(input);
   }

@@ -21,7 +21,8 @@ import { translate } from '../stages/translate.ts';
 import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
 import type { LoadedResources } from '../resources.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
-import { artifactKey, documentFacts, type DocumentFacts } from './fingerprint.ts';
+import { readTranscriptSettings } from '../normalize/sidecar.ts';
+import { artifactKey, documentFacts, transcriptHash, type DocumentFacts } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
 
 /** What one document × locale leaves for the report and the index; cached with its files. */
@@ -64,11 +65,20 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   const { config, resources, timings } = engine;
   const messages: Message[] = [];
   const sourceReport = new Reporter(file.path);
-  const sourceCtx: StageContext = { file, locale: config.sourceLocale, config, report: sourceReport, resources };
   const bytes = await readFile(input).catch((cause: unknown) => {
     throw new InputError(file.path, undefined, 'Cannot read this transcript', { cause });
   });
-  const transcript = sha256(bytes);
+  // The sidecar is read once, here: the key below and the normaliser see the same bytes.
+  const settings = await readTranscriptSettings(input, config, file.path);
+  const sourceCtx: StageContext = {
+    file,
+    locale: config.sourceLocale,
+    config,
+    report: sourceReport,
+    resources,
+    normalize: settings.options,
+  };
+  const transcript = transcriptHash(bytes, settings.sidecar?.bytes);
   // What the keys need from the tree, cached per transcript: a no-op rebuild does not normalise at all.
   const sourceName = `${file.slug}/_source`;
   const sourceKey = sha256(transcript + engine.bases.get(config.sourceLocale)!);

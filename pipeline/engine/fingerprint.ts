@@ -61,6 +61,15 @@ export async function localeBase(config: PipelineConfig, resources: Resources, l
   );
 }
 
+/**
+ * What a document's keys hold of its input: the transcript's bytes and its sidecar's, since an edit to
+ * the sidecar changes the normalised tree as much as one to the transcript. Without a sidecar, the
+ * transcript's hash alone, so that adding this changed no existing key.
+ */
+export function transcriptHash(transcript: Uint8Array, sidecar: Uint8Array | undefined): string {
+  return sidecar ? sha256(JSON.stringify(['sidecar', sha256(transcript), sha256(sidecar)])) : sha256(transcript);
+}
+
 export interface ArtifactKey {
   key: string;
   /** Glossary concepts the document uses, by id: what a glossary edit is checked against. */

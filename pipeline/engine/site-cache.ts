@@ -4,6 +4,7 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { expandInputs } from '../config/load.ts';
 import type { OutputFile } from '../render/outputs.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
+import { sidecarCandidates } from '../normalize/sidecar.ts';
 import { codeHash } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
 
@@ -24,7 +25,14 @@ export async function inputHashes(config: PipelineConfig): Promise<InputHashes> 
   const parts: string[] = [];
   for (const file of [...config.memories, ...config.glossaries]) parts.push(file, sha256(await readFile(file)));
   const resources = sha256(parts.join('\n'));
-  for (const file of await expandInputs(config.inputs)) parts.push(file, sha256(await readFile(file)));
+  for (const file of await expandInputs(config.inputs)) {
+    parts.push(file, sha256(await readFile(file)));
+    // A sidecar changes what its transcript normalises to, so it is an input of the site too.
+    for (const sidecar of sidecarCandidates(file)) {
+      const bytes = await readFile(sidecar).catch(() => undefined);
+      if (bytes) parts.push(sidecar, sha256(bytes));
+    }
+  }
   return { resources, site: sha256(parts.join('\n')) };
 }
 

@@ -7,6 +7,7 @@ import { InputError } from '../errors.ts';
 import { Reporter } from '../report/messages.ts';
 import { relative } from '../resources.ts';
 import { runStage, type DocFile, type Resources, type StageContext } from '../stage.ts';
+import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { ingest } from '../stages/ingest.ts';
 import { normalize } from '../stages/normalize.ts';
 import { segment as segmentStage } from '../stages/segment.ts';
@@ -52,10 +53,18 @@ export async function collectSegments(
     const file: DocFile = { path: relative(input), slug: slugify(input) };
     if (options.documents && !options.documents.some((wanted) => wanted === file.slug || wanted === file.path || wanted === input))
       continue;
-    const ctx: StageContext = { file, locale: config.sourceLocale, config: run, report: new Reporter(file.path), resources };
     const bytes = await readFile(input).catch((cause: unknown) => {
       throw new InputError(file.path, undefined, 'Cannot read this transcript', { cause });
     });
+    const { options: normalizeOptions } = await readTranscriptSettings(input, config, file.path);
+    const ctx: StageContext = {
+      file,
+      locale: config.sourceLocale,
+      config: run,
+      report: new Reporter(file.path),
+      resources,
+      normalize: normalizeOptions,
+    };
     let tree = await runStage('normalize', normalize, await runStage('ingest', ingest, bytes, ctx, timings, false), ctx, timings, false);
     tree = await runStage('segment', segmentStage, tree, ctx, timings, false);
     const sources = segmentsOf(tree);
