@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeNormalisedMarkdown } from '../markdown/write.ts';
 import { normaliseFile } from '../normalize/file.ts';
 import { outlineDocument } from '../normalize/outline.ts';
+import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { formatMessage, Reporter } from '../report/messages.ts';
-import { parseCommandArgs } from './build.ts';
+import { loadCliConfig, parseCommandArgs } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
 const usage = `Usage: pressroom normalise FILE [options]
@@ -12,9 +14,15 @@ const usage = `Usage: pressroom normalise FILE [options]
 Normalises one transcript (.txt, .html/.htm or .md) and prints its metadata, speakers, turns and the
 normalisation report, without building anything.
 
+The transcript's sidecar (FILE's name with .meta.yaml) and the config's "sources" rules apply as in a
+build.
+
 Options:
-  --lang <lng>   language of the transcript (default: en)
+  --lang <lng>   language of the transcript (default: its sidecar's or front matter's, else the language of
+                 a matching "sources" entry, else the config's sourceLocale, else en)
   --keep-nbsp    keep the transcript's no-break spaces in the text (the keepNbsp policy)
+  --config <file>  config file for "sources", sourceLocale and keepNbsp (default: ./pressroom.config.json
+                 when present)
   --json         print one JSON object: title, subtitle, date, time, timezone, endTime, place, sourceUrl,
                  speakers (canonical names in order of first appearance, the questioner apart), speakerRoles,
                  questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,
@@ -34,6 +42,7 @@ export const normaliseCommand: Command = {
       markdown: { type: 'boolean' },
       lang: { type: 'string' },
       'keep-nbsp': { type: 'boolean' },
+      config: { type: 'string' },
     });
     const values = raw as Record<string, string | boolean | undefined>;
     if (positionals.length !== 1) throw new UsageError('Expected exactly one FILE to normalise');
@@ -45,8 +54,12 @@ export const normaliseCommand: Command = {
       throw new InputError(file, undefined, 'Cannot read this file; give the path of a transcript', { cause });
     }
     const report = new Reporter(file);
-    const lang = (values.lang as string | undefined) ?? 'en';
-    const { tree, summary } = await normaliseFile(bytes, file, lang, report, { keepNbsp: values['keep-nbsp'] === true });
+    const config = await loadCliConfig({ config: values.config as string | undefined });
+    const { lang, ...options } = (await readTranscriptSettings(path.resolve(file), config, file)).options;
+    // A language given on the command line is stated like a sidecar's: it wins over everything else.
+    if (typeof values.lang === 'string') options.overrides = { ...options.overrides, lang: values.lang };
+    if (values['keep-nbsp'] === true) options.keepNbsp = true;
+    const { tree, summary } = await normaliseFile(bytes, file, (values.lang as string | undefined) ?? lang, report, options);
     if (values.markdown) {
       io.out(writeNormalisedMarkdown(tree));
       return 0;
