@@ -233,11 +233,11 @@ export function findDateIn(input: string, options: DateOptions = {}): DateInText
   let end = core.end;
   if (!time) {
     const after = text.slice(core.end, core.end + 60);
-    const separator = core.fusedTime ? [''] : /^(?:,\s*|\s+[-–—/|]\s+|\s+|T)(?:(?:at|в)\s+)?/u.exec(after);
-    const clock = separator ? readClock(after.slice(separator[0].length), false) : undefined;
-    if (separator && clock) {
+    const separator = core.fusedTime ? '' : /^(?:,\s*|\s+[-–—/|]\s+|\s+|T)(?:(?:at|в)\s+)?/u.exec(after)?.[0];
+    const clock = separator === undefined ? undefined : readClock(after.slice(separator.length), false);
+    if (separator !== undefined && clock) {
       time = clock.time;
-      end = core.end + separator[0].length + clock.length;
+      end = core.end + separator.length + clock.length;
     }
   }
   return { date: core.date, time: time ?? null, start: core.start, end };
