@@ -2,11 +2,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { PipelineConfig } from './config/defaults.ts';
 import { expandInputs } from './config/load.ts';
-import { slugify } from './emit/slug.ts';
+import { assignSlugs, slugify } from './emit/slug.ts';
 import { lockOutput } from './emit/lock.ts';
 import { checkOutputFolder } from './emit/paths.ts';
 import { openStagedOutput, type StagedOutput } from './emit/write.ts';
-import { InputError, PipelineError } from './errors.ts';
+import { PipelineError } from './errors.ts';
 import { utf8, type OutputFile } from './render/outputs.ts';
 import { BrowserPool } from './render/pdf/browser.ts';
 import { Reporter, type Message } from './report/messages.ts';
@@ -80,6 +80,12 @@ export interface BuildOptions {
   progress?: Progress;
   /** Per print, before Chromium is taken for hung and restarted. */
   printTimeoutMs?: number;
+  /**
+   * Stops the build between steps (loading, each document's stages, writing) with `signal.reason`; the
+   * staging folder and the lock are removed and `config.out` stays as it was. The build never listens for
+   * process signals itself: the CLI turns SIGINT, SIGTERM and SIGHUP into this.
+   */
+  signal?: AbortSignal;
 }
 
 /** Where a shard leaves its report and index data for `pressroom index`. */
@@ -92,6 +98,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   const buildReporter = new Reporter('pressroom.config.json');
   const messages: Message[] = buildReporter.messages;
   const progress = options.progress ?? silentProgress;
+  const signal = options.signal;
+  signal?.throwIfAborted();
   // Taken first: a second build into the same folder is refused before it spends a minute rendering.
   if (write) checkOutputFolder(config);
   const lock = write ? lockOutput(config.out) : undefined;
@@ -106,6 +114,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   resources.browser = () => pool.browser();
   let staged: StagedOutput | undefined;
   try {
+    signal?.throwIfAborted();
     const files = await documentFiles(config, options.shard);
     const cacheFolder = options.cache ?? (write ? path.join(path.dirname(config.out), '.pressroom-cache') : false);
     staged = lock ? await openStagedOutput(config.out, lock) : undefined;
@@ -121,12 +130,19 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       sink,
       bases,
       resourceHash: hashes?.resources,
-      onStage: (label) => progress.stage(label),
+      // Every stage of every document starts here: the place where an abort takes effect soonest.
+      onStage: (label) => {
+        signal?.throwIfAborted();
+        progress.stage(label);
+      },
       onArtifact: (name, rebuilt) => progress.artifact(name, rebuilt),
     };
     progress.start(files.length * config.locales.length, config.formats);
     // One document more than pages in flight, so normalising and EPUB work overlaps the prints.
-    const results = await mapLimit(files, concurrency + 1, ([input, file]) => buildDocument(input, file, engine));
+    const results = await mapLimit(files, concurrency + 1, ([input, file]) => {
+      signal?.throwIfAborted();
+      return buildDocument(input, file, engine);
+    });
     progress.stop();
 
     for (const result of results) messages.push(...result.messages);
@@ -171,6 +187,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
         sink,
         () => dashboardFiles(config, resources),
       );
+    // The last point of return: the swap below is synchronous and, once begun, completes.
+    signal?.throwIfAborted();
     if (staged) {
       const started = performance.now();
       staged.commit();
@@ -193,21 +211,10 @@ async function documentFiles(config: PipelineConfig, shard: Shard | undefined): 
   const inputs = await expandInputs(config.inputs);
   if (inputs.length === 0)
     throw new PipelineError(`No transcripts found in ${config.inputs.map(relative).join(', ')}; give .txt files or folders holding them`);
-  const slugs = new Map<string, string>();
-  const files: [string, DocFile][] = [];
-  for (const input of inputs) {
-    const file: DocFile = { path: relative(input), slug: slugify(input) };
-    const clash = slugs.get(file.slug);
-    if (clash)
-      throw new InputError(
-        file.path,
-        undefined,
-        `Unexpected second transcript with the output name “${file.slug}” (first: ${clash}); rename one of them`,
-      );
-    slugs.set(file.slug, file.path);
-    if (inShard(file.slug, shard)) files.push([input, file]);
-  }
-  return files;
+  const named = inputs.map((input) => ({ input, path: relative(input) }));
+  const slugs = assignSlugs(named);
+  const files = named.map(({ input, path }, at): [string, DocFile] => [input, { path, slug: slugs[at]! }]);
+  return files.filter(([, file]) => inShard(file.slug, shard));
 }
 
 const count = (results: DocumentResult[], key: 'reused') => results.reduce((sum, result) => sum + result[key].length, 0);

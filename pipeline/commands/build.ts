@@ -8,6 +8,7 @@ import { normalizeConfig, readConfigFile, validateConfig } from '../config/load.
 import { PipelineError } from '../errors.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
 import { formatMessage, type Message } from '../report/messages.ts';
+import { interruptible, Interrupted } from './interrupt.ts';
 import { UsageError, type Command } from './types.ts';
 
 const usage = `Usage: pressroom build [inputs…] [options]
@@ -47,7 +48,14 @@ export const buildCommand: Command = {
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
     const engine = engineOptions(values as EngineFlags);
     const started = performance.now();
-    const result = await build(config, { write: true, ...engine });
+    let result;
+    try {
+      result = await interruptible((signal) => build(config, { write: true, ...engine, signal }));
+    } catch (error) {
+      if (!(error instanceof Interrupted)) throw error;
+      io.err(`pressroom build: ${error.message}; stopped before publishing, the output folder is as it was\n`);
+      return error.exitCode;
+    }
     const seconds = (performance.now() - started) / 1000;
     if ((values as EngineFlags).json) {
       io.out(JSON.stringify(jsonSummary(result, config, seconds)) + '\n');

@@ -1,10 +1,12 @@
+import type { InterruptedExitCode } from './interrupt.ts';
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-/** Exit codes: 0 ok, 1 the work failed (bad input, failed build), 2 bad usage. */
-export type ExitCode = 0 | 1 | 2;
+/** Exit codes: 0 ok, 1 the work failed (bad input, failed build), 2 bad usage, 128 + n stopped by signal n. */
+export type ExitCode = 0 | 1 | 2 | InterruptedExitCode;
 
 export interface Command {
   name: string;

@@ -36,11 +36,13 @@ export const watchCommand: Command = {
     let config = await load();
     let running: Promise<void> | undefined;
     let again: string | undefined;
+    // Ctrl-C stops a build under way at its next step, which removes its staging folder and lock.
+    const stopping = new AbortController();
     const rebuild = async (reason: string) => {
       const started = performance.now();
       try {
         config = await load();
-        const result = await build(config, { write: true });
+        const result = await build(config, { write: true, signal: stopping.signal });
         printMessages(result.messages, io.err);
         const incremental = result.report.incremental;
         io.out(
@@ -51,6 +53,7 @@ export const watchCommand: Command = {
             '\n',
         );
       } catch (error) {
+        if (stopping.signal.aborted) return;
         // A broken edit (a half-saved glossary) must not end the session: say what is wrong and wait for the fix.
         io.err(`${reason}: ${(error as Error).message}\n`);
       }
@@ -69,11 +72,10 @@ export const watchCommand: Command = {
         }
       });
     };
-    await rebuild('Initial build');
-    const watchers = watchFolders(config, io, debounce(schedule));
-    io.out(`Watching ${watchers.length} folders; Ctrl-C to stop\n`);
-    await new Promise<void>((resolve) => {
+    let watchers: FSWatcher[] = [];
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => {
+        stopping.abort();
         for (const watcher of watchers) watcher.close();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -82,6 +84,12 @@ export const watchCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    await rebuild('Initial build');
+    if (!stopping.signal.aborted) {
+      watchers = watchFolders(config, io, debounce(schedule));
+      io.out(`Watching ${watchers.length} folders; Ctrl-C to stop\n`);
+    }
+    await stopped;
     await running;
     return 0;
   },

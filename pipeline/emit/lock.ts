@@ -16,19 +16,18 @@ interface Holder {
 
 export interface OutputLock {
   readonly file: string;
-  /** A folder to remove if the build is interrupted before it is renamed into place. */
+  /** A folder to remove if the build stops (fails or is aborted) before it is renamed into place. */
   track(folder: string): void;
   untrack(folder: string): void;
+  /** Removes the folders still tracked, then the lock (and the output folder if this build made it and it stayed empty). */
   release(): void;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 /**
  * Takes `out/.pressroom.lock` for one build: a second build into the same folder is refused while the
- * first runs, and a lock whose process is gone (killed, crashed, pid reused) is taken over. Until
- * `release`, SIGINT, SIGTERM and SIGHUP remove the tracked staging folders and the lock, then end the
- * process with the same signal: the previous outputs stay as they were.
+ * first runs, and a lock whose process is gone (killed, crashed, pid reused) is taken over. It installs
+ * no signal handler: a caller that wants Ctrl-C to stop a build aborts it (BuildOptions.signal), and the
+ * build's own cleanup releases the lock, so the previous outputs stay as they were.
  */
 export function lockOutput(out: string): OutputLock {
   // A build that fails on bad input must leave no trace, not even an empty output folder.
@@ -61,21 +60,12 @@ export function lockOutput(out: string): OutputLock {
 
   const tracked = new Set<string>();
   const release = () => {
-    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+    for (const folder of tracked) rmSync(folder, { recursive: true, force: true });
+    tracked.clear();
     const holder = readHolder(file);
     if (holder?.pid === me.pid && holder.start === me.start) rmSync(file, { force: true });
     if (created) rmdirQuietly(out);
   };
-  function onSignal(signal: NodeJS.Signals) {
-    for (const folder of tracked) rmSync(folder, { recursive: true, force: true });
-    release();
-    // With no other listener, re-raising ends the process the usual way. Puppeteer listens too and on
-    // SIGTERM only closes its browser, which would let the build run on: end it ourselves then.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    // eslint-disable-next-line no-restricted-properties -- a signal handler's job is to end the process
-    else process.exit(128 + (os.constants.signals[signal] ?? 0));
-  }
-  for (const signal of SIGNALS) process.on(signal, onSignal);
   return {
     file,
     track: (folder) => void tracked.add(folder),

@@ -61,10 +61,14 @@ test('a build killed midway leaves a cache from which the next build is correct'
   const cache = path.join(folder, 'cache');
   const child = pressroomAsync(['build', '--cache', cache, '--concurrency', '1', '--quiet'], folder);
   // Killed as soon as the first artifact's entry is in place (not its temporary folder), while others are half made.
+  // The entries' paths are known: probing them one by one never walks into a temporary folder that the build
+  // is renaming away, which made a recursive readdir throw ENOENT.
+  const entries = ['a-full', 'b-full', 'c-no-japarov'].flatMap((slug) =>
+    ['en', 'ru', 'ky'].map((locale) => path.join(cache, slug, locale, 'entry.json')),
+  );
   await new Promise<void>((resolve) => {
     const poll = setInterval(() => {
-      const entries = existsSync(cache) ? readdirSync(cache, { recursive: true, encoding: 'utf8' }) : [];
-      if (entries.some((entry) => /^[^/]+\/(en|ru|ky)\/entry\.json$/.test(entry)) || child.exitCode !== null) {
+      if (entries.some((entry) => existsSync(entry)) || child.exitCode !== null) {
         clearInterval(poll);
         child.kill('SIGKILL');
         resolve();
@@ -76,11 +80,20 @@ test('a build killed midway leaves a cache from which the next build is correct'
     string | null,
   ];
   assert.equal(signal, 'SIGKILL', 'the build was still running when it was killed');
+  // Nothing is published before the whole build is made, and a cache entry is complete or absent.
+  const output = path.join(folder, 'output');
+  assert.deepEqual(existsSync(output) ? readdirSync(output).filter((name) => !name.startsWith('.')) : [], []);
+  for (const entry of entries.filter((file) => existsSync(file))) assert.doesNotThrow(() => JSON.parse(readFileSync(entry, 'utf8')), entry);
   const next = pressroom(['build', '--cache', cache, '--json'], { cwd: folder });
   assert.equal(next.status, 0, next.stderr);
   const summary = JSON.parse(next.stdout) as { rebuilt: string[]; reused: number };
   assert.ok(summary.reused >= 1, 'the finished artifacts are reused');
   assert.equal(summary.rebuilt.length + summary.reused, 9);
+  assert.deepEqual(
+    readdirSync(output).filter((name) => name.startsWith('.')),
+    [],
+    'the killed build’s staging folder or lock is left',
+  );
   const clean = pressroom(['build', '--no-cache', '--out', 'clean', '--quiet'], { cwd: folder });
   assert.equal(clean.status, 0, clean.stderr);
   const built = snapshot(path.join(folder, 'output'), false);

@@ -33,6 +33,11 @@ export async function launchBrowser(): Promise<Browser> {
     return await puppeteer.launch({
       executablePath,
       headless: true,
+      // Puppeteer's own handlers would end the process on Ctrl-C (process.exit(130)) before the build
+      // removes its staging folder and lock; the CLI aborts the build instead, and the pool closes Chromium.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--no-sandbox',
         '--disable-gpu',
