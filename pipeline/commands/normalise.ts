@@ -30,6 +30,8 @@ Options:
                  dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,
                  droppedChars, repairedChars, messages
   --markdown     print the normalised Markdown instead
+  --explain      print every block of the input with the class it was given (title, dateline, chrome,
+                 lead, label, body, footer, …) and the rule that gave it, then the messages
 `;
 
 export const normaliseCommand: Command = {
@@ -40,6 +42,7 @@ export const normaliseCommand: Command = {
     const { values: raw, positionals } = parseCommandArgs(argv, {
       json: { type: 'boolean' },
       markdown: { type: 'boolean' },
+      explain: { type: 'boolean' },
       lang: { type: 'string' },
       'keep-nbsp': { type: 'boolean' },
       config: { type: 'string' },
@@ -62,6 +65,11 @@ export const normaliseCommand: Command = {
     const { tree, summary } = await normaliseFile(bytes, file, (values.lang as string | undefined) ?? lang, report, options);
     if (values.markdown) {
       io.out(writeNormalisedMarkdown(tree));
+      return 0;
+    }
+    if (values.explain) {
+      io.out(explainBlocks(summary.classes));
+      for (const message of report.messages) io.out(`${formatMessage(message)}\n`);
       return 0;
     }
     const outline = outlineDocument(tree, summary);
@@ -87,3 +95,13 @@ export const normaliseCommand: Command = {
     return 0;
   },
 };
+
+/** One line per block: its lines, its class and the rule that gave it, and the start of its text. */
+export function explainBlocks(classes: readonly { line: number; endLine: number; class: string; rule: string; text: string }[]): string {
+  const lines = classes.map((entry) => {
+    const where = entry.endLine > entry.line ? `${entry.line}-${entry.endLine}` : String(entry.line);
+    const text = entry.text.length > 70 ? `${entry.text.slice(0, 69)}…` : entry.text;
+    return `${where.padStart(7)}  ${entry.class.padEnd(9)} ${entry.rule.padEnd(28)} ${JSON.stringify(text)}`;
+  });
+  return `${'line'.padStart(7)}  ${'class'.padEnd(9)} ${'rule'.padEnd(28)} text\n${lines.join('\n')}\n`;
+}

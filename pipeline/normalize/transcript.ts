@@ -3,18 +3,18 @@ import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { TextBlock } from '../ingest/read-blocks.ts';
 import type { Reporter } from '../report/messages.ts';
-import type { DocMeta, Lead, SpeakerTurn, TranscriptRoot, TurnContent } from '../types.ts';
+import type { DocMeta, Lead, Speaker, SpeakerTurn, TranscriptRoot, TurnContent } from '../types.ts';
 import { emptyRepairs, recordRepair, repairCharacters, type Repairs } from './characters.ts';
 import { isChromeLine, isEditorialInsertion, parseSourceLine, splitStageDirections } from './chrome.ts';
 import { parseDateline, parseTimeLine } from './dateline.ts';
+import { featuresOf, isChromeBlock } from './features.ts';
 import { findRepeatedRuns } from './repeated-blocks.ts';
 import { findAsker, labelWordsBeyond, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
+import { findFrame, type Assignment, type BlockClass } from './structure.ts';
 import type { NormalizeOptions } from './options.ts';
 import { normalizeTypography } from './typography.ts';
 
 const SEPARATOR = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$|^[\u2014\u2013]$/;
-/** How far into the page the opening dateline is looked for: a dateline quoted late in a speech is not one. */
-const HEADER_BLOCKS = 60;
 
 export type { MetaOverrides, NormalizeOptions, SourceRules } from './options.ts';
 
@@ -40,11 +40,21 @@ export interface NormaliseSummary {
   /** Characters repaired (deleted, replaced or folded), by rule, with the lines they were on. */
   repairs: { rule: string; count: number; lines: number[] }[];
   repairedChars: number;
+  /** Every block with the class it was given and the rule that gave it, in line order: `pressroom normalise --explain`. */
+  classes: { line: number; endLine: number; class: BlockClass; rule: string; text: string }[];
 }
 
 /** The summary of a document that was not normalised (pressroom's own Markdown, read back as it is). */
 export function emptySummary(): NormaliseSummary {
-  return { dropped: [], duplicates: { blocks: 0, paragraphs: 0 }, keptChars: 0, droppedChars: 0, repairs: [], repairedChars: 0 };
+  return {
+    dropped: [],
+    duplicates: { blocks: 0, paragraphs: 0 },
+    keptChars: 0,
+    droppedChars: 0,
+    repairs: [],
+    repairedChars: 0,
+    classes: [],
+  };
 }
 
 export interface Normalised {
@@ -63,6 +73,9 @@ export function normalizeTranscript(raw: readonly TextBlock[], report: Reporter,
  */
 export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, options: NormalizeOptions): Normalised {
   const summary = emptySummary();
+  const lang = options.overrides?.lang ?? options.lang;
+  const explain = (block: TextBlock, assignment: Assignment) =>
+    summary.classes.push({ line: block.line, endLine: block.endLine, class: assignment.class, rule: assignment.rule, text: block.text });
   /** Takes `text` (the whole block unless a part is given) out of the document, with an entry and a report. */
   const drop = (
     block: TextBlock & { position?: Position },
@@ -77,12 +90,20 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
   };
   const repairs = emptyRepairs();
   let blocks: Block[] = [];
-  for (const block of raw) {
-    if (block.skip) drop(block, block.skip.rule, block.skip.reason);
-    else {
-      const clean = cleanBlock(block, repairs, options);
-      if (clean.text !== '') blocks.push(clean);
+  for (const block of explodeHeaderLines(raw, lang)) {
+    if (block.skip) {
+      drop(block, block.skip.rule, block.skip.reason);
+      explain(block, { class: 'chrome', rule: block.skip.rule.replace(/^normalize:/, 'ingest:') });
+      continue;
     }
+    const clean = cleanBlock(block, repairs, { ...options, lang });
+    if (clean.text === '') continue;
+    if (options.rules?.dropLines?.some((pattern) => pattern.test(clean.text))) {
+      drop(clean, 'normalize:source-rule', 'Dropped a line that the config’s source rules (dropLines) name');
+      explain(clean, { class: 'chrome', rule: 'chrome:source-rule' });
+      continue;
+    }
+    blocks.push(clean);
   }
   reportRepairs(repairs, report, summary);
   if (blocks.length === 0)
@@ -105,82 +126,122 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     closingDateline: null,
     sourceUrl: null,
     speakers: [],
-    lang: options.lang,
+    lang,
   };
-  const datelineIndex = blocks.findIndex((block, index) => index > 0 && index < HEADER_BLOCKS && parseDateline(block.text));
-  let titleIndex = 0;
-  let bodyStart = 1;
-  if (datelineIndex > 0) {
-    const dateline = parseDateline(blocks[datelineIndex]!.text)!;
-    titleIndex = datelineIndex - 1;
-    meta.date = dateline.date;
-    meta.place = dateline.place;
-    meta.time = dateline.time ?? null;
-    meta.dateline = blocks[datelineIndex]!.text;
-    bodyStart = datelineIndex + 1;
-  } else {
+  for (const speaker of options.overrides?.speakers ?? []) registerSpeaker(meta.speakers, { ...speaker });
+  const labelOptions = { lang, ...(options.rules?.labels ? { patterns: options.rules.labels } : {}) };
+  const labels = new Map<number, boolean>();
+  const isLabel = (index: number): boolean => {
+    let known = labels.get(index);
+    if (known === undefined) {
+      const block = blocks[index]!;
+      known = !block.node && !isChromeBlock(block.text) && Boolean(parseSpeakerLabel(block.text, meta.speakers, '', labelOptions));
+      labels.set(index, known);
+    }
+    return known;
+  };
+  const texts = blocks.map((block) => block.text);
+  const frame = findFrame(texts, { lang, ...(options.rules?.dateFormats ? { datePatterns: options.rules.dateFormats } : {}), isLabel });
+
+  const title = blocks[frame.title]!;
+  meta.title = title.text;
+  explain(title, { class: 'title', rule: frame.titleRule });
+  summary.keptChars += title.text.length;
+  if (frame.dateline) {
+    const { value, index } = frame.dateline;
+    meta.date = value.date;
+    meta.place = value.place;
+    meta.time = value.time ?? null;
+    meta.timezone = value.timezone ?? null;
+    meta.dateline = blocks[index]!.text;
+    summary.keptChars += blocks[index]!.text.length;
+    explain(blocks[index]!, { class: 'dateline', rule: frame.dateline.rule });
+  } else if (frame.dateInText) {
+    meta.date = frame.dateInText.date;
+    meta.time = frame.dateInText.time;
+    report.info(`Took the date ${frame.dateInText.date} from “${clip(blocks[frame.dateInText.index]!.text)}”, as no line is a dateline`, {
+      ruleId: 'normalize:date-in-text',
+      place: blocks[frame.dateInText.index]!.position,
+    });
+  } else if (!options.overrides?.date) {
+    const near = blocks.slice(0, Math.max(frame.bodyStart, 1) + 2).find((block) => /\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}/.test(block.text));
+    const seen = near ? ` “${clip(near.text)}” (line ${near.line}) holds digits but is not a date line pressroom reads;` : '';
     report.warn(
-      'Unexpected transcript without a dateline (“November 26, 2025, Bishkek”), expected one under the title; the first block is taken as the title',
-      { ruleId: 'normalize:no-dateline', place: blocks[0]!.position },
+      `No dateline found near the top;${seen} took “${clip(title.text)}” (line ${title.line}) as the title. Give the date in a sidecar <transcript>.meta.yaml (date: YYYY-MM-DD) or in the config's sources[].dateFormats`,
+      { ruleId: 'normalize:no-dateline', place: title.position },
     );
   }
-  // A time line under the dateline ("1:05 P.M. EDT", "20:55") belongs to the header.
-  const timeBlock = blocks[bodyStart];
-  const timeLine = timeBlock && parseTimeLine(timeBlock.text);
-  if (timeLine && !timeLine.end) {
-    meta.time = timeLine.time;
-    meta.timezone = timeLine.timezone;
-    summary.keptChars += blocks[bodyStart]!.text.length;
-    bodyStart += 1;
+  if (frame.time) {
+    const block = blocks[frame.time.index]!;
+    meta.time ??= frame.time.time;
+    meta.timezone ??= frame.time.timezone;
+    summary.keptChars += block.text.length;
+    explain(block, { class: 'time', rule: 'time:line' });
   }
-  const title = blocks[titleIndex]!;
-  meta.title = title.text;
-  for (const chrome of blocks.slice(0, titleIndex)) drop(chrome, 'normalize:chrome', 'Dropped site chrome before the title');
-  summary.keptChars += title.text.length + (meta.dateline?.length ?? 0);
-  blocks = blocks.slice(bodyStart);
+  for (const found of [frame.venue, frame.placeLine]) {
+    if (!found) continue;
+    const block = blocks[found.index]!;
+    meta.place ??= found.place;
+    summary.keptChars += block.text.length;
+    explain(block, { class: 'venue', rule: found === frame.venue ? 'venue:line' : 'venue:place-under-date' });
+  }
 
-  // Closing lines: dateline, "END 2:10 P.M." and source lines at the foot go to metadata.
-  for (;;) {
-    const last = blocks.at(-1);
-    if (!last) break;
-    const end = parseTimeLine(last.text);
-    const source = parseSourceLine(last.text);
-    if (parseDateline(last.text) && !meta.closingDateline) {
-      meta.closingDateline = last.text;
+  // Header and footer blocks that are neither title nor date: out of the text, each reported.
+  const taken = new Set([frame.title, frame.dateline?.index, frame.time?.index, frame.venue?.index, frame.placeLine?.index]);
+  for (const [index, assignment] of [...frame.assigned].sort(([a], [b]) => a - b)) {
+    const block = blocks[index]!;
+    explain(block, assignment);
+    if (assignment.class === 'source') {
+      meta.sourceUrl ??= parseSourceLine(block.text) ?? null;
+      drop(block, 'normalize:source', 'Took the source line out of the text (source URL kept in the metadata)');
+    } else if (assignment.rule === 'footer:closing-dateline') {
+      meta.closingDateline = block.text;
+      summary.keptChars += block.text.length;
       report.info('Kept the closing dateline as metadata, not as body text', {
         ruleId: 'normalize:closing-dateline',
-        place: last.position,
+        place: block.position,
       });
-      summary.keptChars += last.text.length;
-    } else if (end?.end && !meta.endTime) {
+    } else if (assignment.rule === 'footer:end-time') {
+      const end = parseTimeLine(block.text)!;
       meta.endTime = end.time;
       meta.timezone ??= end.timezone;
-      drop(last, 'normalize:end-time', `Took the end line out of the text (end time ${end.time} kept in the metadata)`);
-    } else if (source && !meta.sourceUrl) {
-      meta.sourceUrl = source;
-      drop(last, 'normalize:source', 'Took the source line out of the text (source URL kept in the metadata)');
-    } else break;
-    blocks = blocks.slice(0, -1);
+      drop(block, 'normalize:end-time', `Took the end line out of the text (end time ${end.time} kept in the metadata)`);
+    } else if (assignment.class === 'repeat') drop(block, 'normalize:repeated-title', 'Removed a repeat of the title');
+    else if (assignment.class === 'footer')
+      drop(block, 'normalize:footer', `Dropped a footer line after the transcript (${assignment.rule})`);
+    else if (index < frame.title) drop(block, 'normalize:chrome', `Dropped site chrome before the title (${assignment.rule})`);
+    else drop(block, 'normalize:chrome-line', `Dropped a site chrome line in the header (${assignment.rule})`);
   }
+  const overrides = options.overrides ?? {};
+  if (overrides.title) meta.title = overrides.title;
+  if (overrides.date) meta.date = overrides.date;
+  if (overrides.time) meta.time = overrides.time;
+  if (overrides.place) meta.place = overrides.place;
 
-  blocks = blocks.filter((block) => {
+  blocks = blocks.filter((block, index) => {
+    if (taken.has(index) || frame.assigned.has(index) || index >= frame.footerStart) return false;
     const source = parseSourceLine(block.text);
     if (source) {
       meta.sourceUrl ??= source;
       drop(block, 'normalize:source', 'Took the source line out of the text (source URL kept in the metadata)');
+      explain(block, { class: 'source', rule: 'source:line' });
       return false;
     }
     if (isChromeLine(block.text)) {
       drop(block, 'normalize:chrome-line', 'Dropped a site or forum chrome line');
+      explain(block, { class: 'chrome', rule: 'chrome:lexicon' });
       return false;
     }
     return true;
   });
 
-  blocks = dropRepeats(blocks, summary, drop);
+  blocks = dropRepeats(blocks, summary, (block, rule, reason, severity) => {
+    drop(block, rule, reason, severity);
+    explain(block, { class: 'repeat', rule: 'repeat:block' });
+  });
 
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [{ type: 'text', value: title.text, position: title.position }], position: title.position },
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: meta.title, position: title.position }], position: title.position },
   ];
   const lead: Lead = { type: 'lead', children: [] };
   let turn: SpeakerTurn | undefined;
@@ -191,15 +252,17 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       closeTurn(turn, report);
       turn = undefined;
       children.push({ type: 'thematicBreak', position: block.position });
+      explain(block, { class: 'separator', rule: 'separator:line' });
       continue;
     }
     summary.keptChars += block.text.length;
     const context = [title.text, ...lead.children.map((node) => toString(node))].join('\n');
-    const labelled = block.node ? undefined : parseSpeakerLabel(block.text, meta.speakers, context);
+    const labelled = block.node ? undefined : parseSpeakerLabel(block.text, meta.speakers, context, labelOptions);
     if (labelled) {
       inLead = false;
       closeTurn(turn, report);
       const speaker = registerSpeaker(meta.speakers, labelled.speaker);
+      explain(block, { class: 'label', rule: `label:${labelled.rest ? 'with-text' : 'alone'}` });
       const beyond = speaker.question ? [] : labelWordsBeyond(speaker, labelled.label);
       if (beyond.length > 0) {
         // The block was counted as kept above; these words of its label are not.
@@ -221,6 +284,7 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       continue;
     }
     const nodes = contentNodes(block, block.text);
+    explain(block, contentClass(nodes, turn ? 'body' : inLead ? 'lead' : 'body'));
     if (turn) {
       if (turn.children.length === 0 && turn.speaker.question && !turn.asker && nodes[0]?.type === 'paragraph') {
         const asker = findAsker(toString(nodes[0]));
@@ -236,6 +300,8 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     }
   }
   closeTurn(turn, report);
+  const single = children.some((node) => node.type === 'speakerTurn') ? undefined : overrides.speakers?.[0];
+  if (single) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }));
   if (lead.children.length > 0) {
     lead.position = span(lead.children[0]!.position!, lead.children.at(-1)!.position!);
     children.splice(1, 0, lead);
@@ -243,12 +309,72 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
   for (const note of notes) {
     summary.keptChars += note.text.length;
     children.push(note.node as FootnoteDefinition);
+    explain(note, { class: 'note', rule: 'note:footnote' });
   }
+  summary.classes.sort((a, b) => a.line - b.line || a.endLine - b.endLine);
   report.info(
     `Kept ${summary.keptChars} characters, dropped ${summary.droppedChars} (${summary.dropped.length} blocks, each reported), repaired ${summary.repairedChars}`,
     { ruleId: 'normalize:summary' },
   );
   return { tree: { type: 'root', children, data: { meta } }, summary };
+}
+
+/** The class --explain shows for a block of content: a stage direction or an editor's insertion, else lead or body. */
+function contentClass(nodes: readonly TurnContent[], fallback: 'lead' | 'body'): Assignment {
+  if (nodes.length === 1 && nodes[0]!.type === 'stageDirection') return { class: 'stage', rule: 'stage:parenthesised' };
+  if (nodes.length === 1 && nodes[0]!.type === 'editorialInsertion') return { class: 'editorial', rule: 'editorial:bracketed' };
+  return { class: fallback, rule: `${fallback}:${fallback === 'lead' ? 'before-first-turn' : 'text'}` };
+}
+
+/** Lead paragraphs that introduce a speech rather than belong to it: "Below is the text of the speech…". */
+const LEAD_FORMULA =
+  /\b(?:following is|below is|the text of|transcript of|as delivered|near-verbatim|checked against delivery|delivered (?:a|the|his|her) (?:speech|address|remarks)|made (?:a|the) (?:speech|statement)|ниже приводится|стенограмма|текст выступления|выступил[аи]? с|сөз сүйлөдү|сөзүнүн тексти)/iu;
+
+/**
+ * A speech without a single label is one turn of the speaker the page names: the lead keeps only its
+ * opening paragraphs that introduce the speech, and the rest, up to the first node a turn cannot hold,
+ * becomes the turn.
+ */
+function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker): void {
+  let keep = 0;
+  while (keep < Math.min(lead.children.length, 2) && LEAD_FORMULA.test(toString(lead.children[keep]!))) keep += 1;
+  const spoken: TurnContent[] = lead.children.splice(keep);
+  let index = 1;
+  while (index < children.length && children[index]!.type === 'thematicBreak') index += 1;
+  const from = index;
+  while (index < children.length && TURN_CONTENT.has(children[index]!.type)) index += 1;
+  spoken.push(...(children.splice(from, index - from) as TurnContent[]));
+  if (spoken.length === 0) return;
+  const position = span(spoken[0]!.position!, spoken.at(-1)!.position!);
+  children.splice(from, 0, { type: 'speakerTurn', speaker, children: spoken, position });
+}
+
+const TURN_CONTENT = new Set(['paragraph', 'stageDirection', 'editorialInsertion', 'list', 'blockquote']);
+
+/**
+ * A block printed as several short lines without a sentence among them (a menu, a release header, title and
+ * dateline without a blank line between) is read line by line; a paragraph that is only hard-wrapped is not.
+ */
+function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (const block of raw) {
+    const lines = block.lines;
+    if (!lines || block.node || block.inline || block.skip || lines.length < 2 || lines.some((line) => line.length > 120)) {
+      out.push(block);
+      continue;
+    }
+    const anchored = lines.some((line) => parseDateline(line.trim(), { lang }) || parseTimeLine(line.trim()));
+    const sentence = lines.some((line) => featuresOf(line.trim()).sentenceEnd);
+    const labelAlone = /:\s*$/.test(lines[0]!);
+    if (!anchored && (sentence || labelAlone)) {
+      out.push(block);
+      continue;
+    }
+    lines.forEach((line, offset) => {
+      if (line.trim() !== '') out.push({ text: line.trim(), line: block.line + offset, endLine: block.line + offset });
+    });
+  }
+  return out;
 }
 
 /** A label followed straight by another label: the export lost the words, which must be said. */

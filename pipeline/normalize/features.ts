@@ -1,0 +1,82 @@
+import { isChromeLine, parseSourceLine } from './chrome.ts';
+import { isFunctionWord, isInterfaceWord, METADATA_KEY } from './lexicon.ts';
+
+/**
+ * What the classifier knows of one block from its text alone (the jusText/boilerpipe idea): how long it is,
+ * whether it reads as a sentence, how many of its words are function words or interface words, whether it
+ * is built like a menu. Position and neighbours are weighed by the classifier (structure.ts).
+ */
+export interface BlockFeatures {
+  words: number;
+  chars: number;
+  /** Ends as a sentence does: . ! ? … or a closing quote/bracket after one. */
+  sentenceEnd: boolean;
+  hasLower: boolean;
+  /** Share of words that are function words ("the", "и", "жана"). */
+  functionShare: number;
+  /** Share of words that are interface words of site templates ("Share", "Menu", "Поделиться"). */
+  interfaceShare: number;
+  /** Share of words that start with a capital letter. */
+  capitalShare: number;
+  /** " / ", " | ", " • ", " » " separators, as menus and breadcrumbs print them. */
+  separators: number;
+  url: boolean;
+}
+
+const SEPARATOR_MARKS = /\s(?:\/|\||•|·|»|›|>)(?=\s|$)|^\s*(?:\/|\||•|·|»|›)\s/gu;
+
+export function featuresOf(text: string): BlockFeatures {
+  const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const bare = words.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  const count = (test: (word: string) => boolean) => (bare.length === 0 ? 0 : bare.filter(test).length / bare.length);
+  return {
+    words: words.length,
+    chars: text.length,
+    sentenceEnd: /[.!?\u2026][\s"'\u00bb\u201d\u2019)\]]*$/u.test(text),
+    hasLower: /\p{Ll}/u.test(text),
+    functionShare: count(isFunctionWord),
+    interfaceShare: count(isInterfaceWord),
+    capitalShare: count((word) => /^\p{Lu}/u.test(word)),
+    separators: (text.match(SEPARATOR_MARKS) ?? []).length,
+    url: /^(?:https?:\/\/|www\.)\S+$/iu.test(text.trim()),
+  };
+}
+
+/** Reads as running text: a sentence of some length, or a long run with the function words prose has. */
+export function isProse(features: BlockFeatures): boolean {
+  if (!features.hasLower) return false;
+  if (features.sentenceEnd && features.words >= 5) return true;
+  return features.words >= 14 && features.functionShare >= 0.15;
+}
+
+/**
+ * Built like navigation: mostly interface words without a sentence's end; several separators; or a long
+ * line of capitalised words with almost no function words ("News Transcripts Events Meetings Photos").
+ */
+export function isMenuLike(features: BlockFeatures): boolean {
+  if (features.url) return true;
+  if (features.separators >= 2 && !features.sentenceEnd) return true;
+  if (!features.sentenceEnd && features.words >= 1 && features.interfaceShare >= 0.6) return true;
+  return !features.sentenceEnd && features.words >= 6 && features.functionShare < 0.12 && features.capitalShare >= 0.7;
+}
+
+/** Chrome by the generic lexicon or the shape: the lines every template prints around a transcript. */
+export function isChromeBlock(text: string, features = featuresOf(text)): { rule: string } | undefined {
+  if (isChromeLine(text)) return { rule: 'chrome-lexicon' };
+  if (METADATA_KEY.test(text) && text.length <= 400) return { rule: 'metadata-line' };
+  if (parseSourceLine(text)) return undefined;
+  if (isMenuLike(features)) return { rule: 'menu-like' };
+  if (/^(?:©|\(c\)|copyright\b)/iu.test(text) || /all rights reserved|все права защищены/iu.test(text)) return { rule: 'copyright' };
+  // Counters and tickers: "👁786", "3 комментария", "USD 86.50 EUR 91.18".
+  if (!features.hasLower && features.words <= 12 && /\d/.test(text) && !/\p{L}{4,}/u.test(text.replace(/[A-Z]{3}/g, '')))
+    return { rule: 'counter' };
+  return undefined;
+}
+
+/** A title: a short line that is neither chrome, nor a label, nor a sentence of the speech. */
+export function isTitleLike(text: string, features = featuresOf(text)): boolean {
+  if (features.words < 2 || features.words > 40 || features.chars > 320) return false;
+  if (/:$/.test(text) || features.url) return false;
+  if (isChromeBlock(text, features)) return false;
+  return features.hasLower || features.words >= 2;
+}
