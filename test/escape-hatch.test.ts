@@ -490,3 +490,55 @@ test('should publish the front matter’s title, date and place for an editor’
   assert.equal(tree.data.meta.place, 'Kazan');
   rmSync(folder, { recursive: true, force: true });
 });
+
+test('should apply a source’s dropLines, labels and dateFormats to the transcripts it matches, from the config file on', async () => {
+  const folder = scratch();
+  mkdirSync(path.join(folder, 'transcripts/regional-news'), { recursive: true });
+  const text = [
+    'Council meets on roads',
+    '',
+    'Kazan ~ 2026.11.05 ~ 15:00',
+    '',
+    '>> Anna Petrova <<  Good afternoon, colleagues. We start with the roads.',
+    '',
+    '>> Oleg Ivanov <<  The roads are ready for winter.',
+    '',
+    'Rate this article: 1 2 3 4 5',
+    '',
+  ].join('\n');
+  const matched = path.join(folder, 'transcripts/regional-news/council.txt');
+  const unmatched = path.join(folder, 'transcripts/council.txt');
+  writeFileSync(matched, text);
+  writeFileSync(unmatched, text);
+  writeFileSync(
+    path.join(folder, 'pressroom.config.json'),
+    JSON.stringify({
+      sources: [
+        {
+          match: 'transcripts/regional-news/**',
+          dropLines: ['^Rate this article'],
+          labels: ['^>> (?<name>[^<>]+) <<'],
+          dateFormats: ['(?<place>[^~]+) ~ (?<year>\\d{4})\\.(?<month>\\d{2})\\.(?<day>\\d{2}) ~ (?<time>\\d{2}:\\d{2})'],
+        },
+      ],
+    }),
+  );
+  const config = await normalizeConfig(await readConfigFile(path.join(folder, 'pressroom.config.json')), folder);
+  const normalised = async (input: string) => {
+    const { lang, ...options } = (await readTranscriptSettings(input, config)).options;
+    const report = new Reporter(input);
+    return { ...(await normaliseFile(encode(text), input, lang, report, options)), report };
+  };
+  const withRules = await normalised(matched);
+  const meta = withRules.tree.data.meta;
+  assert.deepEqual([meta.date, meta.time, meta.place], ['2026-11-05', '15:00', 'Kazan']);
+  const turns = withRules.tree.children.flatMap((node) => (node.type === 'speakerTurn' ? [node.speaker.name] : []));
+  assert.deepEqual(turns, ['Anna Petrova', 'Oleg Ivanov']);
+  const dropped = withRules.report.messages.find((message) => message.ruleId.endsWith('source-rule'));
+  assert.equal(dropped?.place?.start.line, 9);
+  // The same text outside the source's folder gets none of it.
+  const without = await normalised(unmatched);
+  assert.ok(!without.report.messages.some((message) => message.ruleId.endsWith('source-rule')));
+  assert.ok(!without.tree.children.some((node) => node.type === 'speakerTurn' && node.speaker.name === 'Anna Petrova'));
+  rmSync(folder, { recursive: true, force: true });
+});
