@@ -209,8 +209,8 @@ function plainLabel(printed: string, known: readonly Speaker[], context: string,
   // "Speaker 1 (00:00)": a number ends the label only with a transcription service's time code.
   const number = numbered && words.length > 1 && /^\d{1,3}$/.test(words.at(-1)!) ? words.at(-1) : undefined;
   if (number) words = words.slice(0, -1);
-  if (!acceptableWords(words)) return undefined;
   const label = isAllCaps(words.join(' ')) ? titleCase(words.join(' ')) : words.join(' ');
+  if (!acceptableWords(label.split(' '))) return undefined;
   if (number) return known.find((one) => labelKey(one.name) === labelKey(`${label} ${number}`)) ?? { name: `${label} ${number}`, role: '' };
 
   const knownSpeaker = known.find((one) => !genericRole(one) && sameSpeaker(one, label));
@@ -237,14 +237,29 @@ function acceptableWords(words: readonly string[]): boolean {
   if (words.length === 0 || !NAME_WORD.test(words.at(-1)!)) return false;
   if (!/^\p{Lu}/u.test(words[0]!)) return false;
   const cyrillic = isCyrillic(words.join(' '));
-  return words.every((word) => {
+  return words.every((word, index) => {
     const bare = bareWord(word);
     if (CONNECTORS.has(word) || INITIAL.test(word)) return true;
     if (SENTENCE_WORDS.has(bare) && !ROLE_WORDS.has(bare)) return false;
     if (NAME_WORD.test(word)) return true;
     if (ROLE_WORDS.has(bare)) return true;
-    return cyrillic && /^\p{Ll}[\p{L}-]*$/u.test(word);
+    // Lower-case words belong to an office: after its head in Russian ("Министр иностранных дел"), before
+    // it in Kyrgyz ("Тышкы иштер министри"); "Поддерживаю коллегу министром …" has neither.
+    return (
+      cyrillic &&
+      /^\p{Ll}[\p{L}-]*$/u.test(word) &&
+      (words.slice(0, index).some(isOfficeWord) || words.slice(index + 1).some((later) => ROLE_WORDS.has(bareWord(later))))
+    );
   });
+}
+
+/** Stems of office words, so that their case forms count too ("Президента", "министри", "төрагасы"). */
+const OFFICE_STEMS =
+  /^(?:президент|министр|премьер|председател|секретар|губернатор|посол|посл|советник|помощник|глав|директор|руководител|представител|заместител|мэр|спикер|депутат|сенатор|уполномоченн|начальник|командующ|төрага|катчы|башчы|жетекчи|өкүл|элчи|кеңешчи|жардамчы|орун басар)/u;
+
+function isOfficeWord(word: string): boolean {
+  const bare = bareWord(word);
+  return ROLE_WORDS.has(bare) || OFFICE_STEMS.test(bare);
 }
 
 function isInterfaceLabel(printed: string): boolean {

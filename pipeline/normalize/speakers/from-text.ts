@@ -79,7 +79,9 @@ function run(text: string, cyrillic: boolean): { name: string; role: string } | 
   for (const word of words) {
     const bare = word.toLowerCase().replace(/\.$/u, '');
     if (CAPITAL.test(word) && !SENTENCE_WORDS.has(bare)) taken.push(word);
-    else if ((OFFICE_CONNECTORS.has(bare) || NAME_PARTICLES.has(bare)) && taken.length > 0) taken.push(word);
+    // "President of X Jane Roe", but "Minister Jane Roe to Channel Five": a connector after a name ends the run.
+    else if (NAME_PARTICLES.has(bare) && taken.length > 0) taken.push(word);
+    else if (OFFICE_CONNECTORS.has(bare) && taken.length > 0 && !nameAt(taken)) taken.push(word);
     else if (cyrillic && /^\p{Ll}[\p{L}-]*$/u.test(word) && !SENTENCE_WORDS.has(bare) && !nameAt(taken)) taken.push(word);
     else break;
   }

@@ -50,7 +50,7 @@ export const BUTTON_WORDS = words('share|print|tweet|email|поделиться|
 export const SENTENCE_WORDS = words(
   [
     'i|we|you|he|she|it|they|me|us|him|them|my|our|your|its|their|this|that|these|those|there|here|what|which|who|whom|why|how|when|where|if|as|so|but|and|or|nor|yet|with|without|to|at|in|into|by|from|on|for|about|after|before|during|under|over|between|thank|thanks|please|let|yes|no|not|well|now|then|today|also|again|finally|next|last|said|says|told|asked|dear|hello|hi|ladies|gentlemen|friends|colleagues|everyone|everybody|all|both|each|some|many|most|one|only|just|even|still|once|here’s|there’s|it’s|that’s|i’m|we’re|according|regarding|concerning|meanwhile|however|therefore|moreover|note|see',
-    'я|мы|вы|ты|он|она|оно|они|меня|нас|вас|его|её|ее|их|мне|нам|вам|ему|ей|им|это|этот|эта|эти|тот|та|те|там|тут|здесь|что|чтобы|как|когда|где|если|и|а|но|или|да|нет|не|ни|с|со|в|во|на|по|к|ко|о|об|от|до|из|за|для|при|без|под|над|у|спасибо|благодарю|пожалуйста|вот|уже|ещё|еще|также|тоже|сегодня|теперь|потом|затем|итак|поэтому|однако|кроме|дорогие|дорогой|уважаемые|уважаемый|уважаемая|друзья|коллеги|господа|дамы|все|всем|согласно',
+    'я|мы|вы|ты|он|она|оно|они|меня|нас|вас|его|её|ее|их|мне|нам|вам|ему|ей|им|это|здесь|что|чтобы|как|когда|где|если|и|а|но|или|да|нет|не|ни|с|со|в|во|на|по|к|ко|о|об|от|до|из|за|для|при|без|под|над|у|спасибо|благодарю|пожалуйста|вот|уже|ещё|еще|также|тоже|сегодня|теперь|потом|затем|итак|поэтому|однако|кроме|дорогие|дорогой|уважаемые|уважаемый|уважаемая|друзья|коллеги|господа|дамы|все|всем|согласно',
     'мен|биз|сиз|сен|ал|алар|бул|ушул|ошол|менен|үчүн|жана|бирок|же|эгер|кантип|качан|кайда|эмне|ооба|жок|рахмат|азыр|бүгүн|дагы|урматтуу|кымбаттуу|достор|кесиптештер|баарыңыз',
   ].join('|'),
 );
