@@ -1,0 +1,485 @@
+// Composes whole transcripts from the survey's parts, with the ground truth it composed. A case is first
+// drawn as a Spec (every choice and every sentence), then rendered to bytes: the metamorphic tests change
+// one choice of a Spec and render again, so everything else stays byte for byte the same.
+import {
+  drawDate,
+  drawPeople,
+  EDITORIAL,
+  fullName,
+  hhmm,
+  iso,
+  LANGS,
+  ODD_STAGE_DIRECTION,
+  paragraph,
+  PLACES,
+  question,
+  selfIntroduction,
+  STAGE_DIRECTIONS,
+  trapSentence,
+  VENUES,
+  type EventDate,
+  type Lang,
+  type Person,
+  type Time,
+} from './lexicon.ts';
+import {
+  CHROME_SETS,
+  chromeBlocks,
+  DATELINE_FORMS,
+  datelineBlocks,
+  footerBlocks,
+  FOOTERS,
+  LABEL_STYLES,
+  labelText,
+  leadParagraphs,
+  QUESTION_STYLES,
+  questionLabel,
+  REMARK_LABELS,
+  titleText,
+  titleWithDate,
+  type ChromeSet,
+  type Footer,
+  type Kind,
+  type Lines,
+  type TitleForm,
+} from './parts.ts';
+import { hashString, mix, Random } from './random.ts';
+
+export type Who = number | 'question' | 'remark';
+
+/** One piece of a turn: a paragraph (maybe with a stage direction printed on its line), or a block of its own. */
+export type Content =
+  | { type: 'paragraph'; text: string; stage?: { text: string; before: boolean } }
+  | { type: 'stage'; text: string }
+  | { type: 'editorial'; text: string };
+
+export interface TurnSpec {
+  who: Who;
+  content: Content[];
+}
+
+export interface Spec {
+  seed: number;
+  index: number;
+  lang: Lang;
+  kind: Kind;
+  people: Person[];
+  stranger: Person;
+  date: EventDate;
+  time: Time;
+  place: string;
+  venue: string;
+  chrome: ChromeSet;
+  chromeSeed: number;
+  /** Each chrome line its own block (blank lines between) rather than lines of one block. */
+  chromeSplit: boolean;
+  titleForm: TitleForm;
+  /** The title as printed, clean (with its date when the form is `dated`). */
+  title: string;
+  datelineForm: string | null;
+  datelineSeed: number;
+  lead: string[];
+  separator: string | null;
+  labelStyle: string;
+  ownLine: 'no' | 'blank' | 'newline';
+  questionStyle: string;
+  remarkLabel: string;
+  turns: TurnSpec[];
+  footer: Footer;
+  footerSeed: number;
+  /** `lines`: one block per line and no blank line anywhere (some UN and White House exports). */
+  layout: 'blank' | 'lines';
+  blankRuns: boolean;
+  eol: 'lf' | 'crlf' | 'cr';
+  encoding: 'utf8' | 'utf8-bom' | 'utf16le';
+  noise: { nbsp: boolean; softHyphen: boolean; zwsp: boolean; doubleSpace: boolean; trailing: boolean };
+  noiseSeed: number;
+  layoutSeed: number;
+  traps: number;
+}
+
+export interface TruthTurn {
+  speaker: string;
+  paragraphs: string[];
+}
+
+export interface Truth {
+  title: string;
+  date: string;
+  time: string | null;
+  place: string | null;
+  speakers: string[];
+  questions: boolean;
+  turns: TruthTurn[];
+  lead: number;
+  stageDirections: number;
+  editorialInsertions: number;
+  /** Chrome and footer lines that must not appear in the title, lead, body or speakers. */
+  forbidden: string[];
+}
+
+export interface GeneratedCase {
+  index: number;
+  seed: number;
+  file: string;
+  lang: Lang;
+  text: string;
+  bytes: Uint8Array;
+  truth: Truth;
+  /** Which form of each part the case used: what failure clusters are grouped by. */
+  parts: Record<string, string>;
+  spec: Spec;
+}
+
+/** The case `index` of run `seed`: the same pair gives the same transcript. */
+export function generateCase(seed: number, index: number): GeneratedCase {
+  return render(drawSpec(seed, index));
+}
+
+export function drawSpec(seed: number, index: number): Spec {
+  const rng = new Random(mix(seed, index));
+  const lang = rng.pick(LANGS);
+  const kind: Kind = rng.chance(0.5) ? 'qa' : rng.chance(0.5) ? 'statements' : 'speech';
+  const principals = kind === 'speech' ? 1 : kind === 'statements' ? rng.int(2, 3) : rng.int(1, 3);
+  const everyone = drawPeople(rng, lang, principals + 2);
+  const people = everyone.slice(0, principals);
+  const stranger = everyone[principals]!;
+  const journalist = everyone[principals + 1]!;
+  const date = drawDate(rng);
+  const time = { hour: rng.int(7, 22), minute: rng.int(0, 59) };
+  const place = rng.pick(PLACES[lang]);
+  const venue = rng.pick(VENUES[lang]);
+
+  const titleForm: TitleForm = rng.pick(['plain', 'plain', 'plain', 'dated', 'twice', 'twice-around-date'] as const);
+  // An English speech may name its speaker in the title; otherwise the lead names them.
+  const titleNamed = kind === 'speech' && lang === 'en' && rng.chance(0.5);
+  const baseTitle = titleText(kind, lang, rng, people[0]!, titleNamed);
+  const title = titleForm === 'dated' ? titleWithDate(baseTitle, lang, rng, date) : baseTitle;
+  const datelineForm = titleForm === 'dated' && rng.chance(0.4) ? null : rng.pick(DATELINE_FORMS[lang]);
+
+  let lead: string[];
+  let separator: string | null = null;
+  const separators = ['* * *', '* * *', '***', '* * * * * *'];
+  if (kind === 'speech') {
+    // With no label to end it, a speech's lead is decidable only as the paragraph naming the speaker, or up to "* * *".
+    separator = rng.chance(0.4) ? rng.pick(separators) : null;
+    const count = separator ? rng.int(1, 2) : 1;
+    lead = titleNamed && rng.chance(0.5) ? [] : leadParagraphs(kind, lang, rng, people, date, count, true);
+    if (lead.length === 0) separator = null;
+  } else {
+    lead = rng.chance(0.25) ? [] : leadParagraphs(kind, lang, rng, people, date, rng.int(1, 4), rng.chance(0.4));
+    separator = lead.length > 0 && rng.chance(0.5) ? rng.pick(separators) : null;
+  }
+
+  const stageRate = rng.chance(0.4) ? 0.2 : 0;
+  const traps = { count: 0 };
+  const speech = (sentences: [number, number], who: Person | undefined): Content => {
+    let text = paragraph(rng, lang, rng.int(...sentences));
+    if (rng.chance(0.08)) {
+      text = `${text} ${trapSentence(rng, lang, who === stranger ? people[0]! : stranger, drawDate(rng))}`;
+      traps.count += 1;
+    }
+    const content: Content = { type: 'paragraph', text };
+    if (rng.chance(stageRate) && rng.chance(0.6)) content.stage = { text: rng.pick(STAGE_DIRECTIONS[lang]), before: rng.chance(0.2) };
+    return content;
+  };
+  const paragraphs = (who: Person, min: number, max: number): Content[] => {
+    const out: Content[] = [];
+    const count = rng.int(min, max);
+    for (let index = 0; index < count; index += 1) {
+      out.push(speech([1, 4], who));
+      if (rng.chance(stageRate * 0.5))
+        out.push({ type: 'stage', text: rng.chance(0.85) ? rng.pick(STAGE_DIRECTIONS[lang]) : ODD_STAGE_DIRECTION[lang] });
+    }
+    return out;
+  };
+
+  const turns: TurnSpec[] = [];
+  const pickSpeaker = () => (rng.chance(0.6) ? 0 : rng.int(0, people.length - 1));
+  if (kind === 'speech') turns.push({ who: 0, content: paragraphs(people[0]!, 3, 8) });
+  else {
+    const openers = kind === 'statements' ? people.length : 1;
+    for (let who = 0; who < openers; who += 1) turns.push({ who, content: paragraphs(people[who]!, 1, 3) });
+    if (kind === 'statements' && rng.chance(0.4)) turns.push({ who: 1, content: paragraphs(people[1]!, 1, 2) });
+    if (kind === 'qa') {
+      const rounds = rng.int(1, 6);
+      for (let round = 0; round < rounds; round += 1) {
+        const ask = question(rng, lang);
+        const intro = rng.chance(0.15) ? `${selfIntroduction(rng, lang, journalist)} ` : '';
+        turns.push({
+          who: 'question',
+          content: [{ type: 'paragraph', text: `${intro}${rng.chance(0.3) ? `${paragraph(rng, lang, 1)} ` : ''}${ask}` }],
+        });
+        // Several reporters in a row ("Q    Ooooh --" / "Q    Ouch!").
+        if (rng.chance(0.1)) turns.push({ who: 'question', content: [{ type: 'paragraph', text: question(rng, lang) }] });
+        const answerer = people.length > 1 && rng.chance(0.4) ? rng.int(1, people.length - 1) : 0;
+        turns.push({ who: answerer, content: paragraphs(people[answerer]!, 1, 3) });
+        if (rng.chance(lang === 'en' ? 0.06 : 0.15)) {
+          turns.push({ who: 'remark', content: [{ type: 'paragraph', text: paragraph(rng, lang, 1) }] });
+          turns.push({ who: answerer, content: paragraphs(people[answerer]!, 1, 1) });
+        }
+      }
+    }
+    if (rng.chance(0.25)) {
+      const thanks = { en: 'Thank you.', ru: 'Спасибо.', ky: 'Рахмат.' }[lang];
+      // Legitimate repeats: two speakers closing with the same words.
+      const closers = kind === 'statements' ? [0, 1] : [pickSpeaker()];
+      for (const who of closers) turns.push({ who, content: [{ type: 'paragraph', text: thanks }] });
+    }
+  }
+  if (rng.chance(0.1)) {
+    const speaking = turns.filter((turn) => typeof turn.who === 'number');
+    for (let count = rng.int(1, 2); count > 0; count -= 1) {
+      const turn = rng.pick(speaking);
+      turn.content.splice(rng.int(1, turn.content.length), 0, { type: 'editorial', text: rng.pick(EDITORIAL[lang]) });
+    }
+  }
+
+  const layout = rng.chance(0.12) ? 'lines' : 'blank';
+  return {
+    seed,
+    index,
+    lang,
+    kind,
+    people,
+    stranger,
+    date,
+    time,
+    place,
+    venue,
+    chrome: rng.pick(CHROME_SETS),
+    chromeSeed: rng.int(0, 2 ** 31),
+    chromeSplit: rng.chance(0.5),
+    titleForm,
+    title,
+    datelineForm,
+    datelineSeed: rng.int(0, 2 ** 31),
+    lead,
+    separator,
+    labelStyle: rng.pick(LABEL_STYLES[lang]),
+    ownLine: rng.chance(0.75) ? 'no' : rng.chance(0.6) ? 'blank' : 'newline',
+    questionStyle: rng.pick(QUESTION_STYLES[lang]),
+    remarkLabel: rng.pick(REMARK_LABELS[lang]),
+    turns,
+    footer: rng.pick(FOOTERS),
+    footerSeed: rng.int(0, 2 ** 31),
+    layout,
+    blankRuns: layout === 'blank' && rng.chance(0.25),
+    eol: rng.pick(['lf', 'lf', 'crlf', 'cr'] as const),
+    encoding: rng.pick(['utf8', 'utf8', 'utf8-bom', 'utf16le'] as const),
+    noise: {
+      nbsp: rng.chance(0.3),
+      softHyphen: rng.chance(0.15),
+      zwsp: rng.chance(0.1),
+      doubleSpace: rng.chance(0.2),
+      trailing: rng.chance(0.1),
+    },
+    noiseSeed: rng.int(0, 2 ** 31),
+    layoutSeed: rng.int(0, 2 ** 31),
+    traps: traps.count,
+  };
+}
+
+/** Characters a scrape carries and the normaliser must fold: NBSP after short words, soft hyphens, zero-width spaces. */
+function noisy(spec: Spec, text: string, labels = false): string {
+  const rng = new Random(mix(spec.noiseSeed, hashString(text)));
+  let out = text;
+  if (spec.noise.nbsp) out = out.replace(/(?<=(?:^|\s)\p{L}{1,3}) (?=\p{L})/gu, () => (rng.chance(0.6) ? '\u00a0' : ' '));
+  if (labels) return out;
+  if (spec.noise.softHyphen)
+    out = out.replace(/\p{L}{8,}/gu, (word) => {
+      if (!rng.chance(0.3)) return word;
+      const at = rng.int(2, word.length - 3);
+      return `${word.slice(0, at)}\u00ad${word.slice(at)}`;
+    });
+  if (spec.noise.zwsp) out = out.replace(/\p{L}+(?= )/gu, (word) => (rng.chance(0.05) ? `${word}\u200b` : word));
+  if (spec.noise.doubleSpace) out = out.replace(/([.!?]) (?=\p{Lu})/gu, '$1  ');
+  return out;
+}
+
+/** The whole printed text of a spec (LF line ends), and its truth. */
+export function render(spec: Spec): GeneratedCase {
+  const { lang } = spec;
+  const blocks: Lines[] = [];
+  const chrome = chromeBlocks(spec.chrome, lang, new Random(spec.chromeSeed), { date: spec.date, stranger: spec.stranger });
+  for (const block of chrome) blocks.push(...(spec.chromeSplit ? block.map((line) => [line]) : [block]));
+
+  const dateline = spec.datelineForm
+    ? datelineBlocks(spec.datelineForm, lang, new Random(spec.datelineSeed), spec.date, spec.place, spec.venue, spec.time)
+    : { blocks: [], time: null, place: null };
+  const title = noisy(spec, spec.title);
+  blocks.push([title]);
+  if (spec.titleForm === 'twice') blocks.push([title]);
+  blocks.push(...dateline.blocks);
+  if (spec.titleForm === 'twice-around-date') blocks.push([title]);
+  for (const lead of spec.lead) blocks.push([noisy(spec, lead)]);
+  if (spec.separator) blocks.push([spec.separator]);
+
+  const seen = new Set<number>();
+  const truthTurns: TruthTurn[] = [];
+  let stageDirections = 0;
+  let editorialInsertions = 0;
+  const labelsPrinted: string[] = [];
+  spec.turns.forEach((turn, turnIndex) => {
+    const pieces: string[] = [];
+    const truth: TruthTurn = {
+      speaker: turn.who === 'question' || turn.who === 'remark' ? turn.who : fullName(spec.people[turn.who]!),
+      paragraphs: [],
+    };
+    for (const content of turn.content) {
+      if (content.type === 'paragraph') {
+        truth.paragraphs.push(content.text);
+        const text = noisy(spec, content.text);
+        if (content.stage) stageDirections += 1;
+        pieces.push(!content.stage ? text : content.stage.before ? `${content.stage.text} ${text}` : `${text} ${content.stage.text}`);
+      } else {
+        if (content.type === 'stage') stageDirections += 1;
+        else editorialInsertions += 1;
+        pieces.push(content.text);
+      }
+    }
+    truthTurns.push(truth);
+    if (spec.kind === 'speech') {
+      for (const piece of pieces) blocks.push([piece]);
+      return;
+    }
+    let label: string;
+    let glue = ' ';
+    if (turn.who === 'question') ({ label, glue } = questionLabel(spec.questionStyle));
+    else if (turn.who === 'remark') label = spec.remarkLabel;
+    else {
+      const person = spec.people[turn.who]!;
+      label = `${noisy(spec, labelText(spec.labelStyle, lang, person, !seen.has(turn.who), turnIndex), true)}:`;
+      seen.add(turn.who);
+    }
+    labelsPrinted.push(label);
+    // A bare "Q" never stands alone on its line; colon labels may.
+    const apart = spec.ownLine !== 'no' && label.endsWith(':');
+    const [first, ...rest] = pieces;
+    if (!apart) blocks.push([`${label}${glue}${first}`]);
+    else if (spec.ownLine === 'blank') blocks.push([label], [first!]);
+    else blocks.push([label, first!]);
+    for (const piece of rest) blocks.push([piece]);
+  });
+  const footer = footerBlocks(spec.footer, lang, new Random(spec.footerSeed), spec.people);
+  blocks.push(...footer);
+
+  const text = serialise(spec, blocks);
+  const speakers: string[] = [];
+  for (const turn of truthTurns)
+    if (turn.speaker !== 'question' && turn.speaker !== 'remark' && !speakers.includes(turn.speaker)) speakers.push(turn.speaker);
+  const content = [
+    spec.title,
+    ...spec.lead,
+    ...truthTurns.flatMap((turn) => turn.paragraphs),
+    ...labelsPrinted,
+    ...spec.people.map(fullName),
+  ].join('\n');
+  const forbidden = [...chrome.flat(), ...footer.flat()]
+    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .filter((line) => line.length >= 4 && !containsPhrase(content, line));
+  const truth: Truth = {
+    title: spec.title,
+    date: iso(spec.date),
+    time: dateline.time,
+    place: dateline.place,
+    speakers,
+    questions: spec.turns.some((turn) => turn.who === 'question'),
+    turns: truthTurns,
+    lead: spec.lead.length,
+    stageDirections,
+    editorialInsertions,
+    forbidden: [...new Set(forbidden)],
+  };
+  return {
+    index: spec.index,
+    seed: spec.seed,
+    file: `generated-${spec.seed}-${spec.index}.txt`,
+    lang,
+    text,
+    bytes: encode(spec, text),
+    truth,
+    parts: partsOf(spec),
+    spec,
+  };
+}
+
+function serialise(spec: Spec, blocks: Lines[]): string {
+  const rng = new Random(spec.layoutSeed);
+  const trail = (line: string) => (spec.noise.trailing && rng.chance(0.2) ? `${line}${rng.pick([' ', '  ', '\t'])}` : line);
+  let text: string;
+  if (spec.layout === 'lines') text = blocks.flat().map(trail).join('\n');
+  else
+    text = blocks
+      .map((block) => block.map(trail).join('\n'))
+      .reduce((out, block, index) => {
+        if (index === 0) return block;
+        // Runs of empty lines (4–7 on forum reposts), some holding a single space.
+        const gap = spec.blankRuns && rng.chance(0.5) ? rng.int(2, 7) : 1;
+        const empties = Array.from({ length: gap }, () => (spec.blankRuns && rng.chance(0.2) ? ' ' : ''));
+        return `${out}\n${empties.join('\n')}\n${block}`;
+      }, '');
+  text += rng.chance(0.8) ? '\n' : '';
+  return spec.eol === 'crlf' ? text.replace(/\n/g, '\r\n') : spec.eol === 'cr' ? text.replace(/\n/g, '\r') : text;
+}
+
+function encode(spec: Spec, text: string): Uint8Array {
+  if (spec.encoding === 'utf16le') {
+    const out = new Uint8Array(2 + text.length * 2);
+    out[0] = 0xff;
+    out[1] = 0xfe;
+    for (let index = 0; index < text.length; index += 1) {
+      const unit = text.charCodeAt(index);
+      out[2 + index * 2] = unit & 0xff;
+      out[3 + index * 2] = unit >> 8;
+    }
+    return out;
+  }
+  return new TextEncoder().encode(spec.encoding === 'utf8-bom' ? `\ufeff${text}` : text);
+}
+
+/** Whether `phrase` occurs in `text` as whole words (spaces folded: NBSP and runs count as one space). */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const fold = (value: string) => value.replace(/[\s\u00a0]+/gu, ' ');
+  const haystack = fold(text);
+  const needle = fold(phrase);
+  const wordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = wordChar(haystack[at - 1]) && wordChar(needle[0]);
+    const after = wordChar(haystack[at + needle.length]) && wordChar(needle.at(-1));
+    if (!before && !after) return true;
+  }
+  return false;
+}
+
+function partsOf(spec: Spec): Record<string, string> {
+  const stage = spec.turns.some((turn) => turn.content.some((c) => c.type === 'stage' || (c.type === 'paragraph' && c.stage)));
+  return {
+    lang: spec.lang,
+    kind: spec.kind,
+    chrome: `${spec.chrome}${spec.chromeSplit ? '/split' : ''}`,
+    title: spec.titleForm,
+    dateline: spec.datelineForm ? `${spec.lang}:${spec.datelineForm}` : 'in-title',
+    lead: `${spec.lead.length}${spec.separator ? '+separator' : ''}`,
+    labels: spec.kind === 'speech' ? 'none' : `${spec.lang}:${spec.labelStyle}`,
+    ownLine: spec.kind === 'speech' ? 'none' : spec.ownLine,
+    question: spec.turns.some((turn) => turn.who === 'question') ? spec.questionStyle : 'none',
+    remark: spec.turns.some((turn) => turn.who === 'remark') ? spec.remarkLabel : 'none',
+    stage: stage ? 'yes' : 'no',
+    editorial: spec.turns.some((turn) => turn.content.some((c) => c.type === 'editorial')) ? 'yes' : 'no',
+    footer: spec.footer,
+    layout: `${spec.layout}${spec.blankRuns ? '+runs' : ''}`,
+    eol: spec.eol,
+    encoding: spec.encoding,
+    noise:
+      Object.entries(spec.noise)
+        .filter(([, on]) => on)
+        .map(([name]) => name)
+        .join('+') || 'none',
+    traps: spec.traps > 0 ? 'yes' : 'no',
+    principals: String(spec.people.length),
+  };
+}
+
+/** A time as the truth states it. */
+export { hhmm };
