@@ -4,7 +4,7 @@ import { isWeekday, monthNumber, QUALIFIERS } from './dates/lexicon.ts';
 import { cleanPlace, isPlace, parseVenueLine } from './dates/place.ts';
 import { parseTimeLine, readClock, type TimeLine } from './dates/time.ts';
 
-export { monthNumber, parseTimeLine, parseVenueLine };
+export { isPlace, monthNumber, parseTimeLine, parseVenueLine };
 export type { TimeLine };
 
 export interface Dateline {
@@ -41,6 +41,11 @@ const CHRONO_MAX_CHARS = 2000;
 
 /** A note closing the line: "(Transcript of the speech, exactly as it was delivered)", "[as delivered]". */
 const TRAILING_NOTE = /\s*[([][^()[\]]{1,120}[)\]]$/u;
+/**
+ * A news site's credit closing its dateline: " - 24.kg , Айгуль САДЫКОВА" (the site's domain, then the
+ * author). Bounded classes only, so it stays linear on long input.
+ */
+const CREDIT = /\s+[-–—]\s+[\p{L}\d-]{1,30}\.[a-z]{2,6}(?:\s*,\s*[\p{L} .'-]{1,60})?$/u;
 /** Separators between the parts of a dateline: comma, runs of spaces, spaced dash or slash, a bar. */
 const SEPARATOR = /^(?:\s*,\s*|\s+[-–—/|]\s+|\s+)/u;
 
@@ -87,11 +92,12 @@ function parsePrefix(prefix: string): Parts | undefined {
 
 /**
  * What may follow the date: a Kyrgyz weekday (", жума"), a clock time (", 14:00", " - 14:00 -", " 15: 50",
- * "Бишкек убактысы 17:45", "14:00 по московскому времени") and a place or venue, each after a separator.
+ * "Бишкек убактысы 17:45", "14:00 по московскому времени") and a place or venue, each after a separator,
+ * then a site's credit (" - 24.kg , Author"), which is dropped.
  */
 function parseSuffix(suffix: string, fusedTime: boolean): Parts | undefined {
   const parts: Parts = {};
-  let rest = suffix;
+  let rest = suffix.replace(CREDIT, '');
   if (fusedTime) {
     const clock = readClock(rest, false);
     if (!clock) return undefined;
@@ -105,6 +111,8 @@ function parseSuffix(suffix: string, fusedTime: boolean): Parts | undefined {
     if (separator && clock) {
       Object.assign(parts, { time: clock.time, timezone: clock.timezone });
       rest = rest.slice(separator[0].length + clock.length);
+      // "July 03, 2014 / 01:06:48 / Public Domain" is a video's length and licence, not a dateline.
+      if (clock.seconds && rest.trim() !== '') return undefined;
     }
   }
   if (rest.trim() === '' || /^\s*[-–—,]\s*$/u.test(rest)) return parts;

@@ -313,6 +313,10 @@ test('parseDateline reads the survey forms given in the issue', () => {
       { date: '2026-11-03', place: null, time: '14:00', timezone: 'по московскому времени' },
     ],
     ['May 24, 2018 - 23:25 - St Petersburg', 'en', { date: '2018-05-24', place: 'St Petersburg', time: '23:25' }],
+    ['11:35, 10 января 2022, Бишкек - 24.kg , Жазгуль МАСАЛИЕВА', 'ru', { date: '2022-01-10', place: 'Бишкек', time: '11:35' }],
+    ['07 июня / 2018', 'ru', { date: '2018-06-07', place: null }],
+    ['26.01.2026, 14:20', 'ky', { date: '2026-01-26', place: null, time: '14:20' }],
+    ['2026-11-03T14:00:00', 'en', { date: '2026-11-03', place: null, time: '14:00' }],
     ['1:11 P.M. EST, January 11, 2017', 'en', { date: '2017-01-11', place: null, time: '13:11' }],
     // chrono's English phrasings beyond the rules: "at 2 p.m."
     ['November 3, 2026 at 2 p.m., Moscow', 'en', { date: '2026-11-03', place: 'Moscow', time: '14:00' }],
@@ -345,6 +349,9 @@ test('parseDateline refuses sentences, casual words, counters, dates without a y
     'Audio part 1 mp3 (58678 kb)',
     'USD 86.50 / EUR 91.18 / RUB 0.86',
     '1.2.3.4.2020',
+    'July 03, 2014 / 01:06:48 / Public Domain',
+    'Old July 14th, 2018 #861',
+    'Download mp4 (323MB)',
   ];
   for (const text of negatives) assert.equal(parseDateline(text, { lang: /[а-я]/i.test(text) ? 'ru' : 'en' }), undefined, text);
   // A line of 100,000 digits and dots must come back (no catastrophic backtracking); only the result is asserted.

@@ -29,11 +29,11 @@ interface CoreForm {
 const FORMS: CoreForm[] = [
   // "November 3, 2026", "Nov. 3rd 2026", "Аяк оона 20, 2024"
   { name: 'month-day-year', pattern: new RegExp(String.raw`(?<![\p{L}\d])${MONTH} (?<day>\d{1,2})${ORDINAL},? ${YEAR}`, 'giu') },
-  // "3 November 2026", "3rd of November, 2026", "3 ноября 2026 года", "3 ноября 2026 г."
+  // "3 November 2026", "3rd of November, 2026", "3 ноября 2026 года", "3 ноября 2026 г.", "07 июня / 2018"
   {
     name: 'day-month-year',
     pattern: new RegExp(
-      String.raw`(?<![\d.,:/-])(?<day>\d{1,2})${ORDINAL} (?:of )?${MONTH},? ${YEAR}(?: (?:года|год|г\.|г)(?![\p{L}]))?`,
+      String.raw`(?<![\d.,:/-])(?<day>\d{1,2})${ORDINAL} (?:of )?${MONTH}(?:,? | \/ )${YEAR}(?: (?:года|год|г\.|г)(?![\p{L}]))?`,
       'giu',
     ),
   },

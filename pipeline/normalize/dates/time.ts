@@ -7,6 +7,8 @@ export interface ClockTime {
   timezone: string | null;
   /** Characters of the input the time took. */
   length: number;
+  /** Printed with seconds ("01:06:48"): a stamp or a duration more often than the time of an event. */
+  seconds: boolean;
 }
 
 const ZONES = TIME_ZONES.join('|');
@@ -16,7 +18,7 @@ const ZONES = TIME_ZONES.join('|');
  * A dot separator ("14.00") is read only where `allowDot` says the context makes it a time.
  */
 const CLOCK = new RegExp(
-  String.raw`^(?<prefixZone>\p{Lu}[\p{L}-]{1,30} убактысы(?: менен)? )?(?<hour>\d{1,2})(?<sep>: ?|\.)(?<minute>\d{2})(?::\d{2})?(?!\d)` +
+  String.raw`^(?<prefixZone>\p{Lu}[\p{L}-]{1,30} убактысы(?: менен)? )?(?<hour>\d{1,2})(?<sep>: ?|\.)(?<minute>\d{2})(?<seconds>:\d{2})?(?!\d)` +
     String.raw`(?: ?(?<half>[AaPp])\.? ?[Mm]\.?(?![\p{L}]))?` +
     String.raw`(?: ?\(?(?<zone>(?:${ZONES})(?:[+-]\d{1,2})?)\)?(?![\p{L}]))?` +
     String.raw`(?: \(?(?<suffixZone>по [\p{L}-]{3,20} времени)\)?)?`,
@@ -39,7 +41,12 @@ export function readClock(text: string, allowDot: boolean): ClockTime | undefine
     if (half === 'A' && hour === 12) hour = 0;
   }
   const timezone = groups.zone ?? groups.suffixZone ?? groups.prefixZone?.trim() ?? null;
-  return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, timezone, length: match[0].length };
+  return {
+    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    timezone,
+    length: match[0].length,
+    seconds: groups.seconds !== undefined,
+  };
 }
 
 export interface TimeLine {
