@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { PipelineConfig } from './config/defaults.ts';
 import { InputError, PipelineError } from './errors.ts';
 import { parseGlossaryCsv } from './glossary/csv.ts';

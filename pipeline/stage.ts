@@ -22,7 +22,7 @@ export interface Resources {
   fonts: FontKit;
   templateCss: string;
   /** Launched on first use and shared by every document: one browser per build. */
-  browser: () => Promise<import('puppeteer').Browser>;
+  browser: () => Promise<import('puppeteer-core').Browser>;
   /** A private scratch folder for files Chromium must read from disk; removed after the build. */
   scratch: string;
 }

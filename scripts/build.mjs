@@ -30,9 +30,12 @@ function build() {
     cwd: root,
     stdio: 'inherit',
   });
-  if (compiled.status !== 0) {
+  // tsc exits 2 when it reported type errors but wrote every file, as it does by default: the JavaScript
+  // runs, and `npm run typecheck` (CI) is what refuses type errors. Anything else wrote nothing usable.
+  if (compiled.status === 2) process.stderr.write('build: tsc reported type errors (above); dist/ was written anyway.\n');
+  else if (compiled.status !== 0) {
     rmSync(next, { recursive: true, force: true });
-    process.stderr.write('build: tsc reported errors (above); dist/ was left as it was.\n');
+    process.stderr.write(`build: tsc failed (${compiled.status ?? compiled.signal}); dist/ was left as it was.\n`);
     return 1;
   }
   for (const asset of ASSETS) copyFileSync(path.join(root, asset), path.join(next, asset));

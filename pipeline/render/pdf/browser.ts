@@ -1,21 +1,42 @@
-import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser as BrowserName, computeExecutablePath } from '@puppeteer/browsers';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { PipelineError } from '../../errors.ts';
 
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
-/** PUPPETEER_EXECUTABLE_PATH, else a system Chromium, else the browser puppeteer downloaded, else undefined. */
+/** PUPPETEER_EXECUTABLE_PATH, else a system Chromium, else a browser puppeteer downloaded, else undefined. */
 export function findBrowser(): string | undefined {
   const fromEnv = process.env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) return fromEnv;
-  const system = SYSTEM_BROWSERS.find((candidate) => existsSync(candidate));
-  if (system) return system;
-  try {
-    const bundled = puppeteer.executablePath();
-    return existsSync(bundled) ? bundled : undefined;
-  } catch {
-    return undefined;
+  return SYSTEM_BROWSERS.find((candidate) => existsSync(candidate)) ?? downloadedBrowser();
+}
+
+/**
+ * The newest browser in puppeteer's cache (`npx puppeteer browsers install chrome-headless-shell`).
+ * pressroom depends on puppeteer-core, which never downloads one: installing pressroom cannot fail
+ * because a browser download is impossible, and a machine with Debian's Chromium downloads nothing.
+ */
+function downloadedBrowser(): string | undefined {
+  const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  for (const browser of [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME]) {
+    let folders: string[];
+    try {
+      folders = readdirSync(path.join(cacheDir, browser));
+    } catch {
+      continue;
+    }
+    // Folders are <platform>-<buildId>; the newest build first.
+    const buildIds = folders.map((folder) => folder.slice(folder.indexOf('-') + 1));
+    buildIds.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+    for (const buildId of buildIds) {
+      const executable = computeExecutablePath({ cacheDir, browser, buildId });
+      if (existsSync(executable)) return executable;
+    }
   }
+  return undefined;
 }
 
 /**
@@ -26,7 +47,7 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = findBrowser();
   if (!executablePath) {
     throw new PipelineError(
-      'Cannot find Chromium for PDF output; on Debian/Ubuntu run `npm start` as root (it installs the `chromium` package), or install Chromium and set PUPPETEER_EXECUTABLE_PATH, or run `npx puppeteer browsers install chrome`',
+      'Cannot find Chromium for PDF output (the other formats need none); install one (Debian/Ubuntu: `apt-get install chromium`; in a pressroom checkout `npm start` as root does it), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary, or download one with `npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`',
     );
   }
   try {

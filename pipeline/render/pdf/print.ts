@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { setMetadata, type PdfMetadata } from './metadata.ts';
 
 export type { PdfMetadata } from './metadata.ts';
