@@ -69,6 +69,8 @@ function readFrontMatter(yaml: string, file: string, lang: string): DocMeta {
   const speakers = meta.speakers;
   if (!Array.isArray(speakers) || !speakers.every((speaker) => typeof speaker?.name === 'string' && typeof speaker?.role === 'string'))
     throw new InputError(file, { line: 2, column: 1 }, 'Unexpected speakers value, expected a list of {"name": …, "role": …}');
+  // Markdown written before generic roles existed marks a questioner with `question` alone.
+  for (const speaker of speakers as Speaker[]) if (speaker.question && !speaker.generic) speaker.generic = 'question';
   return meta as unknown as DocMeta;
 }
 
@@ -121,6 +123,8 @@ function readBody(body: string, meta: DocMeta, lineOffset: number): RootContent[
     if (turn && TURN_CONTENT.has(content.type)) turn.children.push(content as SpeakerTurn['children'][number]);
     else out.push(content);
   }
+  // A label with no text before the next label: the normaliser flagged it empty, and so does the reader.
+  for (const node of out) if (node.type === 'speakerTurn' && node.children.length === 0) node.empty = true;
   return out;
 }
 

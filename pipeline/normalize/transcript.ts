@@ -379,11 +379,13 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
 
 /** A label followed straight by another label: the export lost the words, which must be said. */
 function closeTurn(turn: SpeakerTurn | undefined, report: Reporter): void {
-  if (turn && turn.children.length === 0)
-    report.warn(`Speaker turn “${turn.speaker.name}” has no text; check the source`, {
-      ruleId: 'normalize:empty-turn',
-      place: turn.position,
-    });
+  if (!turn || turn.children.length > 0) return;
+  // Flagged so that readers, renderers and the round trip know the gap is the source's, not ours.
+  turn.empty = true;
+  report.warn(`Speaker turn “${turn.speaker.name}” has no text; check the source`, {
+    ruleId: 'normalize:empty-turn',
+    place: turn.position,
+  });
 }
 
 /**

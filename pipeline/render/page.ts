@@ -112,7 +112,9 @@ function hastToString(node: ElementContent): string {
 
 function pageData(input: PageInput, xhtml: boolean) {
   const { tree, lang, t } = input;
-  const body = sanitizeContent(toHast({ children: tree.children.filter((node) => node.type !== 'heading' || node.depth !== 1) }, lang));
+  const body = sanitizeContent(
+    toHast({ children: tree.children.filter((node) => node.type !== 'heading' || node.depth !== 1) }, lang, {}, t),
+  );
   numberSections(body);
   return {
     lang,

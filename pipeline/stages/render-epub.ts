@@ -24,7 +24,10 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
     lang: ctx.locale,
     date: meta.date,
     modified: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    creators: meta.speakers.map((speaker) => [speaker.role, speaker.name].filter(Boolean).join(' ')),
+    // A question or a remark is a turn, not an author.
+    creators: meta.speakers
+      .filter((speaker) => !speaker.generic && !speaker.question)
+      .map((speaker) => [speaker.role, speaker.name].filter(Boolean).join(' ')),
     publisher: ctx.config.publisher ?? ctx.config.attribution?.source,
     rights: ctx.config.attribution?.license,
     source: ctx.config.attribution?.url,

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
+import type { Translate } from '../i18n/ui.ts';
 import { printPdf } from '../render/pdf/print.ts';
 import type { Stage } from '../stage.ts';
 import type { RootContent, TranscriptRoot } from '../types.ts';
@@ -15,7 +16,8 @@ export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
   }
   const meta = page.tree.data.meta;
   const t = ctx.resources.translators.get(ctx.locale);
-  const speakers = meta.speakers.map((speaker) => speaker.name);
+  // A question or a remark is a turn, not an author or a keyword.
+  const speakers = meta.speakers.filter((speaker) => !speaker.generic && !speaker.question).map((speaker) => speaker.name);
   return printPdf(
     await ctx.resources.browser(),
     path.join(folder, 'index.html'),
@@ -26,19 +28,22 @@ export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
       subject: [t?.('document.kind'), meta.place, meta.date].filter(Boolean).join(', ') || undefined,
       keywords: [...speakers, ...(meta.place ? [meta.place] : [])],
       date: buildDate(meta.date),
-      headings: headingTexts(page.tree, page.title),
+      headings: headingTexts(page.tree, page.title, t),
     },
     ctx.config.paper,
   );
 };
 
 /** The text of every heading the page prints (title, sections, speaker labels): the outline's titles. */
-function headingTexts(tree: TranscriptRoot, title: string): string[] {
+function headingTexts(tree: TranscriptRoot, title: string, t: Translate | undefined): string[] {
   const texts = [title];
   const visit = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'heading') texts.push(toString(node));
-      if (node.type === 'speakerTurn') texts.push([node.speaker.role, node.speaker.name].filter(Boolean).join(' '));
+      const generic = node.type === 'speakerTurn' ? (node.speaker.generic ?? (node.speaker.question ? 'question' : undefined)) : undefined;
+      // The page prints a generic role in the locale's word (handle/speaker-turn.ts); the outline says the same.
+      if (node.type === 'speakerTurn' && generic && t) texts.push(t(`speaker.${generic}`));
+      else if (node.type === 'speakerTurn') texts.push([node.speaker.role, node.speaker.name].filter(Boolean).join(' '));
       if ('children' in node) visit(node.children as RootContent[]);
     }
   };

@@ -158,7 +158,10 @@ export function translateTree(
     if (node.type === 'speakerTurn') {
       const sourceName = node.speaker.name;
       const known = speakers.get(sourceName);
-      node.speaker = known ?? translateSpeaker(node.speaker, (text, what) => translateLabel(text, what, node.position));
+      // A generic role ("Question", "Реплика") is printed from the target locale's UI strings, not the glossary.
+      const generic = node.speaker.generic || node.speaker.question;
+      node.speaker =
+        known ?? (generic ? node.speaker : translateSpeaker(node.speaker, (text, what) => translateLabel(text, what, node.position)));
       if (!known) speakers.set(sourceName, node.speaker);
     }
     if ('children' in node) for (const child of node.children) visit(child as RootContent);

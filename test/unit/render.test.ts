@@ -70,3 +70,33 @@ test('zip writes entries in order, the first one stored, with the fixed date, by
   const dataStart = second0 + 30 + nameLength + extraLength;
   assert.equal(inflateRawSync(first.subarray(dataStart)).toString(), 'hello hello hello hello');
 });
+
+test('a generic speaker role prints the locale’s word in the page’s language, a person their name', async () => {
+  const { readFileSync } = await import('node:fs');
+  const catalog = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/${lng}/ui.json`, import.meta.url), 'utf8'));
+  for (const [lng, word] of [
+    ['ru', 'Реплика'],
+    ['ky', 'Реплика'],
+    ['en', 'Remark'],
+  ] as const) {
+    const strings = catalog(lng);
+    const t = (key: string) => key.split('.').reduce((node, part) => node?.[part], strings) as string;
+    const out = serializeXhtml({
+      type: 'root',
+      children: toHast(
+        {
+          children: [
+            { type: 'speakerTurn', speaker: { name: 'REPLICA', role: '', generic: 'remark' }, children: [] },
+            { type: 'speakerTurn', speaker: { name: 'Ivo Danter', role: '' }, children: [] },
+          ],
+        },
+        lng,
+        {},
+        t,
+      ),
+    });
+    assert.match(out, new RegExp(`<h2 class="speaker"><span class="name generic">${word}</span></h2>`));
+    assert.doesNotMatch(out, /REPLICA|lang="en">Remark/);
+    assert.match(out, /<bdi class="name">Ivo Danter<\/bdi>/);
+  }
+});

@@ -1,6 +1,7 @@
 import type { ElementContent, Text } from 'hast';
 import type { Nodes } from 'mdast';
 import { PipelineError } from '../../errors.ts';
+import type { Translate } from '../../i18n/ui.ts';
 import { blockquote } from './handle/blockquote.ts';
 import { editorialInsertion } from './handle/editorial-insertion.ts';
 import { emphasis, strong } from './handle/emphasis.ts';
@@ -38,10 +39,11 @@ export const handlers: Handlers = {
 };
 
 /** mdast → hast with one handler per node type; a node nobody handles is an error, never dropped. */
-export function toHast(parent: { children: readonly Nodes[] }, lang: string, overrides: Handlers = {}): ElementContent[] {
+export function toHast(parent: { children: readonly Nodes[] }, lang: string, overrides: Handlers = {}, t?: Translate): ElementContent[] {
   const table: Handlers = { ...handlers, ...overrides };
   const state: RenderState = {
     lang,
+    t,
     one(node) {
       const handle = table[node.type] as Handle | undefined;
       if (!handle) throw new PipelineError(`Cannot handle unknown node \`${node.type}\``);
