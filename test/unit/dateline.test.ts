@@ -317,6 +317,9 @@ test('parseDateline reads the survey forms given in the issue', () => {
     ['07 июня / 2018', 'ru', { date: '2018-06-07', place: null }],
     ['26.01.2026, 14:20', 'ky', { date: '2026-01-26', place: null, time: '14:20' }],
     ['2026-11-03T14:00:00', 'en', { date: '2026-11-03', place: null, time: '14:00' }],
+    ['Moscow, Monday, 3 November 2026', 'en', { date: '2026-11-03', place: 'Moscow' }],
+    ['Жума, 22-ноябрь, 2024-жыл', 'ky', { date: '2024-11-22', place: null }],
+    ['3 нояб. 2026 г., 14:00 мск, Москва', 'ru', { date: '2026-11-03', place: 'Москва', time: '14:00', timezone: 'мск' }],
     ['1:11 P.M. EST, January 11, 2017', 'en', { date: '2017-01-11', place: null, time: '13:11' }],
     // chrono's English phrasings beyond the rules: "at 2 p.m."
     ['November 3, 2026 at 2 p.m., Moscow', 'en', { date: '2026-11-03', place: 'Moscow', time: '14:00' }],
@@ -437,6 +440,8 @@ test('parseTimeLine reads clock lines in their printed forms and keeps END as th
     ['Бишкек убактысы 17:45', '17:45', 'Бишкек убактысы', false],
     ['14:00 по московскому времени', '14:00', 'по московскому времени', false],
     ['2.00 pm', '14:00', null, false],
+    ['14:00 мск', '14:00', 'мск', false],
+    ['3:31 P.M. (EDT)', '15:31', 'EDT', false],
   ];
   for (const [text, time, timezone, end] of cases) assert.deepEqual(parseTimeLine(text), { time, timezone, end }, text);
   for (const text of ['14.00', '25:00', '13:00 P.M.', '9:60', 'Moscow', 'At 14:00 we start.', '14:00 Moscow', '0:00 AM']) {

@@ -184,6 +184,7 @@ export const TIME_ZONES = [
   'IST',
   'JST',
   'МСК',
+  'мск',
 ];
 
 /**
