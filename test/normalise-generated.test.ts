@@ -15,7 +15,6 @@ test(`normalises generated transcripts field by field at ≥ 99% (SEED=${seed}, 
   for (const generated of generateCases(seed, count)) evaluations.push(await evaluate(generated));
   const table = accuracyTable(evaluations);
   t.diagnostic(`SEED=${seed}\n${formatTable(table)}`);
-  console.log(`SEED=${seed}\n${formatTable(table)}`);
   const below = table.rows.filter((row) => row.accuracy < THRESHOLD);
   const report = below
     .map(

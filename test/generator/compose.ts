@@ -92,6 +92,8 @@ export interface Spec {
   blankRuns: boolean;
   eol: 'lf' | 'crlf' | 'cr';
   encoding: 'utf8' | 'utf8-bom' | 'utf16le';
+  /** `html`: a saved page (chrome in header and nav, cookie banner, noscript), read through the HTML ingest. */
+  format: 'txt' | 'html';
   noise: { nbsp: boolean; softHyphen: boolean; zwsp: boolean; doubleSpace: boolean; trailing: boolean };
   noiseSeed: number;
   layoutSeed: number;
@@ -236,7 +238,7 @@ export function drawSpec(seed: number, index: number): Spec {
   }
 
   const layout = rng.chance(0.12) ? 'lines' : 'blank';
-  return {
+  const spec: Spec = {
     seed,
     index,
     lang,
@@ -277,7 +279,11 @@ export function drawSpec(seed: number, index: number): Spec {
     noiseSeed: rng.int(0, 2 ** 31),
     layoutSeed: rng.int(0, 2 ** 31),
     traps: traps.count,
+    format: 'txt',
   };
+  // Drawn last, so that the choices above are the same as before the HTML form existed.
+  if (rng.chance(0.2)) Object.assign(spec, { format: 'html', encoding: rng.chance(0.8) ? 'utf8' : 'utf8-bom' });
+  return spec;
 }
 
 /** Characters a scrape carries and the normaliser must fold: NBSP after short words, soft hyphens, zero-width spaces. */
@@ -300,20 +306,21 @@ function noisy(spec: Spec, text: string, labels = false): string {
 /** The whole printed text of a spec (LF line ends), and its truth. */
 export function render(spec: Spec): GeneratedCase {
   const { lang } = spec;
-  const blocks: Lines[] = [];
+  const blocks: Block[] = [];
+  const add = (region: Region, ...groups: Lines[]) => groups.forEach((lines) => blocks.push({ region, lines }));
   const chrome = chromeBlocks(spec.chrome, lang, new Random(spec.chromeSeed), { date: spec.date, stranger: spec.stranger });
-  for (const block of chrome) blocks.push(...(spec.chromeSplit ? block.map((line) => [line]) : [block]));
+  for (const block of chrome) add('chrome', ...(spec.chromeSplit ? block.map((line) => [line]) : [block]));
 
   const dateline = spec.datelineForm
     ? datelineBlocks(spec.datelineForm, lang, new Random(spec.datelineSeed), spec.date, spec.place, spec.venue, spec.time)
     : { blocks: [], time: null, place: null };
   const title = noisy(spec, spec.title);
-  blocks.push([title]);
-  if (spec.titleForm === 'twice') blocks.push([title]);
-  blocks.push(...dateline.blocks);
-  if (spec.titleForm === 'twice-around-date') blocks.push([title]);
-  for (const lead of spec.lead) blocks.push([noisy(spec, lead)]);
-  if (spec.separator) blocks.push([spec.separator]);
+  add('title', [title]);
+  if (spec.titleForm === 'twice') add('body', [title]);
+  add('dateline', ...dateline.blocks);
+  if (spec.titleForm === 'twice-around-date') add('body', [title]);
+  for (const lead of spec.lead) add('lead', [noisy(spec, lead)]);
+  if (spec.separator) add('body', [spec.separator]);
 
   const seen = new Set<number>();
   const truthTurns: TruthTurn[] = [];
@@ -340,7 +347,7 @@ export function render(spec: Spec): GeneratedCase {
     }
     truthTurns.push(truth);
     if (spec.kind === 'speech') {
-      for (const piece of pieces) blocks.push([piece]);
+      for (const piece of pieces) add('body', [piece]);
       return;
     }
     let label: string;
@@ -356,15 +363,22 @@ export function render(spec: Spec): GeneratedCase {
     // A bare "Q" never stands alone on its line; colon labels may.
     const apart = spec.ownLine !== 'no' && label.endsWith(':');
     const [first, ...rest] = pieces;
-    if (!apart) blocks.push([`${label}${glue}${first}`]);
-    else if (spec.ownLine === 'blank') blocks.push([label], [first!]);
-    else blocks.push([label, first!]);
-    for (const piece of rest) blocks.push([piece]);
+    if (!apart) blocks.push({ region: 'body', lines: [`${label}${glue}${first}`], label: { text: label, glue } });
+    else if (spec.ownLine === 'blank')
+      blocks.push({ region: 'body', lines: [label], label: { text: label, glue: '' } }, { region: 'body', lines: [first!] });
+    else blocks.push({ region: 'body', lines: [label, first!], label: { text: label, glue: '\n' } });
+    for (const piece of rest) add('body', [piece]);
   });
   const footer = footerBlocks(spec.footer, lang, new Random(spec.footerSeed), spec.people);
-  blocks.push(...footer);
+  add('footer', ...footer);
 
-  const text = serialise(spec, blocks);
+  const text =
+    spec.format === 'html'
+      ? htmlPage(spec, blocks)
+      : serialise(
+          spec,
+          blocks.map((block) => block.lines),
+        );
   const speakers: string[] = [];
   for (const turn of truthTurns)
     if (turn.speaker !== 'question' && turn.speaker !== 'remark' && !speakers.includes(turn.speaker)) speakers.push(turn.speaker);
@@ -375,7 +389,8 @@ export function render(spec: Spec): GeneratedCase {
     ...labelsPrinted,
     ...spec.people.map(fullName),
   ].join('\n');
-  const forbidden = [...chrome.flat(), ...footer.flat()]
+  const pageChrome = spec.format === 'html' ? [COOKIE_BANNER[lang], NOSCRIPT[lang]] : [];
+  const forbidden = [...chrome.flat(), ...footer.flat(), ...pageChrome]
     .map((line) => line.replace(/\s+/gu, ' ').trim())
     .filter((line) => line.length >= 4 && !containsPhrase(content, line));
   const truth: Truth = {
@@ -394,7 +409,7 @@ export function render(spec: Spec): GeneratedCase {
   return {
     index: spec.index,
     seed: spec.seed,
-    file: `generated-${spec.seed}-${spec.index}.txt`,
+    file: `generated-${spec.seed}-${spec.index}.${spec.format}`,
     lang,
     text,
     bytes: encode(spec, text),
@@ -402,6 +417,85 @@ export function render(spec: Spec): GeneratedCase {
     parts: partsOf(spec),
     spec,
   };
+}
+
+type Region = 'chrome' | 'title' | 'dateline' | 'lead' | 'body' | 'footer';
+
+/** A block of the page, with the region a site's template would put it in (for the HTML form). */
+interface Block {
+  region: Region;
+  lines: Lines;
+  /** The speaker label at the start of the block, and what separates it from the text. */
+  label?: { text: string; glue: string };
+}
+
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;')
+    .replace(/\u00ad/g, '&shy;');
+
+const COOKIE_BANNER: Record<Lang, string> = {
+  en: 'We use cookies to improve this website. Accept all cookies',
+  ru: 'Мы используем файлы cookie для улучшения работы сайта. Принять',
+  ky: 'Биз сайттын ишин жакшыртуу үчүн cookie файлдарын колдонобуз. Кабыл алуу',
+};
+const NOSCRIPT: Record<Lang, string> = {
+  en: 'JavaScript is disabled in your browser. Some features of this site will not work.',
+  ru: 'В вашем браузере отключён JavaScript. Некоторые функции сайта недоступны.',
+  ky: 'Браузериңизде JavaScript өчүрүлгөн. Сайттын айрым функциялары иштебейт.',
+};
+
+/** A saved page: chrome in the header and nav, a cookie banner, the transcript in an article, the footer apart. */
+function htmlPage(spec: Spec, blocks: readonly Block[]): string {
+  const rng = new Random(spec.layoutSeed ^ 0x2545f491);
+  const lines = (block: Block) => block.lines.map(escapeHtml).join('<br>\n');
+  const paragraph = (block: Block) => {
+    if (!block.label) return `<p>${lines(block)}</p>`;
+    const label = escapeHtml(block.label.text);
+    const rest = block.lines[0]!.slice(block.label.text.length + (block.label.glue === '\n' ? 0 : block.label.glue.length));
+    const text = [rest, ...block.lines.slice(1)]
+      .filter((line) => line !== '')
+      .map(escapeHtml)
+      .join(' ');
+    return text ? `<p><strong>${label}</strong>${block.label.glue === '\t' ? '&#9;' : ' '}${text}</p>` : `<p><strong>${label}</strong></p>`;
+  };
+  const region = (name: Region) => blocks.filter((block) => block.region === name);
+  // Navigation chrome sits in the header; a release header, a post header or a metadata block inside the article.
+  const inArticle = ['metadata-block', 'forum-post', 'release-header', 'print-share'].includes(spec.chrome);
+  const chrome = region('chrome').map((block) =>
+    inArticle ? `<p class="meta">${lines(block)}</p>` : `<li><a href="/${rng.int(1, 999)}">${lines(block)}</a></li>`,
+  );
+  const dateline = region('dateline').map((block) => `<div class="date">${lines(block)}</div>`);
+  const lead = region('lead').map(paragraph);
+  const body = region('body').map(paragraph);
+  const footer = region('footer').map((block) => `<div>${lines(block)}</div>`);
+  const cookie = rng.chance(0.5) ? `<div class="cookie-banner" role="dialog"><p>${COOKIE_BANNER[spec.lang]}</p></div>` : '';
+  const noscript = rng.chance(0.5) ? `<noscript><p>${NOSCRIPT[spec.lang]}</p></noscript>` : '';
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${spec.lang}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title></head>`,
+    '<body>',
+    noscript,
+    cookie,
+    inArticle ? '<header><a href="/">Home</a></header>' : `<header><nav><ul>\n${chrome.join('\n')}\n</ul></nav></header>`,
+    '<main><article>',
+    inArticle ? `<div class="post-meta">\n${chrome.join('\n')}\n</div>` : '',
+    `<h1>${escapeHtml(region('title')[0]!.lines[0]!)}</h1>`,
+    ...dateline,
+    lead.length > 0 ? `<div class="lead">\n${lead.join('\n')}\n</div>` : '',
+    `<div class="text">\n${body.join('\n')}\n</div>`,
+    '</article></main>',
+    `<footer>\n${footer.join('\n')}\n</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 function serialise(spec: Spec, blocks: Lines[]): string {
@@ -456,6 +550,7 @@ function partsOf(spec: Spec): Record<string, string> {
   const stage = spec.turns.some((turn) => turn.content.some((c) => c.type === 'stage' || (c.type === 'paragraph' && c.stage)));
   return {
     lang: spec.lang,
+    format: spec.format,
     kind: spec.kind,
     chrome: `${spec.chrome}${spec.chromeSplit ? '/split' : ''}`,
     title: spec.titleForm,
