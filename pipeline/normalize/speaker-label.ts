@@ -215,13 +215,18 @@ function plainLabel(printed: string, known: readonly Speaker[], context: string,
 
   const knownSpeaker = known.find((one) => !genericRole(one) && sameSpeaker(one, label));
   if (knownSpeaker) {
-    upgradeName(knownSpeaker, label);
+    upgradeName(knownSpeaker, label, context);
     return knownSpeaker;
   }
   const labelWords = label.split(' ');
-  // "THE PRESIDENT": an office with no name; the title or an earlier label may say who holds it.
-  if (labelWords[0] === 'The' && labelWords.slice(1).every((word) => ROLE_WORDS.has(bareWord(word)) || CONNECTORS.has(word)))
-    return holderOf(labelWords.slice(1).join(' '), known, context) ?? { name: label, role: '' };
+  // "THE PRESIDENT", "Spokesman": an office with no name; the title, the lead or an earlier label may say who holds it.
+  const office = labelWords[0] === 'The' ? labelWords.slice(1) : labelWords;
+  if (
+    office.length > 0 &&
+    office.every((word) => ROLE_WORDS.has(bareWord(word)) || CONNECTORS.has(word)) &&
+    !HONORIFICS.has(bareWord(office[0]!))
+  )
+    return holderOf(office.join(' '), known, context) ?? { name: label, role: '' };
   const split = splitLabel(labelWords);
   const fromContext = nameFromContext(split.name, context);
   if (fromContext) return { name: fromContext.name, role: split.role || fromContext.role };
@@ -290,10 +295,12 @@ function holderOf(office: string, known: readonly Speaker[], context: string): S
   const holders = known.filter((one) => !genericRole(one) && one.role.toLowerCase().endsWith(officeKey));
   if (holders.length === 1) return holders[0];
   const tokens = tokenize(context);
-  for (let index = 0; index + 2 < tokens.length; index += 1) {
-    if (tokens[index]!.toLowerCase() !== officeKey.split(' ').at(-1)) continue;
-    const [first, last] = [tokens[index + 1]!, tokens[index + 2]!];
-    if (isPersonName(`${first} ${last}`)) return { name: `${first} ${last}`, role: office };
+  const head = officeKey.split(' ').at(-1);
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (tokens[index]!.toLowerCase() !== head) continue;
+    // "President Jane Roe" or "Jane Roe, Spokesman for …".
+    for (const [first, last] of [tokens.slice(index + 1, index + 3), tokens.slice(Math.max(0, index - 2), index)])
+      if (first && last && isPersonName(`${first} ${last}`)) return { name: `${first} ${last}`, role: office };
   }
   return undefined;
 }
@@ -321,7 +328,8 @@ function nameForm(speaker: Speaker, label: string): boolean {
   if (parts.length < 2) {
     // A speaker registered by initials ("В.Путин") is the same as the full form printed later ("Владимир Путин").
     const registered = INITIAL_SURNAME.exec(speaker.name)?.groups;
-    if (!registered) return false;
+    // A speaker first seen by surname alone ("Бекмуратов") is the one later printed with an initial.
+    if (!registered) return initialForm !== undefined && initialForm.surname!.toLowerCase() === name;
     const surname = registered.surname!.toLowerCase();
     if (initialForm)
       return initialForm.surname!.toLowerCase() === surname && initialsOf(initialForm.initials!) === initialsOf(registered.initials!);
@@ -335,10 +343,22 @@ function nameForm(speaker: Speaker, label: string): boolean {
   return words.length === 2 && HONORIFICS.has(bareWord(words[0]!)) && words[1]!.toLowerCase() === surname;
 }
 
-/** A speaker first seen as "В.Путин" takes the full name when a later label prints it ("Владимир Путин"). */
-function upgradeName(speaker: Speaker, label: string): void {
+/**
+ * A speaker first seen as "В.Путин" or "Путин" takes the full name when a later label prints it
+ * ("Владимир Путин") or when the lead names the person a later initials label points at.
+ */
+function upgradeName(speaker: Speaker, label: string, context: string): void {
   const words = label.split(' ');
-  if (INITIAL_SURNAME.test(speaker.name) && !INITIAL_SURNAME.test(label) && words.length === 2 && isPersonName(label)) speaker.name = label;
+  const partial = INITIAL_SURNAME.test(speaker.name) || !speaker.name.includes(' ');
+  if (!partial) return;
+  if (!INITIAL_SURNAME.test(label) && words.length === 2 && isPersonName(label)) speaker.name = label;
+  else if (INITIAL_SURNAME.test(label)) {
+    const full = nameFromContext(label, context);
+    if (full) {
+      speaker.name = full.name;
+      if (!speaker.role) speaker.role = full.role;
+    }
+  }
 }
 
 function initialsOf(initials: string): string {
@@ -353,7 +373,7 @@ function initialsOf(initials: string): string {
  */
 export function labelWordsBeyond(speaker: Speaker, label: string): string[] {
   if (genericRoleOf(label)) return [];
-  const words = (text: string) => text.split(/[\s.]+/u).filter((word) => /\p{L}{2}/u.test(word));
+  const words = (text: string) => text.split(/[\s.,;]+/u).filter((word) => /\p{L}{2}/u.test(word));
   const known = new Set(words(`${speaker.role} ${speaker.name}`).map((word) => word.toLowerCase()));
   return words(label).filter((word) => !known.has(word.toLowerCase()) && !HONORIFICS.has(bareWord(word)));
 }
@@ -395,15 +415,19 @@ function nameFromContext(name: string, context: string): Speaker | undefined {
 }
 
 /** The capitalised office printed right before a name in the title or lead ("President of Russia", "Press Secretary"). */
+/** Connectors inside an office printed in running text ("Prime Minister of Japan"); "and" joins two people. */
+const OFFICE_CONNECTORS = new Set(['of', 'the', 'for', 'to']);
+
 function roleBefore(tokens: readonly string[], nameIndex: number): string {
   let start = nameIndex;
   while (start > 0 && nameIndex - start < 8) {
     const word = tokens[start - 1]!;
     if (NAME_WORD.test(word) && !SENTENCE_WORDS.has(bareWord(word))) start -= 1;
-    else if (CONNECTORS.has(word) && start - 2 >= 0 && NAME_WORD.test(tokens[start - 2]!)) start -= 1;
+    else if (OFFICE_CONNECTORS.has(word) && start - 2 >= 0 && NAME_WORD.test(tokens[start - 2]!)) start -= 1;
     else break;
   }
-  while (start < nameIndex && CONNECTORS.has(tokens[start]!)) start += 1;
+  // "talks between Andrei Volkov and Prime Minister of Japan Kenji Mori": the office starts at an office word.
+  while (start < nameIndex && !isOfficeWord(tokens[start]!)) start += 1;
   const role = tokens.slice(start, nameIndex);
   // A Cyrillic office in running text is declined ("Президента России"); only the nominative at a line's start is taken.
   if (role.length > 0 && isCyrillic(role.join(' ')) && start !== 0) return '';
