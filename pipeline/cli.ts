@@ -22,13 +22,14 @@ export async function main(argv: string[], io: Io = stdio): Promise<ExitCode> {
     return name ? 0 : 2;
   }
   // Commands with subcommands (`tm lookup`) are registered under their full name.
-  const command =
+  const entry =
     commands.find((candidate) => candidate.name === `${name} ${rest[0]}`) ?? commands.find((candidate) => candidate.name === name);
-  if (!command) {
+  if (!entry) {
     io.err(`pressroom: unknown command “${name}”\n\n${help()}`);
     return 2;
   }
-  const args = command.name.includes(' ') ? rest.slice(1) : rest;
+  const args = entry.name.includes(' ') ? rest.slice(1) : rest;
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.usage);
     return 0;

@@ -29,7 +29,9 @@ export interface LoadedResources extends Resources {
 /** Reads TMX, glossaries, UI catalogs, fonts and templates once; a bad file stops the build before any output. */
 export async function loadResources(config: PipelineConfig, report: Reporter): Promise<LoadedResources> {
   const memory = new TranslationMemory();
-  for (const file of config.memories) {
+  // A build publishing only the source language looks nothing up: its memories are not read or indexed.
+  const translating = config.locales.some((locale) => locale !== config.sourceLocale);
+  for (const file of translating ? config.memories : []) {
     const text = await readResource(file, 'translation memory');
     memory.add(parseTmx(text, relative(file)), config.sourceLocale);
     memory.contexts.add(readContexts(text, config.sourceLocale, relative(file)));

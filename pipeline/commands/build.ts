@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, shardFolder, type BuildReport } from '../build.ts';
+import type { BuildReport } from '../build.ts';
 import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './engine-flags.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, validateConfig } from '../config/load.ts';
@@ -33,7 +33,6 @@ Options:
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'build transcripts into HTML, PDF, EPUB and bundles for every locale',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -47,6 +46,8 @@ export const buildCommand: Command = {
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
     const engine = engineOptions(values as EngineFlags);
+    // The pipeline is loaded here, not with this module: the other commands share its option parsing.
+    const { build, shardFolder } = await import('../build.ts');
     const started = performance.now();
     let result;
     try {

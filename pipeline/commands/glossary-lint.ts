@@ -22,7 +22,6 @@ Options:
 
 export const glossaryLintCommand: Command = {
   name: 'glossary lint',
-  summary: 'check glossaries: concepts per locale, statuses, duplicates and conflicting terms',
   usage,
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, config: { type: 'string' } });

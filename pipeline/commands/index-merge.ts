@@ -19,7 +19,6 @@ Options:
 
 export const indexCommand: Command = {
   name: 'index',
-  summary: 'merge the outputs of sharded builds into one site index and report',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, config: { type: 'string' } });

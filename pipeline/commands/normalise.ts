@@ -36,7 +36,6 @@ Options:
 
 export const normaliseCommand: Command = {
   name: 'normalise',
-  summary: 'normalise one transcript and report what was kept and dropped',
   usage,
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, {

@@ -86,7 +86,6 @@ export function contentDisposition(name: string): string {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'preview the output folder on localhost',
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { port: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' } });

@@ -18,7 +18,6 @@ Options:
 
 export const termsCheckCommand: Command = {
   name: 'terms check',
-  summary: 'check translations against the glossary without building',
   usage,
   async run(argv, io) {
     const { values: raw } = parseCommandArgs(argv, {

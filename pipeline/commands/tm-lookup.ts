@@ -24,7 +24,6 @@ Options:
 
 export const tmLookupCommand: Command = {
   name: 'tm lookup',
-  summary: 'show the best translation-memory matches for a sentence, with scores and bands',
   usage,
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, {

@@ -21,7 +21,6 @@ Options:
 
 export const tmStatsCommand: Command = {
   name: 'tm stats',
-  summary: 'count units, language pairs, duplicates and inline codes in translation memories',
   usage,
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, {

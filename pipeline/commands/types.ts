@@ -10,8 +10,6 @@ export type ExitCode = 0 | 1 | 2 | InterruptedExitCode;
 
 export interface Command {
   name: string;
-  /** One line for `pressroom --help`. */
-  summary: string;
   /** Full usage text for `pressroom <name> --help`. */
   usage: string;
   run(argv: string[], io: Io): Promise<ExitCode>;

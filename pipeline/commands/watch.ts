@@ -23,7 +23,6 @@ Options:
 
 export const watchCommand: Command = {
   name: 'watch',
-  summary: 'rebuild on changes to transcripts, memories, glossaries, templates or UI strings',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {

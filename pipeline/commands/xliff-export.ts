@@ -24,7 +24,6 @@ Options:
 
 export const xliffExportCommand: Command = {
   name: 'xliff export',
-  summary: 'write XLIFF for the segments of a locale that need a translator',
   usage,
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, {

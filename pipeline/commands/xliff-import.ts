@@ -34,7 +34,6 @@ Options:
 
 export const xliffImportCommand: Command = {
   name: 'xliff import',
-  summary: 'check returned XLIFF and import the accepted translations into the memory',
   usage,
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, {

@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { Translate } from '../i18n/ui.ts';
-import { printPdf } from '../render/pdf/print.ts';
 import type { Stage } from '../stage.ts';
 import type { RootContent, TranscriptRoot } from '../types.ts';
 import { buildDate } from './render-epub.ts';
@@ -18,6 +17,8 @@ export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
   const t = ctx.resources.translators.get(ctx.locale);
   // A question or a remark is a turn, not an author or a keyword.
   const speakers = meta.speakers.filter((speaker) => !speaker.generic && !speaker.question).map((speaker) => speaker.name);
+  // With pdf-lib, loaded by the first PDF: builds without PDF output never load either.
+  const { printPdf } = await import('../render/pdf/print.ts');
   return printPdf(
     await ctx.resources.browser(),
     path.join(folder, 'index.html'),

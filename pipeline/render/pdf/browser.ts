@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser as BrowserName, computeExecutablePath } from '@puppeteer/browsers';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { PipelineError } from '../../errors.ts';
 
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
@@ -21,7 +21,7 @@ export function findBrowser(): string | undefined {
  */
 function downloadedBrowser(): string | undefined {
   const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
-  for (const browser of [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME]) {
+  for (const browser of ['chrome-headless-shell', 'chrome'] as const) {
     let folders: string[];
     try {
       folders = readdirSync(path.join(cacheDir, browser));
@@ -31,8 +31,16 @@ function downloadedBrowser(): string | undefined {
     // Folders are <platform>-<buildId>; the newest build first.
     const buildIds = folders.map((folder) => folder.slice(folder.indexOf('-') + 1));
     buildIds.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+    // Loaded here, not with this module: a build without PDF, or with a system Chromium, never needs it.
+    const { computeExecutablePath, Browser: BrowserName } = createRequire(import.meta.url)(
+      '@puppeteer/browsers',
+    ) as typeof import('@puppeteer/browsers');
     for (const buildId of buildIds) {
-      const executable = computeExecutablePath({ cacheDir, browser, buildId });
+      const executable = computeExecutablePath({
+        cacheDir,
+        browser: browser === 'chrome' ? BrowserName.CHROME : BrowserName.CHROMEHEADLESSSHELL,
+        buildId,
+      });
       if (existsSync(executable)) return executable;
     }
   }
@@ -50,6 +58,8 @@ export async function launchBrowser(): Promise<Browser> {
       'Cannot find Chromium for PDF output (the other formats need none); install one (Debian/Ubuntu: `apt-get install chromium`; in a pressroom checkout `npm start` as root does it), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary, or download one with `npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`',
     );
   }
+  // puppeteer is loaded by the first print, not by every command that might print.
+  const { default: puppeteer } = await import('puppeteer-core');
   try {
     return await puppeteer.launch({
       executablePath,
