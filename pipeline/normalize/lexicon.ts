@@ -30,15 +30,15 @@ const FUNCTION_WORDS = new Set(
 const INTERFACE_WORDS = new Set(
   [
     // en
-    ...'home main content skip menu navigation search share print printer-friendly printable version text email e-mail subscribe login log sign register contacts contact about events event transcripts transcript photos photo videos video audio documents archive news more read next previous prev back top all topics tags tag persons geography settings font size colours colors images view rss follow copy link download feedback sitemap privacy policy cookies cookie accept terms help language english official website site portal page section sections latest popular related comments comment reply quote post like tweet facebook twitter telegram whatsapp youtube instagram vk ok mail newsletter donate support app apps android itunes up'.split(
+    ...'home main content skip menu navigation search share print printer-friendly printable version text email e-mail subscribe login log sign register contacts contact about events event transcripts transcript photos photo videos video audio documents archive news more read next previous prev back top all topics tags tag persons geography settings font size colours colors images view rss follow copy link download feedback sitemap privacy policy cookies cookie accept terms help language english official website site portal page section sections latest popular related comments comment reply quote post like tweet facebook twitter telegram whatsapp youtube instagram vk ok mail newsletter donate support app apps android itunes up breaking'.split(
       ' ',
     ),
     // ru
-    ...'главная главное новости меню поиск поделиться печать печати версия текстовая подписаться войти вход регистрация контакты событие события стенограммы фото видео аудио документы архив пресс-релизы выступления ещё читать далее назад наверх темы теги персоны география настройки размер шрифта цвета сайта изображения официальный сайт портал раздел разделы популярное комментарии ответить цитата ссылка скачать подписка русский english кыргызча'.split(
+    ...'главная главное новости меню поиск поделиться печать печати версия текстовая подписаться войти вход регистрация контакты событие события стенограммы фото видео аудио документы архив пресс-релизы выступления ещё читать далее назад наверх темы теги персоны география настройки размер шрифта цвета сайта изображения официальный сайт портал раздел разделы популярное комментарии ответить цитата ссылка скачать подписка русский english кыргызча срочно молния'.split(
       ' ',
     ),
     // ky
-    ...'башкы бет жаңылыктар издөө бөлүшүү басып чыгаруу жазылуу кирүү байланыш байланыштар жөнүндө окуялар сүрөттөр сүрөт видео документтер архив расмий сайт бөлүм бөлүмдөр тэгдер линктер кыргызча русский'.split(
+    ...'башкы бет жаңылыктар издөө бөлүшүү басып чыгаруу жазылуу кирүү байланыш байланыштар жөнүндө окуялар сүрөттөр сүрөт видео документтер архив расмий сайт бөлүм бөлүмдөр тэгдер линктер кыргызча русский чукул'.split(
       ' ',
     ),
   ].map((word) => word.toLowerCase()),
@@ -49,7 +49,7 @@ const INTERFACE_WORDS = new Set(
  * "Persons: …", "From: …", "Источник: …"). Not speaker labels, never speech.
  */
 export const METADATA_KEY =
-  /^(?:persons|people|geography|topics|topic|tags|tag|categories|category|filed under|from|by|author|authors|source|sources|read more|see also|related|photo|photos|image|video|audio|credit|credits|copyright|location|posted|posted by|published|updated|last updated|share|share on|follow us|персоны|география|темы|тема|теги|рубрика|рубрики|автор|источник|фото|видео|читайте также|смотрите также|опубликовано|обновлено|дата публикации|поделиться|тэгдер|теги|темалар|булак|автор|сүрөт|сүрөттөр|жарыяланды|жарыяланган|бөлүшүү|шилтеме)\s*:/iu;
+  /^(?:persons|people|geography|topics|topic|tags|tag|categories|category|filed under|labels|from|by|author|authors|source|sources|read more|see also|related|photo|photos|image|video|audio|credit|credits|copyright|location|posted|posted by|published|updated|last updated|share|share on|follow us|персоны|география|темы|тема|теги|рубрика|рубрики|автор|источник|фото|видео|читайте также|смотрите также|опубликовано|обновлено|дата публикации|поделиться|тэгдер|теги|темалар|булак|автор|сүрөт|сүрөттөр|жарыяланды|жарыяланган|бөлүшүү|шилтеме)\s*:/iu;
 
 export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word.toLowerCase());
@@ -57,4 +57,18 @@ export function isFunctionWord(word: string): boolean {
 
 export function isInterfaceWord(word: string): boolean {
   return INTERFACE_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * Sentences that page templates print under an article — feedback prompts, comment counters, blog post
+ * footers — in en, ru and ky. Whole lines only.
+ */
+const FOOTER_PHRASES: readonly RegExp[] = [
+  /^(?:is this page useful\??(?: yes no)?|report a problem(?: with this page)?|was this (?:page|article) (?:helpful|useful)\??|(?:no|\d+) comments?:?|leave a (?:comment|reply)|write a comment|post a comment|posted by .{1,80}|subscribe to:? .{1,80}|newer post|older post|print this page|back to top|share this (?:page|article|story)|follow us on .{1,80}|sign up for .{0,60}newsletter.{0,40})$/iu,
+  /^(?:комментарии(?: \(\d+\))?|написать комментарий|оставить комментарий|добавить комментарий|(?:обнаружили|нашли) (?:опечатку|ошибку)\??.{0,80}|подписывайтесь на .{1,80}|наверх)$/iu,
+  /^(?:пикир(?:лер)?(?: \(\d+\))?|пикир (?:калтыруу|жазуу)|ката (?:таптыңызбы|байкадыңызбы)\??.{0,80})$/iu,
+];
+
+export function isFooterPhrase(text: string): boolean {
+  return text.length <= 200 && FOOTER_PHRASES.some((pattern) => pattern.test(text));
 }

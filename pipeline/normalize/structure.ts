@@ -1,6 +1,7 @@
 import { parseSourceLine } from './chrome.ts';
 import { findDateIn, parseDateline, parseTimeLine, parseVenueLine, type Dateline } from './dateline.ts';
 import { featuresOf, isChromeBlock, isProse, isTitleLike, type BlockFeatures } from './features.ts';
+import { isFooterPhrase } from './lexicon.ts';
 import { foldForRepeat } from './repeated-blocks.ts';
 
 /** What a block is, as `pressroom normalise --explain` prints it. */
@@ -33,7 +34,7 @@ export interface Frame {
   titleRule: string;
   dateline?: { index: number; value: Dateline; rule: string };
   /** A date read out of a longer line (the title, a rubric) when no block is a dateline. */
-  dateInText?: { index: number; date: string; time: string | null };
+  dateInText?: { index: number; date: string; time: string | null; place?: string };
   time?: { index: number; time: string; timezone: string | null };
   venue?: { index: number; place: string };
   /** A short line naming the place under a date without one ("October 27, 2026" / "20:55" / "Moscow Region"). */
@@ -66,9 +67,16 @@ const KIND_RANK: Record<string, number> = { delivered: 0, event: 1, none: 1, pub
 export function findFrame(texts: readonly string[], options: FrameOptions): Frame {
   const features = texts.map((text) => featuresOf(text));
   const assigned = new Map<number, Assignment>();
-  const firstLabel = texts.findIndex((_, index) => options.isLabel(index));
-  const limit = Math.min(texts.length, options.headerLimit ?? 60, firstLabel < 0 ? texts.length : firstLabel);
   const dateOptions = { lang: options.lang, ...(options.datePatterns ? { patterns: options.datePatterns } : {}) };
+  let firstLabel = texts.findIndex((_, index) => options.isLabel(index));
+  // A headline built like a label ("Smith: New airport to open in 2027") right above the dateline is the title.
+  if (firstLabel >= 0 && !features[firstLabel]!.sentenceEnd && features[firstLabel]!.words <= 16) {
+    const dated = range(firstLabel + 1, Math.min(texts.length, firstLabel + 4), 1).some((index) =>
+      parseDateline(texts[index]!, dateOptions),
+    );
+    if (dated) firstLabel = texts.findIndex((_, index) => index > firstLabel && options.isLabel(index));
+  }
+  const limit = Math.min(texts.length, options.headerLimit ?? 60, firstLabel < 0 ? texts.length : firstLabel);
 
   const datelines: { index: number; value: Dateline }[] = [];
   for (let index = 0; index < limit; index += 1) {
@@ -91,24 +99,38 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     frame.dateline = { index: best.index, value: best.value, rule: `dateline:${best.value.kind ?? 'plain'}` };
     for (const other of datelines.slice(1))
       assigned.set(other.index, { class: 'chrome', rule: `chrome:other-date-${other.value.kind ?? 'plain'}` });
-    const before = range(best.index - 1, Math.max(-1, best.index - 9), -1).find(titleCandidate);
-    if (before !== undefined) setTitle(frame, before, 'title:before-dateline');
-    else {
-      const after = range(best.index + 1, Math.min(limit, best.index + 5), 1).find(
-        (index) => titleCandidate(index) && !isProse(features[index]!),
-      );
-      if (after !== undefined) setTitle(frame, after, 'title:after-dateline');
-      else setTitle(frame, Math.max(0, best.index - 1), 'title:fallback-before-dateline');
-    }
+  }
+  // A short place line under a date printed without one ("October 27, 2026" / "20:55" / "Moscow Region").
+  let placeLine: number | undefined;
+  if (best && !best.value.place) {
+    const afterTime = parseTimeLine(texts[best.index + 1] ?? '') ? best.index + 2 : best.index + 1;
+    if (afterTime < limit && isPlaceLine(texts[afterTime]!, features[afterTime]!)) placeLine = afterTime;
+  }
+  const noise = (index: number) => index === placeLine || isHeaderNoise(index);
+  const candidates = range(0, limit, 1).filter((index) => index !== placeLine && titleCandidate(index) && !features[index]!.sentenceEnd);
+  if (candidates.length > 0) {
+    const scored = candidates.map((index) => ({ index, ...titleScore(index) }));
+    scored.sort((a, b) => b.score - a.score || b.index - a.index);
+    setTitle(frame, scored[0]!.index, scored[0]!.rule);
   } else {
-    // No dateline: the title is the last title-like line before the text starts running.
-    const firstProse = range(0, limit, 1).find((index) => isProse(features[index]!) && !isChromeBlock(texts[index]!, features[index]));
-    const end = firstProse ?? limit;
-    const candidates = range(0, end, 1).filter((index) => titleCandidate(index));
-    const title = candidates.at(-1) ?? range(0, texts.length, 1).find((index) => !isHeaderNoise(index)) ?? 0;
-    setTitle(frame, title, candidates.length > 0 ? 'title:before-text' : 'title:first-text-block');
-    for (const index of [title, ...range(0, end, 1)]) {
-      const found = findDateIn(texts[index]!, dateOptions);
+    const first = range(0, texts.length, 1).find((index) => !noise(index)) ?? 0;
+    setTitle(frame, first, 'title:first-text-block');
+  }
+  if (placeLine !== undefined && placeLine !== frame.title) frame.placeLine = { index: placeLine, place: texts[placeLine]! };
+
+  // The title's own date wins over a "Published"/"Submitted" stamp; without any dateline it is the date.
+  const titleDate = findDateIn(texts[frame.title]!, dateOptions);
+  if (titleDate && (!best || best.value.kind === 'published' || best.value.kind === 'updated')) {
+    if (frame.dateline) assigned.set(frame.dateline.index, { class: 'chrome', rule: `chrome:other-date-${best!.value.kind}` });
+    delete frame.dateline;
+    frame.dateInText = { index: frame.title, date: titleDate.date, time: titleDate.time ?? null };
+    // "…following talks, Moscow, May 31, 2026": the part before the date names the place.
+    const before = texts[frame.title]!.slice(0, titleDate.start).replace(/[\s,(–—-]+$/u, '');
+    const part = before.slice(before.lastIndexOf(',') + 1).trim();
+    if (before.includes(',') && isPlaceLine(part, featuresOf(part))) frame.dateInText.place = part;
+  } else if (!best) {
+    for (const index of range(0, limit, 1)) {
+      const found = index === frame.title ? undefined : findDateIn(texts[index]!, dateOptions);
       if (found) {
         frame.dateInText = { index, date: found.date, time: found.time ?? null };
         break;
@@ -116,11 +138,42 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     }
   }
 
+  /**
+   * How much a header line looks like the title: it sits right above the text (the lead, the first turn),
+   * right above the dateline, or holds the date. Site names and menus sit above other header lines instead.
+   */
+  function titleScore(index: number): { score: number; rule: string } {
+    let next = index + 1;
+    while (next < texts.length && next !== limit && noise(next)) next += 1;
+    const aboveText =
+      next >= texts.length ||
+      next === limit ||
+      (isProse(features[next]!) && features[next]!.sentenceEnd) ||
+      options.isLabel(next) ||
+      /^(?:\*\s*){3,}$/.test(texts[next]!);
+    const aboveDateline = best !== undefined && best.index > index && range(index + 1, best.index, 1).every(noise);
+    const underDateline = best !== undefined && best.index < index && range(best.index + 1, index, 1).every(noise);
+    const dated = Boolean(findDateIn(texts[index]!, dateOptions));
+    // A page names its event before it dates it, so a line above the dateline is preferred to one under it.
+    const beforeDateline = best !== undefined && index < best.index;
+    const score = (aboveText ? 4 : 0) + (aboveDateline ? 3 : 0) + (beforeDateline ? 2 : 0) + (dated ? 2 : 0) + (underDateline ? 1 : 0);
+    const rule = aboveDateline
+      ? 'title:above-dateline'
+      : aboveText
+        ? 'title:above-text'
+        : underDateline
+          ? 'title:under-dateline'
+          : 'title:header-line';
+    return { score, rule };
+  }
+
   // Time and venue lines anywhere in the header; a short place line under a date that has no place.
   const headerEnd = Math.max(frame.title, frame.dateline?.index ?? -1) + 1;
   let scanEnd = headerEnd;
   for (let index = 0; index < Math.min(limit, headerEnd + 6); index += 1) {
     if (index === frame.title || index === frame.dateline?.index) continue;
+    // A masthead above the title ("The White House") names the publisher, not the venue.
+    if (index < frame.title && !parseTimeLine(texts[index]!)) continue;
     const time = parseTimeLine(texts[index]!);
     if (time && !time.end && !frame.time) {
       frame.time = { index, time: time.time, timezone: time.timezone };
@@ -133,16 +186,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
       scanEnd = Math.max(scanEnd, index + 1);
     }
   }
-  const dateline = frame.dateline;
-  if (dateline && !dateline.value.place && frame.title < dateline.index) {
-    const next = [dateline.index + 1, frame.time?.index === dateline.index + 1 ? dateline.index + 2 : -1].find(
-      (index) => index > 0 && index < limit && index !== frame.venue?.index && isPlaceLine(texts[index]!, features[index]!),
-    );
-    if (next !== undefined) {
-      frame.placeLine = { index: next, place: texts[next]! };
-      scanEnd = Math.max(scanEnd, next + 1);
-    }
-  }
+  if (frame.placeLine) scanEnd = Math.max(scanEnd, frame.placeLine.index + 1);
 
   // Everything before the title is chrome; between the title and the text, chrome and a repeated title too.
   const titleKey = foldForRepeat(texts[frame.title]!);
@@ -195,9 +239,8 @@ function isRepeatedTitle(key: string, titleKey: string): boolean {
 
 /** "Moscow Region", "Бишкек": a few capitalised words, no sentence, no digits. */
 function isPlaceLine(text: string, features: BlockFeatures): boolean {
-  return (
-    features.words >= 1 && features.words <= 5 && text.length <= 60 && !features.sentenceEnd && !/[\d:]/.test(text) && /^\p{Lu}/u.test(text)
-  );
+  if (features.words < 1 || features.words > 4 || text.length > 60 || features.sentenceEnd || /[\d:]/.test(text)) return false;
+  return text.split(/\s+/u).every((word) => /^\p{Lu}/u.test(word) || /^(?:of|the|de|la|upon|on|am|an|der|на|под|-)$/u.test(word));
 }
 
 /**
@@ -215,21 +258,30 @@ function findFooter(
   let start = texts.length;
   let closingDateline = false;
   let endTime = false;
+  /** Short lines without a sentence (related headlines, a signature): footer only when a footer line stands above them. */
+  const weak: number[] = [];
   for (let index = texts.length - 1; index >= bodyStart; index -= 1) {
     const text = texts[index]!;
     if (options.isLabel(index)) break;
-    if (parseSourceLine(text)) assigned.set(index, { class: 'source', rule: 'source:line' });
+    let assignment: Assignment | undefined;
+    if (parseSourceLine(text)) assignment = { class: 'source', rule: 'source:line' };
     else if (!closingDateline && parseDateline(text, dateOptions)) {
       closingDateline = true;
-      assigned.set(index, { class: 'footer', rule: 'footer:closing-dateline' });
+      assignment = { class: 'footer', rule: 'footer:closing-dateline' };
     } else if (!endTime && parseTimeLine(text)?.end) {
       endTime = true;
-      assigned.set(index, { class: 'footer', rule: 'footer:end-time' });
+      assignment = { class: 'footer', rule: 'footer:end-time' };
     } else {
-      const chrome = isChromeBlock(text, features[index]);
-      if (!chrome) break;
-      assigned.set(index, { class: 'footer', rule: `footer:${chrome.rule}` });
+      const chrome = isChromeBlock(text, features[index]) ?? (isFooterPhrase(text) ? { rule: 'template-phrase' } : undefined);
+      if (chrome) assignment = { class: 'footer', rule: `footer:${chrome.rule}` };
     }
+    if (!assignment) {
+      if (features[index]!.sentenceEnd || features[index]!.words > 16 || isProse(features[index]!)) break;
+      weak.push(index);
+      continue;
+    }
+    assigned.set(index, assignment);
+    for (const between of weak.splice(0)) assigned.set(between, { class: 'footer', rule: 'footer:between-footer-lines' });
     start = index;
   }
   return start;

@@ -8,12 +8,16 @@ import { emptyRepairs, recordRepair, repairCharacters, type Repairs } from './ch
 import { isChromeLine, isEditorialInsertion, parseSourceLine, splitStageDirections } from './chrome.ts';
 import { parseDateline, parseTimeLine } from './dateline.ts';
 import { featuresOf, isChromeBlock } from './features.ts';
+import { isFooterPhrase } from './lexicon.ts';
 import { findRepeatedRuns } from './repeated-blocks.ts';
 import { findAsker, labelWordsBeyond, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
+import { speakerFromText } from './speakers/from-text.ts';
 import { findFrame, type Assignment, type BlockClass } from './structure.ts';
 import type { NormalizeOptions } from './options.ts';
 import { normalizeTypography } from './typography.ts';
 
+/** "(03:45)", "00:01:33": a transcription service's time stamp alone on a line, not speech. */
+const TIMECODE = /^[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?$/;
 const SEPARATOR = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$|^[\u2014\u2013]$/;
 
 export type { MetaOverrides, NormalizeOptions, SourceRules } from './options.ts';
@@ -159,6 +163,7 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
   } else if (frame.dateInText) {
     meta.date = frame.dateInText.date;
     meta.time = frame.dateInText.time;
+    meta.place = frame.dateInText.place ?? null;
     report.info(`Took the date ${frame.dateInText.date} from “${clip(blocks[frame.dateInText.index]!.text)}”, as no line is a dateline`, {
       ruleId: 'normalize:date-in-text',
       place: blocks[frame.dateInText.index]!.position,
@@ -227,9 +232,14 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       explain(block, { class: 'source', rule: 'source:line' });
       return false;
     }
-    if (isChromeLine(block.text)) {
+    if (isChromeLine(block.text) || isFooterPhrase(block.text)) {
       drop(block, 'normalize:chrome-line', 'Dropped a site or forum chrome line');
       explain(block, { class: 'chrome', rule: 'chrome:lexicon' });
+      return false;
+    }
+    if (TIMECODE.test(block.text)) {
+      drop(block, 'normalize:timecode', 'Dropped a time code line of a transcription service');
+      explain(block, { class: 'chrome', rule: 'chrome:timecode' });
       return false;
     }
     return true;
@@ -300,7 +310,14 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     }
   }
   closeTurn(turn, report);
-  const single = children.some((node) => node.type === 'speakerTurn') ? undefined : overrides.speakers?.[0];
+  const single = children.some((node) => node.type === 'speakerTurn')
+    ? undefined
+    : (overrides.speakers?.[0] ??
+      speakerFromText(
+        title.text,
+        lead.children.map((node) => toString(node)),
+        lang,
+      ));
   if (single) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }));
   if (lead.children.length > 0) {
     lead.position = span(lead.children[0]!.position!, lead.children.at(-1)!.position!);
@@ -363,15 +380,31 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
       out.push(block);
       continue;
     }
-    const anchored = lines.some((line) => parseDateline(line.trim(), { lang }) || parseTimeLine(line.trim()));
+    const anchored = lines.some(
+      (line) =>
+        parseDateline(line.trim(), { lang }) || parseTimeLine(line.trim()) || isChromeLine(line.trim()) || isFooterPhrase(line.trim()),
+    );
     const sentence = lines.some((line) => featuresOf(line.trim()).sentenceEnd);
     const labelAlone = /:\s*$/.test(lines[0]!);
     if (!anchored && (sentence || labelAlone)) {
       out.push(block);
       continue;
     }
-    lines.forEach((line, offset) => {
-      if (line.trim() !== '') out.push({ text: line.trim(), line: block.line + offset, endLine: block.line + offset });
+    // A title wrapped onto a second line ("…with the President of" / "Mongolia") stays one line.
+    let current: TextBlock | undefined;
+    lines.forEach((printed, offset) => {
+      const line = printed.trim();
+      if (line === '') return;
+      if (
+        current &&
+        (/(?:,|\s(?:of|the|and|for|with|to|in|on|at|by|и|в|на|с|по|для|о|жана|менен))$/iu.test(current.text) || /^\p{Ll}/u.test(line))
+      ) {
+        current.text += ` ${line}`;
+        current.endLine = block.line + offset;
+        return;
+      }
+      current = { text: line, line: block.line + offset, endLine: block.line + offset };
+      out.push(current);
     });
   }
   return out;
