@@ -288,10 +288,11 @@ export const DATELINE_FORMS: Record<Lang, readonly string[]> = {
     'place-dmy',
     'place-date-lines',
     'delivered',
+    'dmy-venue',
     'date-venue-time',
     'date-time-line',
   ],
-  ru: ['place', 'noplace', 'time', 'time-comma', 'three-lines', 'numeric-time', 'place-first', 'date-venue'],
+  ru: ['place', 'noplace', 'time', 'time-comma', 'three-lines', 'numeric-time', 'place-first', 'date-venue', 'time-first'],
   ky: [
     'hyphen-place',
     'hyphen',
@@ -353,6 +354,9 @@ export function datelineBlocks(
         time: null,
         place: null,
       };
+    case 'en:dmy-venue':
+      // "16 October 2019, General Assembly": the remarks' venue in the place slot.
+      return { blocks: line(`${dates.dmy(date)}, ${venue}`), time: null, place: venue };
     case 'en:date-venue-time':
       return { blocks: line(dates.mdy(date), venue, twelveHour(time, zone, true)), time: t, place: venue };
     case 'en:date-time-line':
@@ -373,6 +377,9 @@ export function datelineBlocks(
       return { blocks: line(`${place}, ${dates.ru(date)}`), time: null, place };
     case 'ru:date-venue':
       return { blocks: line(dates.ru(date), venue), time: null, place: venue };
+    case 'ru:time-first':
+      // "11:35, 10 января 2022, Бишкек" (Russian-language Kyrgyz news sites).
+      return { blocks: line(`${t}, ${dates.ru(date).replace(/ года$/, '')}, ${place}`), time: t, place };
     case 'ky:hyphen-place':
       return { blocks: line(`${dates.kyHyphen(date)}, ${place}`), time: null, place };
     case 'ky:hyphen':
