@@ -37,6 +37,7 @@ test('should read the project memories and a generated memory exactly as the tre
 
 test('should leave every refused TMX of the invalid corpus to the tree parser', () => {
   const invalid = path.join(root, 'test/fixtures/invalid');
+  let refusedByTree = 0;
   for (const name of readdirSync(invalid).filter((entry) => entry.startsWith('tmx-'))) {
     const text = readFileSync(path.join(invalid, name, 'memory.tmx'), 'utf8');
     let refused = false;
@@ -45,8 +46,12 @@ test('should leave every refused TMX of the invalid corpus to the tree parser', 
     } catch {
       refused = true;
     }
-    if (refused) assert.equal(scanTmx(text), undefined, name);
+    if (!refused) continue;
+    refusedByTree += 1;
+    assert.equal(scanTmx(text), undefined, name);
   }
+  // Without a file the tree refuses, the loop above checks nothing.
+  assert.ok(refusedByTree >= 10, `only ${refusedByTree} files of the invalid corpus are refused by the tree parser`);
 });
 
 // Fragments that reach the scanner's corners: references good and bad, markup in values, nesting,
@@ -128,12 +133,19 @@ const units = fc
   );
 
 test('should read what it accepts as the tree parser does, and accept nothing the tree refuses', () => {
+  let accepted = 0;
+  let withUnits = 0;
   fc.assert(
     fc.property(fc.oneof(documents, units), (text) => {
       const scanned = scanTmx(text);
       if (scanned === undefined) return;
+      accepted += 1;
+      if (scanned.units.length > 0) withUnits += 1;
       assert.equal(JSON.stringify(scanned), JSON.stringify(readTmxTree(text, 'x.tmx')));
     }),
     { numRuns: 3000 },
   );
+  // A scanner that refused everything would pass the property without comparing anything.
+  assert.ok(accepted >= 100, `the scanner accepted only ${accepted} of 3000 documents`);
+  assert.ok(withUnits >= 15, `only ${withUnits} accepted documents held a unit`);
 });
