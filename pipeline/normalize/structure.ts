@@ -107,7 +107,10 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     if (afterTime < limit && isPlaceLine(texts[afterTime]!, features[afterTime]!)) placeLine = afterTime;
   }
   const noise = (index: number) => index === placeLine || isHeaderNoise(index);
-  const candidates = range(0, limit, 1).filter((index) => index !== placeLine && titleCandidate(index) && !features[index]!.sentenceEnd);
+  // A salutation ("Dear friends,") or a line cut at a comma is the start of the text, not its title.
+  const candidates = range(0, limit, 1).filter(
+    (index) => index !== placeLine && titleCandidate(index) && !features[index]!.sentenceEnd && !/[,;]$/.test(texts[index]!),
+  );
   if (candidates.length > 0) {
     const scored = candidates.map((index) => ({ index, ...titleScore(index) }));
     scored.sort((a, b) => b.score - a.score || b.index - a.index);

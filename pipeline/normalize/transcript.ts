@@ -145,6 +145,7 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     return known;
   };
   const texts = blocks.map((block) => block.text);
+  const blocks0 = blocks;
   const frame = findFrame(texts, { lang, ...(options.rules?.dateFormats ? { datePatterns: options.rules.dateFormats } : {}), isLabel });
 
   const title = blocks[frame.title]!;
@@ -273,7 +274,7 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       closeTurn(turn, report);
       const speaker = registerSpeaker(meta.speakers, labelled.speaker);
       explain(block, { class: 'label', rule: `label:${labelled.rest ? 'with-text' : 'alone'}` });
-      const beyond = speaker.question ? [] : labelWordsBeyond(speaker, labelled.label);
+      const beyond = labelWordsBeyond(speaker, labelled.label);
       if (beyond.length > 0) {
         // The block was counted as kept above; these words of its label are not.
         summary.keptChars -= beyond.join(' ').length;
@@ -318,7 +319,13 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
         lead.children.map((node) => toString(node)),
         lang,
       ));
-  if (single) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }));
+  const datelineLine = frame.dateline ? blocks0[frame.dateline.index]!.line : 0;
+  if (single) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }), datelineLine);
+  else if (lead.children.length > 1 && LEAD_FORMULA.test(toString(lead.children[0]!))) {
+    // "The following is a near-verbatim transcript of … by Jane Roe, Spokesperson": her unlabelled opening is her turn.
+    const named = speakerFromText(title.text, [toString(lead.children[0]!)], lang);
+    if (named) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...named }), datelineLine);
+  }
   if (lead.children.length > 0) {
     lead.position = span(lead.children[0]!.position!, lead.children.at(-1)!.position!);
     children.splice(1, 0, lead);
@@ -349,12 +356,13 @@ const LEAD_FORMULA =
 
 /**
  * A speech without a single label is one turn of the speaker the page names: the lead keeps only its
- * opening paragraphs that introduce the speech, and the rest, up to the first node a turn cannot hold,
+ * opening paragraphs that introduce the speech (a formula, or a summary printed above the dateline), and the rest, up to the first node a turn cannot hold,
  * becomes the turn.
  */
-function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker): void {
+function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker, datelineLine: number): void {
   let keep = 0;
-  while (keep < Math.min(lead.children.length, 2) && LEAD_FORMULA.test(toString(lead.children[keep]!))) keep += 1;
+  const introduces = (node: Paragraph) => (node.position?.start.line ?? 0) < datelineLine || LEAD_FORMULA.test(toString(node));
+  while (keep < lead.children.length && keep < 5 && introduces(lead.children[keep]!)) keep += 1;
   const spoken: TurnContent[] = lead.children.splice(keep);
   let index = 1;
   while (index < children.length && children[index]!.type === 'thematicBreak') index += 1;
@@ -382,7 +390,11 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
     }
     const anchored = lines.some(
       (line) =>
-        parseDateline(line.trim(), { lang }) || parseTimeLine(line.trim()) || isChromeLine(line.trim()) || isFooterPhrase(line.trim()),
+        parseDateline(line.trim(), { lang }) ||
+        parseTimeLine(line.trim()) ||
+        isChromeLine(line.trim()) ||
+        isFooterPhrase(line.trim()) ||
+        TIMECODE.test(line.trim()),
     );
     const sentence = lines.some((line) => featuresOf(line.trim()).sentenceEnd);
     const labelAlone = /:\s*$/.test(lines[0]!);
