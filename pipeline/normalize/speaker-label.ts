@@ -374,6 +374,12 @@ function initialsOf(initials: string): string {
 export function labelWordsBeyond(speaker: Speaker, label: string): string[] {
   if (genericRoleOf(label)) return [];
   const words = (text: string) => text.split(/[\s.,;]+/u).filter((word) => /\p{L}{2}/u.test(word));
+  if (genericRole(speaker)) {
+    // "Share Question": the generic role is the label's end, what comes before it is beyond.
+    const printed = label.split(' ');
+    const end = printed.findIndex((_, index) => genericRoleOf(printed.slice(index).join(' ')));
+    return end > 0 ? words(printed.slice(0, end).join(' ')) : words(label);
+  }
   const known = new Set(words(`${speaker.role} ${speaker.name}`).map((word) => word.toLowerCase()));
   return words(label).filter((word) => !known.has(word.toLowerCase()) && !HONORIFICS.has(bareWord(word)));
 }
