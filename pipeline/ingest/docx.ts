@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { InputError } from '../errors.ts';
+import { FIRST_BYTE } from './sniff.ts';
 
 /** Word's own title styles read as the document's title; the rest of mammoth's default map stays. */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
@@ -32,7 +33,7 @@ export async function docxHtml(bytes: Uint8Array, file: string): Promise<string>
   } catch (cause) {
     throw new InputError(
       file,
-      undefined,
+      FIRST_BYTE,
       'Unexpected damaged Word document (its zip or XML cannot be read), expected a .docx that Word opens: open it in Word and save it again as .docx, or copy its text into a .txt',
       { cause },
     );

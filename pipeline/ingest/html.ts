@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { BlockContent, FootnoteDefinition, ListItem, Paragraph, PhrasingContent } from 'mdast';
+import { InputError } from '../errors.ts';
 import { parseDateline } from '../normalize/dateline.ts';
 import { isoDate, pageDate, pageTitle, plainDate, type PageFact } from './page-head.ts';
 import { findArticle, type Article } from './readability.ts';
@@ -29,6 +30,8 @@ export interface HtmlOptions {
   readability?: boolean;
   /** The transcript's language, for a dateline written from the page's metadata (default: `en`). (optional) */
   lang?: string;
+  /** The file's path, for messages (default: `page.html`). (optional) */
+  file?: string;
 }
 
 /**
@@ -45,7 +48,19 @@ export interface HtmlOptions {
  * @returns The blocks in page order, title and dateline first.
  */
 export function htmlBlocks(html: string, options: HtmlOptions = {}): TextBlock[] {
-  const tree = fromHtml(html);
+  let tree: Root;
+  try {
+    tree = fromHtml(html);
+  } catch (cause) {
+    // The parser's tree builder recurses: tens of thousands of unclosed elements exhaust the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new InputError(
+      options.file ?? 'page.html',
+      undefined,
+      'Unexpected elements nested deeper than the HTML parser follows, expected a saved web page: save the page again from a browser, or copy its text into a .txt',
+      { cause },
+    );
+  }
   const article = options.readability === false ? undefined : findArticle(tree);
   const page = new Page(tree, article, options.lang ?? 'en');
   page.walk(tree, false);
@@ -67,6 +82,8 @@ class Page {
   private timePrinted = false;
   /** Inside a list item, quote or note being turned into structure: the caller has said whether it is inside. */
   private within = 0;
+  /** Inside a note, whose back-link ("↩", "↑") may sit in its last paragraph (Word's notes through mammoth). */
+  private inNote = 0;
   /** Fragment ids that footnote references point to → the number the note is printed with. */
   private readonly notes = new Map<string, string>();
   /** Ids of the references themselves: a note's back-link points to one of them. */
@@ -122,6 +139,7 @@ class Page {
 
   /** Inline content joins the current run of text; `<br><br>` ends a paragraph the way `<p>` does. */
   private phrasing(node: Element, inside: boolean): void {
+    if (this.inNote > 0 && this.isBackLink(node)) return;
     if (node === this.title || node === this.time) {
       this.headline(node, inside);
       return;
@@ -298,8 +316,10 @@ class Page {
     this.runLine = undefined;
     const content = note ? { ...node, children: node.children.filter((child) => !this.isBackLink(child)) } : node;
     this.within += 1;
+    if (note) this.inNote += 1;
     this.walk(content, true);
     this.flush();
+    if (note) this.inNote -= 1;
     this.within -= 1;
     const inner = this.blocks;
     Object.assign(this, outer);

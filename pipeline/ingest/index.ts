@@ -26,10 +26,10 @@ export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.docx'];
  * @returns Blocks for the normaliser, or the tree of pressroom's own Markdown.
  */
 export async function ingestFile(bytes: Uint8Array, file: string, lang: string): Promise<Ingested> {
-  if (sniffFormat(bytes, file) === 'docx') return { blocks: htmlBlocks(await docxHtml(bytes, file), { readability: false, lang }) };
+  if (sniffFormat(bytes, file) === 'docx') return { blocks: htmlBlocks(await docxHtml(bytes, file), { readability: false, lang, file }) };
   const text = decodeTranscript(bytes, file);
   const lower = file.toLowerCase();
-  if (lower.endsWith('.html') || lower.endsWith('.htm')) return { blocks: htmlBlocks(text, { lang }) };
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return { blocks: htmlBlocks(text, { lang, file }) };
   if (lower.endsWith('.md')) return readMarkdown(text.replace(/^\ufeff/, ''), file, lang);
   return { blocks: splitBlocks(text) };
 }

@@ -89,7 +89,7 @@ export function plainDate(iso: string, lang: string): string {
 
 /** "Address to the Congress — Official site" → "Address to the Congress"; a title that is all site name stays. */
 export function withoutSiteName(title: string, siteName?: string): string {
-  let text = title.replace(/\s+/g, ' ').trim();
+  const text = title.replace(/\s+/g, ' ').trim();
   if (siteName) {
     const site = siteName.replace(/\s+/g, ' ').trim();
     for (const separator of TITLE_SEPARATORS) {
@@ -97,11 +97,24 @@ export function withoutSiteName(title: string, siteName?: string): string {
       if (site && text.startsWith(site + separator)) return text.slice((site + separator).length).trim();
     }
   }
-  let cut = -1;
-  for (const separator of TITLE_SEPARATORS) cut = Math.max(cut, text.lastIndexOf(separator));
-  // The part after the last separator is the site's name when it is the shorter part.
-  if (cut > 0 && text.length - cut < cut) text = text.slice(0, cut).trim();
-  return text;
+  // As readability does: the part before the last separator, unless that is under three words and the
+  // part after the first separator is not (the site's name put first).
+  let last = -1;
+  let first = Infinity;
+  let firstLength = 0;
+  for (const separator of TITLE_SEPARATORS) {
+    last = Math.max(last, text.lastIndexOf(separator));
+    const at = text.indexOf(separator);
+    if (at >= 0 && at < first) {
+      first = at;
+      firstLength = separator.length;
+    }
+  }
+  if (last <= 0) return text;
+  const head = text.slice(0, last).trim();
+  const tail = text.slice(first + firstLength).trim();
+  const words = (part: string) => part.split(' ').filter(Boolean).length;
+  return words(head) < 3 && words(tail) >= 3 ? tail : head;
 }
 
 function metaContent(tree: Root, names: readonly string[]): PageFact | undefined {

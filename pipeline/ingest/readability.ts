@@ -19,6 +19,11 @@ const MARK_ATTRIBUTE = 'data-pressroom-node';
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object', 'canvas', 'math']);
 /** Real news pages hold 2,000–15,000 elements; beyond this readability's repeated passes cost too much. */
 const MAX_ELEMENTS = 60_000;
+/**
+ * Real pages nest 15–60 elements deep; readability's scoring climbs every ancestor of every paragraph and
+ * the serialiser recurses, so a deeper page (a hostile one) is left to the caller's own walker.
+ */
+const MAX_DEPTH = 200;
 /** Below this much text readability has not found an article, only a fragment of a small page. */
 const MIN_ARTICLE_CHARACTERS = 200;
 
@@ -34,7 +39,7 @@ const MIN_ARTICLE_CHARACTERS = 200;
 export function findArticle(tree: Root): Article | undefined {
   const elements: Element[] = [];
   const marked = mark(tree, elements);
-  if (elements.length === 0 || elements.length > MAX_ELEMENTS) return undefined;
+  if (!marked || elements.length === 0 || elements.length > MAX_ELEMENTS) return undefined;
   const { document } = parseHTML(toHtml(marked as Root));
   let content: { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> } | undefined;
   let title: string | undefined;
@@ -63,17 +68,23 @@ export function findArticle(tree: Root): Article | undefined {
   return kept.size > 0 ? { kept, title, publishedTime } : undefined;
 }
 
-/** A copy of the tree without code, each element marked with its index in `elements`. */
-function mark(node: Root, elements: Element[]): Root {
-  const copy = (child: RootContent | ElementContent): RootContent | undefined => {
+/** A copy of the tree without code, each element marked with its index in `elements`; undefined when too deep. */
+function mark(node: Root, elements: Element[]): Root | undefined {
+  let tooDeep = false;
+  const copy = (child: RootContent | ElementContent, depth: number): RootContent | undefined => {
     if (child.type !== 'element') return child.type === 'text' || child.type === 'doctype' ? child : undefined;
-    if (HIDDEN.has(child.tagName)) return undefined;
+    if (HIDDEN.has(child.tagName) || tooDeep) return undefined;
+    if (depth > MAX_DEPTH || elements.length > MAX_ELEMENTS) {
+      tooDeep = true;
+      return undefined;
+    }
     const index = elements.push(child) - 1;
     return {
       ...child,
       properties: { ...child.properties, [MARK]: String(index) },
-      children: child.children.map(copy).filter((inner): inner is ElementContent => inner !== undefined),
+      children: child.children.map((inner) => copy(inner, depth + 1)).filter((inner): inner is ElementContent => inner !== undefined),
     };
   };
-  return { ...node, children: node.children.map(copy).filter((child): child is RootContent => child !== undefined) };
+  const children = node.children.map((child) => copy(child, 1)).filter((child): child is RootContent => child !== undefined);
+  return tooDeep ? undefined : { ...node, children };
 }

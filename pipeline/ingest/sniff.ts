@@ -3,6 +3,9 @@ import { InputError } from '../errors.ts';
 /** What ingest reads: a Word document, or text (plain, HTML, Markdown) that the file name tells apart. */
 export type InputFormat = 'docx' | 'text';
 
+/** The format is told by the file's first bytes: messages point there. */
+export const FIRST_BYTE = { line: 1, column: 1 };
+
 const READABLE = 'expected text, HTML, Markdown or DOCX (what pressroom reads)';
 
 /** Formats pressroom cannot read, told by their first bytes, with what an editor should do instead. */
@@ -52,11 +55,11 @@ export function sniffFormat(bytes: Uint8Array, file: string): InputFormat {
   if (startsWith(bytes, 'PK\u0003\u0004') || startsWith(bytes, 'PK\u0005\u0006')) return zipFormat(bytes, file);
   for (const signature of SIGNATURES)
     if (startsWith(bytes, signature.bytes, signature.offset ?? 0) && (signature.offset === undefined || startsWith(bytes, 'RIFF')))
-      throw new InputError(file, undefined, `Unexpected ${signature.name}, ${READABLE}: ${signature.todo}`);
+      throw new InputError(file, FIRST_BYTE, `Unexpected ${signature.name}, ${READABLE}: ${signature.todo}`);
   if (claimsDocx)
     throw new InputError(
       file,
-      undefined,
+      FIRST_BYTE,
       `Unexpected content for a .docx file: it is not a zip archive, which every .docx is, ${READABLE}: open it in Word and save it again as .docx, or give it a .txt, .html or .md name if it is text`,
     );
   return 'text';
@@ -67,13 +70,13 @@ function zipFormat(bytes: Uint8Array, file: string): InputFormat {
   if (!entries)
     throw new InputError(
       file,
-      undefined,
+      FIRST_BYTE,
       `Unexpected damaged zip archive (its table of contents is missing or cut short), ${READABLE}: if it is a Word document, open it in Word and save it again as .docx`,
     );
   const mimetype = odfMimetype(bytes);
   if (mimetype) {
     const kind = mimetype.endsWith('.text') ? 'OpenDocument text (.odt)' : `OpenDocument file (${mimetype})`;
-    throw new InputError(file, undefined, `Unexpected ${kind}, ${READABLE}: save it as .docx (File › Save As › Word) or as .txt`);
+    throw new InputError(file, FIRST_BYTE, `Unexpected ${kind}, ${READABLE}: save it as .docx (File › Save As › Word) or as .txt`);
   }
   const names = new Set(entries.map((entry) => entry.name));
   if (!names.has('word/document.xml') && !entries.some((entry) => /^word\/document\d*\.xml$/.test(entry.name))) {
@@ -84,13 +87,13 @@ function zipFormat(bytes: Uint8Array, file: string): InputFormat {
         : names.has('META-INF/container.xml')
           ? 'EPUB e-book'
           : 'zip archive that is not a Word document (it holds no word/document.xml)';
-    throw new InputError(file, undefined, `Unexpected ${kind}, ${READABLE}: give the transcript itself, saved as .docx or .txt`);
+    throw new InputError(file, FIRST_BYTE, `Unexpected ${kind}, ${READABLE}: give the transcript itself, saved as .docx or .txt`);
   }
   const xmlBytes = entries.filter((entry) => entry.name.startsWith('word/')).reduce((sum, entry) => sum + entry.size, 0);
   if (xmlBytes > MAX_DOCX_XML_BYTES)
     throw new InputError(
       file,
-      undefined,
+      FIRST_BYTE,
       `Unexpected Word document whose text unpacks to ${Math.round(xmlBytes / 1024 / 1024)} MB, expected at most ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB: split the transcript, or save it as .txt`,
     );
   return 'docx';
