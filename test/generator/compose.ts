@@ -566,11 +566,8 @@ function partsOf(spec: Spec): Record<string, string> {
     layout: `${spec.layout}${spec.blankRuns ? '+runs' : ''}`,
     eol: spec.eol,
     encoding: spec.encoding,
-    noise:
-      Object.entries(spec.noise)
-        .filter(([, on]) => on)
-        .map(([name]) => name)
-        .join('+') || 'none',
+    // One part per kind of character noise, so that a cluster names the character, not a combination.
+    ...Object.fromEntries(Object.entries(spec.noise).map(([name, on]) => [name, on ? 'yes' : 'no'])),
     traps: spec.traps > 0 ? 'yes' : 'no',
     principals: String(spec.people.length),
   };
