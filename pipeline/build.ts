@@ -210,7 +210,9 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
 async function documentFiles(config: PipelineConfig, shard: Shard | undefined): Promise<[string, DocFile][]> {
   const inputs = await expandInputs(config.inputs);
   if (inputs.length === 0)
-    throw new PipelineError(`No transcripts found in ${config.inputs.map(relative).join(', ')}; give .txt files or folders holding them`);
+    throw new PipelineError(
+      `No transcripts found in ${config.inputs.map(relative).join(', ')}; give transcript files (.txt, .html, .md, .docx) or folders holding them`,
+    );
   const named = inputs.map((input) => ({ input, path: relative(input) }));
   const slugs = assignSlugs(named);
   const files = named.map(({ input, path }, at): [string, DocFile] => [input, { path, slug: slugs[at]! }]);

@@ -14,7 +14,7 @@ import { UsageError, type Command } from './types.ts';
 const usage = `Usage: pressroom build [inputs…] [options]
 
 Builds transcripts into HTML, PDF, EPUB 3 and a zip bundle for every locale.
-Inputs are transcript files (.txt) or folders of them; without inputs, the config's "inputs".
+Inputs are transcript files (.txt, .html/.htm, .md, .docx) or folders of them; without inputs, the config's "inputs".
 
 Options:
   --locales <list>   locales to publish, comma-separated (e.g. en,ru,ky)

@@ -11,7 +11,7 @@ import { UsageError, type Command } from './types.ts';
 
 const usage = `Usage: pressroom normalise FILE [options]
 
-Normalises one transcript (.txt, .html/.htm or .md) and prints its metadata, speakers, turns and the
+Normalises one transcript (.txt, .html/.htm, .md or .docx) and prints its metadata, speakers, turns and the
 normalisation report, without building anything.
 
 The transcript's sidecar (FILE's name with .meta.yaml) and the config's "sources" rules apply as in a

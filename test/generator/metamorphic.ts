@@ -34,9 +34,10 @@ export const TRANSFORMS: readonly Transform[] = [
       ownLine: rng.pick(['no', 'blank', 'newline'] as const),
     }),
   },
-  { name: 'LF replaced by CRLF', applies: () => true, change: (spec) => ({ ...spec, eol: 'crlf' }) },
+  // A saved page is written without those line ends and blank lines, so those two changes are tried on text files.
+  { name: 'LF replaced by CRLF', applies: (spec) => spec.format === 'txt', change: (spec) => ({ ...spec, eol: 'crlf' }) },
   { name: 'UTF-8 replaced by UTF-16LE', applies: () => true, change: (spec) => ({ ...spec, encoding: 'utf16le' }) },
-  { name: 'runs of blank lines added', applies: () => true, change: (spec) => ({ ...spec, blankRuns: true }) },
+  { name: 'runs of blank lines added', applies: (spec) => spec.format === 'txt', change: (spec) => ({ ...spec, blankRuns: true }) },
 ];
 
 /** The base of a metamorphic pair: plain LF, UTF-8, one blank line between blocks, some chrome. */
