@@ -185,7 +185,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     try {
       info = await stat(input);
     } catch (cause) {
-      throw new InputError(input, undefined, 'Cannot find this input; give a transcript file (.txt, .html, .md, .docx) or a folder of them', { cause });
+      throw new InputError(input, undefined, 'Cannot find this input; give a transcript file or a folder of them', { cause });
     }
     if (info.isDirectory()) {
       // A sidecar (`foo.meta.yaml`) describes a transcript and is never one, whatever extensions come to be read.
