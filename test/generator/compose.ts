@@ -465,8 +465,11 @@ function htmlPage(spec: Spec, blocks: readonly Block[]): string {
   const region = (name: Region) => blocks.filter((block) => block.region === name);
   // Navigation chrome sits in the header; a release header, a post header or a metadata block inside the article.
   const inArticle = ['metadata-block', 'forum-post', 'release-header', 'print-share'].includes(spec.chrome);
-  const chrome = region('chrome').map((block) =>
-    inArticle ? `<p class="meta">${lines(block)}</p>` : `<li><a href="/${rng.int(1, 999)}">${lines(block)}</a></li>`,
+  // A menu is one link per line; a post header keeps its lines together, as a forum prints them.
+  const chrome = region('chrome').flatMap((block) =>
+    inArticle
+      ? [`<p class="meta">${lines(block)}</p>`]
+      : block.lines.map((line) => `<li><a href="/${rng.int(1, 999)}">${escapeHtml(line)}</a></li>`),
   );
   const dateline = region('dateline').map((block) => `<div class="date">${lines(block)}</div>`);
   const lead = region('lead').map(paragraph);

@@ -1,9 +1,11 @@
 // The lead's loop: `node --import tsx test/generator/report.ts [--n 2000] [--seed s] [--field f] [--examples k]`
+// (or `--seed s --case i` for one case in full)
 // prints the per-field accuracy table of test/normalise-generated.test.ts, then, for every field below
 // 100%, the failure clusters: the generator parts whose cases fail that field far more often than the
 // rest, each with a failing example (expected vs actual and the head of the text).
 import { parseArgs } from 'node:util';
-import { accuracyTable, describeFailures, evaluate, FIELDS, formatTable, show, type Evaluation, type Field } from './evaluate.ts';
+import { generateCase } from './compose.ts';
+import { accuracyTable, describeFailures, evaluate, FIELDS, formatTable, head, show, type Evaluation, type Field } from './evaluate.ts';
 import { generateCases, runSeed } from './run.ts';
 
 interface Cluster {
@@ -57,9 +59,23 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       field: { type: 'string' },
       examples: { type: 'string', default: '0' },
+      case: { type: 'string' },
     },
   });
   const seed = runSeed(values.seed ?? process.env.SEED);
+  if (values.case !== undefined) {
+    // One case in full: its text (NBSP ⍽, soft hyphen ¬, zero-width ⟨zw⟩, tab ⇥) and every field that differs.
+    const evaluation = await evaluate(generateCase(seed, Number(values.case)));
+    const generated = evaluation.case;
+    console.log(`case ${generated.index} (SEED=${seed}) ${generated.file}\n${JSON.stringify(generated.parts)}`);
+    console.log(head(generated, Number.MAX_SAFE_INTEGER));
+    for (const field of FIELDS)
+      if (!evaluation.ok[field])
+        console.log(
+          `${field}\n  expected: ${JSON.stringify(evaluation.expected[field])}\n  actual:   ${JSON.stringify(evaluation.actual[field])}`,
+        );
+    return;
+  }
   const evaluations: Evaluation[] = [];
   for (const generated of generateCases(seed, Number(values.n))) evaluations.push(await evaluate(generated));
   const table = accuracyTable(evaluations);
