@@ -379,6 +379,8 @@ test('should never take a sidecar for a transcript when a folder is expanded', a
   const inputs = (await expandInputs([folder])).map((file) => path.basename(file));
   assert.deepEqual(inputs, ['a.txt', 'b.md', 'c.meta.md']);
   assert.ok(isSidecar('x/NOTES.META.YAML') && isSidecar('a.meta.yml') && !isSidecar('a.meta.md'));
+  const named = await inputErrorAsync(() => expandInputs([path.join(folder, 'a.meta.yaml')]));
+  assert.match(named.message, /Unexpected sidecar as an input/);
   rmSync(folder, { recursive: true, force: true });
 });
 

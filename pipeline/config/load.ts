@@ -193,7 +193,9 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
         .filter((name) => INPUT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !isSidecar(name))
         .sort();
       files.push(...names.map((name) => path.join(input, name)));
-    } else files.push(input);
+    } else if (isSidecar(input))
+      throw new InputError(input, undefined, 'Unexpected sidecar as an input, expected a transcript; give the transcript it describes');
+    else files.push(input);
   }
   return [...new Set(files)];
 }
