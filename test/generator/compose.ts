@@ -6,7 +6,6 @@ import {
   drawPeople,
   EDITORIAL,
   fullName,
-  hhmm,
   iso,
   LANGS,
   ODD_STAGE_DIRECTION,
@@ -101,7 +100,9 @@ export interface Spec {
 }
 
 export interface TruthTurn {
+  /** The canonical name ("First Last"), or the generic roles "question" and "remark". */
   speaker: string;
+  /** The speech paragraphs as the reader must get them (stage directions and insertions apart). */
   paragraphs: string[];
 }
 
@@ -575,6 +576,3 @@ function partsOf(spec: Spec): Record<string, string> {
     principals: String(spec.people.length),
   };
 }
-
-/** A time as the truth states it. */
-export { hhmm };

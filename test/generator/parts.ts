@@ -1,18 +1,6 @@
 // The survey's parts (../shared/reference/transcripts.md) as generators: site chrome, footers, titles,
 // datelines, leads and speaker labels, each with several forms per language.
-import {
-  dates,
-  drawPeople,
-  fullName,
-  hhmm,
-  iso,
-  shiftDate,
-  twelveHour,
-  type EventDate,
-  type Lang,
-  type Person,
-  type Time,
-} from './lexicon.ts';
+import { dates, fullName, hhmm, shiftDate, twelveHour, type EventDate, type Lang, type Person, type Time } from './lexicon.ts';
 import type { Random } from './random.ts';
 
 /** Lines printed as one block (joined by single newlines) unless the layout splits them. */
@@ -510,5 +498,3 @@ export function questionLabel(style: string): { label: string; glue: string } {
 }
 
 export const REMARK_LABELS: Record<Lang, readonly string[]> = { en: ['Remark:', 'REPLICA:'], ru: ['Реплика:'], ky: ['Реплика:'] };
-
-export { drawPeople, iso };
