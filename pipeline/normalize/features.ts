@@ -64,6 +64,8 @@ export function isMenuLike(features: BlockFeatures): boolean {
 export function isChromeBlock(text: string, features = featuresOf(text)): { rule: string } | undefined {
   if (isChromeLine(text)) return { rule: 'chrome-lexicon' };
   if (METADATA_KEY.test(text) && text.length <= 400) return { rule: 'metadata-line' };
+  // "Read more: https://…", "Толугураак: https://…": a few words and a link is a link, in any language.
+  if (/^[\p{L}\s'’.-]{1,40}:?\s*(?:https?:\/\/|www\.)\S+$/u.test(text)) return { rule: 'link-line' };
   if (parseSourceLine(text)) return undefined;
   if (isMenuLike(features)) return { rule: 'menu-like' };
   if (/^(?:©|\(c\)|copyright\b)/iu.test(text) || /all rights reserved|все права защищены/iu.test(text)) return { rule: 'copyright' };

@@ -79,8 +79,12 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   const limit = Math.min(texts.length, options.headerLimit ?? 60, firstLabel < 0 ? texts.length : firstLabel);
 
   const datelines: { index: number; value: Dateline }[] = [];
-  for (let index = 0; index < limit; index += 1) {
+  const datelineAt = (index: number): Dateline | undefined => {
     const value = parseDateline(texts[index]!, dateOptions);
+    return value && !isDatedTitle(texts[index]!, value) ? value : undefined;
+  };
+  for (let index = 0; index < limit; index += 1) {
+    const value = datelineAt(index);
     if (value) datelines.push({ index, value });
   }
   datelines.sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index);
@@ -90,7 +94,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     Boolean(isChromeBlock(texts[index]!, features[index])) ||
     Boolean(parseTimeLine(texts[index]!)) ||
     Boolean(parseVenueLine(texts[index]!, options.lang)) ||
-    Boolean(parseDateline(texts[index]!, dateOptions)) ||
+    Boolean(datelineAt(index)) ||
     Boolean(parseSourceLine(texts[index]!));
   const titleCandidate = (index: number) =>
     !isHeaderNoise(index) && isTitleLike(texts[index]!, features[index]) && !(isProse(features[index]!) && features[index]!.words > 30);
@@ -105,6 +109,12 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   if (best && !best.value.place) {
     const afterTime = parseTimeLine(texts[best.index + 1] ?? '') ? best.index + 2 : best.index + 1;
     if (afterTime < limit && isPlaceLine(texts[afterTime]!, features[afterTime]!)) placeLine = afterTime;
+    // "St Petersburg" / "13 November 2022": the place printed on the line above the date, under a title.
+    const above = best.index - 1;
+    const titled = range(0, above, 1).some(
+      (index) => isTitleLike(texts[index]!, features[index]) && !isChromeBlock(texts[index]!, features[index]),
+    );
+    if (placeLine === undefined && above > 0 && titled && isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
   }
   const noise = (index: number) => index === placeLine || isHeaderNoise(index);
   // A salutation ("Dear friends,") or a line cut at a comma is the start of the text, not its title.
@@ -217,6 +227,17 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   frame.bodyStart = Math.max(bodyStart, ...[...taken].filter((index): index is number => index !== undefined).map((index) => index + 1));
   frame.footerStart = findFooter(texts, features, frame.bodyStart, options, dateOptions, assigned);
   return frame;
+}
+
+/**
+ * "Meeting with business leaders, 1 January 2010": a title that ends in its date reads like "New York, 25 June
+ * 2020", but a place printed before a date is a few capitalised words, not a phrase.
+ */
+function isDatedTitle(text: string, value: Dateline): boolean {
+  const place = value.place;
+  if (!place || !text.startsWith(place)) return false;
+  const words = place.split(/\s+/u);
+  return words.length > 3 || words.some((word) => !/^[\p{Lu}\d]/u.test(word) && !/^(?:of|the|de|la|upon|on|am|an|der|на|под)$/u.test(word));
 }
 
 function rank(value: Dateline): number {

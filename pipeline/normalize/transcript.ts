@@ -360,8 +360,17 @@ const LEAD_FORMULA =
  * becomes the turn.
  */
 function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker, datelineLine: number): void {
-  let keep = 0;
-  const introduces = (node: Paragraph) => (node.position?.start.line ?? 0) < datelineLine || LEAD_FORMULA.test(toString(node));
+  // A speaker rarely says their own full name: a lead paragraph naming them is the page's introduction.
+  const surname = speaker.name.split(/\s+/u).at(-1)!.toLowerCase();
+  const stem = surname.length > 5 ? surname.slice(0, -2) : surname;
+  const introduces = (node: Paragraph) => {
+    const text = toString(node);
+    return (
+      (node.position?.start.line ?? 0) < datelineLine || LEAD_FORMULA.test(text) || (stem.length >= 3 && text.toLowerCase().includes(stem))
+    );
+  };
+  // With a separator under the lead, the page itself says where the introduction ends.
+  let keep = children[1]?.type === 'thematicBreak' ? lead.children.length : 0;
   while (keep < lead.children.length && keep < 5 && introduces(lead.children[keep]!)) keep += 1;
   const spoken: TurnContent[] = lead.children.splice(keep);
   let index = 1;
