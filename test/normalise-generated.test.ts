@@ -3,6 +3,7 @@
 // SEED=n reproduces a run (the seed is printed); N=n changes the number of cases.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { containsPhrase, render } from './generator/compose.ts';
 import { accuracyTable, describeFailures, evaluate, FIELDS, formatTable, type Evaluation } from './generator/evaluate.ts';
 import { generateCases, runSeed } from './generator/run.ts';
 
@@ -24,4 +25,30 @@ test(`normalises generated transcripts field by field at ≥ 99% (SEED=${seed}, 
     .join('\n\n');
   assert.equal(below.length, 0, `fields below 99% (reproduce with SEED=${seed}):\n\n${report}`);
   assert.equal(table.rows.length, FIELDS.length);
+});
+
+// The generator's own check: what the truth says is printed is printed, so the test above is never vacuous.
+test(`generated transcripts print what their truth says (SEED=${seed})`, () => {
+  for (const generated of generateCases(seed, 300)) {
+    const plain = render({
+      ...generated.spec,
+      format: 'txt',
+      encoding: 'utf8',
+      noise: { nbsp: false, softHyphen: false, zwsp: false, doubleSpace: false, trailing: false },
+    }).text;
+    const where = `case ${generated.index} (SEED=${seed})`;
+    const { truth } = generated;
+    assert.ok(plain.includes(truth.title), `${where}: title not printed`);
+    assert.ok(plain.includes(String(Number(truth.date.slice(0, 4)))), `${where}: year not printed`);
+    if (truth.place) assert.ok(plain.includes(truth.place), `${where}: place not printed`);
+    for (const paragraph of truth.turns.flatMap((turn) => turn.paragraphs))
+      assert.ok(plain.includes(paragraph), `${where}: paragraph not printed`);
+    for (const line of truth.forbidden)
+      assert.ok(containsPhrase(plain, line) || generated.spec.format === 'html', `${where}: “${line}” not printed`);
+    for (const speaker of truth.speakers)
+      // Caps labels print the name only in capitals.
+      assert.ok(plain.toLowerCase().includes(speaker.split(' ').at(-1)!.toLowerCase()), `${where}: ${speaker} not printed`);
+    assert.equal(truth.lead, generated.spec.lead.length);
+    if (generated.spec.kind === 'speech') assert.equal(truth.turns.length, 1, `${where}: a speech is one turn`);
+  }
 });

@@ -20,9 +20,11 @@ for (const [number, transform] of TRANSFORMS.entries()) {
     for (let index = 0; tried < CASES; index += 1) {
       const base = baseSpec(seed, index);
       if (!transform.applies(base)) continue;
-      tried += 1;
       const changed = transform.change(base, new Random(mix(seed + number, index)));
       const [before, after] = [await normaliseSpec(base), await normaliseSpec(changed)];
+      // A pair printed alike proves nothing (a label style that differs only in later mentions of one-turn speakers).
+      if (before.text === after.text && base.encoding === changed.encoding) continue;
+      tried += 1;
       // Both refused alike is the same outcome; a document on one side only is not.
       const difference =
         before.error !== undefined || after.error !== undefined
