@@ -1,14 +1,13 @@
-// The invalid corpus: one folder per case under test/fixtures/invalid/, run through the CLI as a user
-// runs it. A case holds the bad file(s) under the names a project uses (transcript.txt, memory.tmx,
+// The invalid corpus: one folder per case under test/fixtures/invalid/, run through the CLI's main() as a
+// user runs it (in this process: the bin itself is cli.test.ts's business). A case holds the bad file(s) under the names a project uses (transcript.txt, memory.tmx,
 // glossary.tbx, glossary.csv, pressroom.config.json, locales/<lng>/ui.json), optional args.txt (one
 // argument per line; default `build --out out`), and expected.txt: `exit N` then stderr. UPDATE=1 rewrites.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { bin, repo } from './helpers/cli.ts';
+import { cli, repo } from './helpers/cli.ts';
 
 const corpus = path.join(repo, 'test/fixtures/invalid');
 // INVALID_CASE=<substring> runs (and with UPDATE=1 rewrites) only the matching cases.
@@ -41,25 +40,11 @@ function project(name: string): string {
   return folder;
 }
 
-function run(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('exit', (status) => resolve({ status, stderr }));
-  });
-}
-
 const listing = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
 
-// Three at a time: each case is a node process that mostly waits on its own start-up.
-test(
-  `the invalid corpus (${cases.length} cases) fails with file, line, column and advice, and writes nothing`,
-  { concurrency: 3 },
-  async (t) => {
-    await Promise.all(cases.map((name) => t.test(name, () => check(name))));
-  },
-);
+test(`the invalid corpus (${cases.length} cases) fails with file, line, column and advice, and writes nothing`, async (t) => {
+  for (const name of cases) await t.test(name, () => check(name));
+});
 
 async function check(name: string): Promise<void> {
   {
@@ -67,7 +52,7 @@ async function check(name: string): Promise<void> {
     const argsFile = path.join(folder, 'args.txt');
     const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').split('\n').filter(Boolean) : ['build', '--out', 'out'];
     const before = listing(folder);
-    const result = await run(args, folder);
+    const result = await cli(args, { cwd: folder });
     // Paths the user sees are relative to where they stand; any absolute one is the temporary project.
     const stderr = result.stderr.split(folder).join('<project>').split(repo).join('<repo>/');
     const actual = `exit ${result.status}\n${stderr}`;

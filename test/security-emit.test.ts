@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { slugify, unsafeOutputPath } from '../pipeline/emit/slug.ts';
 import { writeOutput } from '../pipeline/emit/write.ts';
-import { pressroom, pressroomAsync, repo, snapshot } from './helpers/cli.ts';
+import { cli, pressroom, pressroomAsync, repo, snapshot } from './helpers/cli.ts';
 
 const sample = readFileSync(path.join(repo, 'transcripts/2025-11-26-bishkek-press-statements.txt'), 'utf8');
 const visible = (out: string) => snapshot(out, false);
@@ -77,19 +77,19 @@ test('writeOutput refuses any path that is not a plain name inside the output fo
   assert.equal(existsSync(path.join(os.tmpdir(), 'escape')), false);
 });
 
-test('config paths: "out" in a config file stays inside the project; an output folder holding the inputs is refused', () => {
+test('config paths: "out" in a config file stays inside the project; an output folder holding the inputs is refused', async () => {
   const folder = project(1);
   writeFileSync(path.join(folder, 'pressroom.config.json'), '{\n  "inputs": ["transcripts"],\n  "out": "../elsewhere"\n}\n');
-  const outside = pressroom(['build'], { cwd: folder });
+  const outside = await cli(['build'], { cwd: folder });
   assert.equal(outside.status, 1);
   assert.match(outside.stderr, /pressroom\.config\.json:3:3: Unexpected "out": "\.\.\/elsewhere", expected a folder inside the project/);
   writeFileSync(path.join(folder, 'pressroom.config.json'), '{"inputs": ["transcripts"], "out": "."}');
-  assert.match(pressroom(['build'], { cwd: folder }).stderr, /Unexpected "out": "\."/);
+  assert.match((await cli(['build'], { cwd: folder })).stderr, /Unexpected "out": "\."/);
   writeFileSync(
     path.join(folder, 'pressroom.config.json'),
     JSON.stringify({ inputs: ['transcripts'], catalogs: path.join(repo, 'locales') }),
   );
-  const overlap = pressroom(['build', '--out', '.'], { cwd: folder });
+  const overlap = await cli(['build', '--out', '.'], { cwd: folder });
   assert.equal(overlap.status, 1);
   assert.match(overlap.stderr, /Refusing to build into .*: it holds .*transcripts.*give --out a folder of its own/);
   assert.deepEqual(readdirSync(folder).sort(), ['pressroom.config.json', 'transcripts']);
@@ -113,7 +113,7 @@ test('a second build into the same folder is refused while one runs; a dead hold
   // A failed assertion must not leave the holder running: it would keep this test file alive.
   t.after(() => holder.kill('SIGKILL'));
   await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
-  const refused = pressroom(['build'], { cwd: folder });
+  const refused = await cli(['build'], { cwd: folder });
   assert.equal(refused.status, 1);
   assert.match(
     refused.stderr,
@@ -127,13 +127,13 @@ test('a second build into the same folder is refused while one runs; a dead hold
   holder.kill('SIGKILL');
   await new Promise((resolve) => holder.once('exit', resolve));
   assert.ok(existsSync(path.join(out, '.pressroom.lock')));
-  const after = pressroom(['build'], { cwd: folder });
+  const after = await cli(['build'], { cwd: folder });
   assert.equal(after.status, 0, after.stderr);
   assert.deepEqual(hiddenEntries(out), []);
 
   // A live pid with another start time is a reused pid, not the build that wrote the lock.
   writeFileSync(path.join(out, '.pressroom.lock'), JSON.stringify({ pid: process.pid, start: '1', host: os.hostname(), since: 'then' }));
-  const reused = pressroom(['build'], { cwd: folder });
+  const reused = await cli(['build'], { cwd: folder });
   assert.equal(reused.status, 0, reused.stderr);
   assert.deepEqual(hiddenEntries(out), []);
 });
@@ -142,7 +142,7 @@ test('an interrupted build (SIGINT, SIGTERM, SIGKILL, before and during writing,
   const documents = 4;
   const folder = project(documents, 'first');
   const out = path.join(folder, 'output');
-  const first = pressroom(['build'], { cwd: folder });
+  const first = await cli(['build'], { cwd: folder });
   assert.equal(first.status, 0, first.stderr);
   const previous = visible(out);
   assert.ok(previous.size >= documents * 3 * 20, `only ${previous.size} files published`);
@@ -209,7 +209,7 @@ test('an interrupted build (SIGINT, SIGTERM, SIGKILL, before and during writing,
   assert.equal(interrupted, 7);
 
   // The next build recovers whatever SIGKILL left (staging folder, stale lock) and publishes in full.
-  const last = pressroom(['build'], { cwd: folder });
+  const last = await cli(['build'], { cwd: folder });
   assert.equal(last.status, 0, last.stderr);
   assert.deepEqual(hiddenEntries(out), []);
   const published = visible(out);
@@ -228,16 +228,16 @@ function smallDisk(t: { skip(message: string): void }, kilobytes: number): strin
   return mountPoint;
 }
 
-test('a full disk gives a clear error, keeps the previous outputs and leaves no partial file', (t) => {
+test('a full disk gives a clear error, keeps the previous outputs and leaves no partial file', async (t) => {
   const mountPoint = smallDisk(t, 1536);
   if (!mountPoint) return;
   try {
     const folder = project(1);
     const out = path.join(mountPoint, 'output');
-    const first = pressroom(['build', '--out', out, '--locales', 'en', '--formats', 'html'], { cwd: folder });
+    const first = await cli(['build', '--out', out, '--locales', 'en', '--formats', 'html'], { cwd: folder });
     assert.equal(first.status, 0, first.stderr);
     const previous = visible(out);
-    const full = pressroom(['build', '--out', out], { cwd: folder });
+    const full = await cli(['build', '--out', out], { cwd: folder });
     assert.equal(full.status, 1);
     assert.match(
       full.stderr,

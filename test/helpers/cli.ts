@@ -15,6 +15,46 @@ export function pressroomAsync(args: string[], cwd = repo) {
   return spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI in this process: `main(argv, io)` with its output captured, from `cwd`, with `env` set on
+ * top of process.env. Same exit codes and messages as the bin without a node process (and a TypeScript
+ * compile) per call; for what only a process shows (signals, the bin, stdin/stdout) use `pressroom`.
+ * The working folder and environment belong to the process, so runs queue up one at a time.
+ */
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+  const run = queue.then(async () => {
+    const { main } = await import('../../pipeline/cli.ts');
+    const cwd = process.cwd();
+    const saved = Object.entries(options.env ?? {}).map(([key]) => [key, process.env[key]] as const);
+    let stdout = '';
+    let stderr = '';
+    try {
+      process.chdir(options.cwd ?? repo);
+      for (const [key, value] of Object.entries(options.env ?? {})) setEnv(key, value);
+      const status = await main(args, { out: (text) => void (stdout += text), err: (text) => void (stderr += text) });
+      return { status, stdout, stderr };
+    } finally {
+      process.chdir(cwd);
+      for (const [key, value] of saved) setEnv(key, value);
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function setEnv(key: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[key];
+  else process.env[key] = value;
+}
+
 /** Every file under `folder` (relative path → bytes), hidden entries included when `hidden`. */
 export function snapshot(folder: string, hidden = true): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
