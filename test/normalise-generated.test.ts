@@ -15,7 +15,8 @@ test(`normalises generated transcripts field by field at ≥ 99% (SEED=${seed}, 
   const evaluations: Evaluation[] = [];
   for (const generated of generateCases(seed, count)) evaluations.push(await evaluate(generated));
   const table = accuracyTable(evaluations);
-  t.diagnostic(`SEED=${seed}\n${formatTable(table)}`);
+  // One diagnostic per line: TAP escapes line breaks inside one.
+  for (const line of `SEED=${seed}\n${formatTable(table)}`.split('\n')) t.diagnostic(line);
   const below = table.rows.filter((row) => row.accuracy < THRESHOLD);
   const report = below
     .map(
