@@ -8,7 +8,7 @@
 //
 // Usage: node scripts/build.mjs [--if-stale]   (--if-stale: do nothing when dist/ is up to date)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,14 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
 const next = path.join(root, 'dist.next');
 const old = path.join(root, 'dist.old');
-/** Files the compiled code reads from its own folder, relative to the repository and to dist/ alike. */
-const ASSETS = ['templates/style.css'];
+/** Files the compiled code reads from its own folder, relative to the repository and to dist/ alike: the
+ * stylesheet, and the UI strings a project without its own catalogs gets. */
+const ASSETS = [
+  'templates/style.css',
+  ...readdirSync(path.join(root, 'locales'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `locales/${entry.name}/ui.json`),
+];
 
 /** Compiles into dist.next/ and swaps it in; returns the exit status. */
 function build() {
@@ -38,7 +44,10 @@ function build() {
     process.stderr.write(`build: tsc failed (${compiled.status ?? compiled.signal}); dist/ was left as it was.\n`);
     return 1;
   }
-  for (const asset of ASSETS) copyFileSync(path.join(root, asset), path.join(next, asset));
+  for (const asset of ASSETS) {
+    mkdirSync(path.dirname(path.join(next, asset)), { recursive: true });
+    copyFileSync(path.join(root, asset), path.join(next, asset));
+  }
   const stamp = path.join(next, '.built-at');
   writeFileSync(stamp, `${startedAt.toISOString()}\n`);
   utimesSync(stamp, startedAt, startedAt);

@@ -144,9 +144,8 @@ test(
     assert.match(help.stdout, /^\s+build\s/m);
 
     mkdirSync(path.join(project, 'transcripts'));
-    mkdirSync(path.join(project, 'locales', 'en'), { recursive: true });
     cpSync(path.join(repo, 'transcripts', '2025-11-26-bishkek-press-statements.txt'), path.join(project, 'transcripts', 'statements.txt'));
-    cpSync(path.join(repo, 'locales', 'en', 'ui.json'), path.join(project, 'locales', 'en', 'ui.json'));
+    // No config and no locales/ folder: the defaults and the UI strings the package ships.
     const printing = SYSTEM_BROWSERS.some((file) => existsSync(file));
     const formats = printing ? 'html,epub,pdf' : 'html,epub';
     const built = pressroom(['build', 'transcripts', '--locales', 'en', '--formats', formats, '--out', 'site']);
@@ -156,6 +155,8 @@ test(
     assert.equal(published.includes('statements.en.pdf'), printing, `PDF only with a system Chromium: ${published.join(', ')}`);
     const page = readFileSync(path.join(project, 'site', 'statements', 'en', 'index.html'), 'utf8');
     assert.match(page, /<html[^>]* lang="en"/);
+    const ui = JSON.parse(readFileSync(path.join(repo, 'locales', 'en', 'ui.json'), 'utf8')) as { download: { heading: string } };
+    assert.ok(page.includes(`>${ui.download.heading}<`), 'the page has the UI strings the package ships');
     assert.match(readFileSync(path.join(project, 'site', 'index.html'), 'utf8'), /statements\/en\/index\.html/);
 
     // A consumer with its own @types/node, as a Node project has; every other type comes from the package.

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import i18next, { type i18n, type Resource } from 'i18next';
 import { resolveLocales, type FallbackLng } from '../locale/resolve.ts';
 import { parseJsonFile } from '../util/json.ts';
@@ -12,10 +13,21 @@ export interface MissingKey {
   key: string;
 }
 
-/** Reads every locales/<lng>/<ns>.json catalog; `*.missing.json` files are reports, not catalogs. */
+/** pressroom's own UI strings, locales/<lng>/ui.json: beside pipeline/ in a checkout, copied into dist/ by the build. */
+export const BUILT_IN_CATALOGS = fileURLToPath(new URL('../../locales/', import.meta.url));
+
+/**
+ * Reads every locales/<lng>/<ns>.json catalog; `*.missing.json` files are reports, not catalogs. A project
+ * with no such folder (`npx pressroom build` in a fresh project) gets the UI strings pressroom ships.
+ */
 export async function loadCatalogs(folder: string): Promise<Resource> {
   const resources: Resource = {};
-  for (const lng of await readdir(folder, { withFileTypes: true })) {
+  const languages = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT' || folder === BUILT_IN_CATALOGS) throw error;
+    return undefined;
+  });
+  if (!languages) return loadCatalogs(BUILT_IN_CATALOGS);
+  for (const lng of languages) {
     if (!lng.isDirectory()) continue;
     for (const name of await readdir(path.join(folder, lng.name))) {
       if (!name.endsWith('.json') || name.endsWith('.missing.json')) continue;
