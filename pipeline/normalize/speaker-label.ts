@@ -6,6 +6,7 @@ import {
   genericRoleOf,
   HONORIFICS,
   INTERFACE_LABELS,
+  isOfficeWord,
   NAME_PARTICLES,
   ROLE_WORDS,
   SENTENCE_WORDS,
@@ -256,15 +257,6 @@ function acceptableWords(words: readonly string[]): boolean {
       (words.slice(0, index).some(isOfficeWord) || words.slice(index + 1).some((later) => ROLE_WORDS.has(bareWord(later))))
     );
   });
-}
-
-/** Stems of office words, so that their case forms count too ("Президента", "министри", "төрагасы"). */
-const OFFICE_STEMS =
-  /^(?:президент|министр|премьер|председател|секретар|губернатор|посол|посл|советник|помощник|глав|директор|руководител|представител|заместител|мэр|спикер|депутат|сенатор|уполномоченн|начальник|командующ|төрага|катчы|башчы|жетекчи|өкүл|элчи|кеңешчи|жардамчы|орун басар)/u;
-
-function isOfficeWord(word: string): boolean {
-  const bare = bareWord(word);
-  return ROLE_WORDS.has(bare) || OFFICE_STEMS.test(bare);
 }
 
 function isInterfaceLabel(printed: string): boolean {

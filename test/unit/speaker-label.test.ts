@@ -507,6 +507,25 @@ test('speakerFromText finds the one speaker a speech page names, and gives up wh
     const found = speakerFromText(title, lead, lang);
     check(t, found?.name === expected.name && found.role === expected.role, `${title} | ${lead.join(' ')} → ${JSON.stringify(found)}`);
   }
+  // A lead sentence whose subject is the speaker, in the nominative.
+  for (let round = 0; round < 300; round += 1) {
+    const lang = pick(['en', 'ru', 'ky'] as const);
+    const who = person(lang);
+    const role = pick(ROLES[lang]);
+    const withRole = random() < 0.7;
+    const subject = withRole ? `${role} ${who.first} ${who.surname}` : `${who.first} ${who.surname}`;
+    const sentence = {
+      en: `${subject} ${pick(['addressed the participants of the forum.', 'delivered a speech at the summit.', 'spoke to reporters.'])}`,
+      ru: `${subject} ${pick(['выступил перед участниками форума.', 'обратился к гражданам.', 'сделал заявление для прессы.'])}`,
+      ky: `${subject} ${pick(['форумдун катышуучуларына кайрылды.', 'сөз сүйлөдү.'])}`,
+    }[lang];
+    const found = speakerFromText(pick(['Speech at the forum', 'Выступление на форуме', 'Форумдагы сөз']), [sentence], lang);
+    check(
+      t,
+      found?.name === `${who.first} ${who.surname}` && found.role === (withRole ? role : ''),
+      `${sentence} → ${JSON.stringify(found)}`,
+    );
+  }
   report('speakerFromText', t);
   assert.ok(t.right / t.cases >= 0.99, t.failures.join('\n'));
   for (const title of [
@@ -517,6 +536,13 @@ test('speakerFromText finds the one speaker a speech page names, and gives up wh
     'Заявление МИД',
   ])
     assert.equal(speakerFromText(title, ['The talks went well.'], 'en'), undefined, title);
+  for (const lead of [
+    'Earlier in the day the delegation addressed the forum.',
+    'Following is a transcript of the press conference held today:',
+    'Сегодня делегация выступила перед участниками форума.',
+    'Делегациялар форумдун катышуучуларына кайрылды.',
+  ])
+    assert.equal(speakerFromText('Speech at the forum', [lead], 'en'), undefined, lead);
 });
 
 function report(what: string, t: Tally): void {

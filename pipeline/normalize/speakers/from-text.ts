@@ -1,6 +1,6 @@
 import type { Speaker } from '../../types.ts';
 import { nominativeFirstName, nominativeSurname } from './inflection.ts';
-import { NAME_PARTICLES, ROLE_WORDS, SENTENCE_WORDS } from './lexicon.ts';
+import { CONNECTORS, isOfficeWord, NAME_PARTICLES, ROLE_WORDS, SENTENCE_WORDS } from './lexicon.ts';
 
 /** Titles and leads are short; a 1 MB line is not scanned past this. */
 const REACH = 300;
@@ -13,7 +13,18 @@ const EN_TITLE =
 const EN_POSSESSIVE =
   /^(?<who>\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,3})[’']s\s+(?:speech|remarks|address|statement|lecture|message|interview)\b/u;
 /** "Below is the text of the speech made by Jane Roe, the Home Secretary, on 24 July 2018." */
-const EN_LEAD = /\b(?:speech|statement|remarks|address|lecture)\s+(?:made|given|delivered)\s+by\s+(?<who>[^.;!?]{3,200})/iu;
+const EN_LEAD =
+  /\b(?:speech|statement|remarks|address|lecture|briefing|press conference|news conference)\s+(?:(?:made|given|delivered|held)\s+)?by\s+(?<who>[^.;!?]{3,200})/iu;
+/**
+ * A lead sentence whose subject is the speaker: "Governor Jane Roe addressed the forum.", "Председатель
+ * … Лев Петров выступил перед …", "… Асан Усенов форумдун катышуучуларына кайрылды." The subject is the
+ * capitalised run at the sentence's start (Cyrillic offices may hold lower-case words).
+ */
+const SUBJECT_VERB = [
+  /^(?<who>[^.;!?]{3,200}?)\s+(?:addressed|spoke (?:to|at|before)|(?:delivered|gave|made) (?:a|an|the|his|her) (?:speech|address|statement|keynote))(?=$|[\s.,;:!?])/u,
+  /^(?<who>[^.;!?]{3,200}?)\s+(?:выступил|выступила|обратился|обратилась|произн[её]с речь|произнесла речь|сделал заявление|сделала заявление)(?=$|[\s.,;:!?])/u,
+  /^(?<who>[^.;!?]{3,200}?)\s+(?:кайрылды|сөз сүйлөдү|билдирүү жасады|кайрылуу жасады)(?=$|[\s.,;:!?])/u,
+];
 /** "Выступление Министра иностранных дел Ивана Петрова на …", "Обращение Президента …". */
 const RU_TITLE =
   /^(?:выступление|обращение|заявление|речь|слово|послание|доклад|приветствие|приветственное слово|вступительное слово|заключительное слово|интервью)\s+(?<who>.+)$/iu;
@@ -48,9 +59,16 @@ export function speakerFromText(title: string, lead: readonly string[], lang: st
     if (speaker) return speaker;
   }
   for (const paragraph of lead.slice(0, 3)) {
-    const who = EN_LEAD.exec(paragraph.slice(0, REACH))?.groups?.who;
+    const text = paragraph.replace(/\s+/gu, ' ').trim().slice(0, REACH);
+    const who = EN_LEAD.exec(text)?.groups?.who;
     const speaker = who && personIn(who, false, false);
     if (speaker) return speaker;
+    for (const pattern of SUBJECT_VERB) {
+      const subject = pattern.exec(text)?.groups?.who;
+      // The subject is printed in the nominative: no case endings to undo.
+      const named = subject && run(subject, /\p{Script=Cyrillic}/u.test(subject));
+      if (named && named.name) return { name: named.name, role: named.role };
+    }
   }
   return undefined;
 }
@@ -82,6 +100,9 @@ function run(text: string, cyrillic: boolean): { name: string; role: string } | 
     // "President of X Jane Roe", but "Minister Jane Roe to Channel Five": a connector after a name ends the run.
     else if (NAME_PARTICLES.has(bare) && taken.length > 0) taken.push(word);
     else if (OFFICE_CONNECTORS.has(bare) && taken.length > 0 && !nameAt(taken)) taken.push(word);
+    // Cyrillic offices: "Жогорку Кеңештин төрагасы", "Помощник Президента по международным делам", "Посол России в Китае".
+    else if (cyrillic && /^\p{Ll}[\p{L}-]*$/u.test(word) && isOfficeWord(word)) taken.push(word);
+    else if (cyrillic && CONNECTORS.has(bare) && taken.some(isOfficeWord) && !nameAt(taken)) taken.push(word);
     else if (cyrillic && /^\p{Ll}[\p{L}-]*$/u.test(word) && !SENTENCE_WORDS.has(bare) && !nameAt(taken)) taken.push(word);
     else break;
   }

@@ -77,3 +77,12 @@ export const CONNECTORS = words(
 
 /** Name particles that stay with the name ("Ursula von der Leyen", "Charles de Gaulle"). */
 export const NAME_PARTICLES = words('de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ter|al|el|bin|ibn|binti');
+
+/** Stems of office words, so that their case forms count too ("Президента", "министри", "төрагасы"). */
+const OFFICE_STEMS =
+  /^(?:президент|министр|премьер|председател|секретар|губернатор|посол|посл|советник|помощник|глав|директор|руководител|представител|заместител|мэр|спикер|депутат|сенатор|уполномоченн|начальник|командующ|төрага|катчы|башчы|жетекчи|өкүл|элчи|кеңешчи|жардамчы|орун басар)/u;
+
+export function isOfficeWord(word: string): boolean {
+  const bare = word.toLowerCase().replace(/\.$/u, '');
+  return ROLE_WORDS.has(bare) || OFFICE_STEMS.test(bare);
+}
