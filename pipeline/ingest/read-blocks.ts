@@ -112,8 +112,7 @@ export function unpairedSurrogatePlace(bytes: Uint8Array, encoding: 'utf-16le' |
 
 export function splitBlocks(text: string): TextBlock[] {
   const lines = text.split('\n');
-  // A scrape without any blank line has one paragraph per line; otherwise blank lines separate blocks.
-  const hasBlankLines = lines.some((line, index) => line.trim() === '' && index < lines.length - 1);
+  const hasBlankLines = separatesByBlankLines(lines);
   const blocks: TextBlock[] = [];
   let current: { parts: string[]; line: number; endLine: number } | undefined;
   lines.forEach((line, index) => {
@@ -134,6 +133,21 @@ export function splitBlocks(text: string): TextBlock[] {
   });
   if (current) blocks.push(textBlock(current));
   return blocks;
+}
+
+/**
+ * A scrape without any blank line has one paragraph per line; otherwise blank lines separate blocks. One or
+ * two stray blank lines (a forum's one-space line under its post header) in a long file whose lines are
+ * whole sentences or short header lines do not make it a blank-line file: joining its lines would fuse
+ * every paragraph into one.
+ */
+function separatesByBlankLines(lines: readonly string[]): boolean {
+  const blanks = lines.filter((line, index) => line.trim() === '' && index < lines.length - 1).length;
+  if (blanks === 0) return false;
+  const filled = lines.filter((line) => line.trim() !== '');
+  if (blanks > 2 || filled.length < 10) return true;
+  const whole = filled.filter((line) => line.trim().length <= 60 || /[.!?\u2026:;\u00bb\u201d")\]]$/u.test(line.trim())).length;
+  return whole < filled.length * 0.8;
 }
 
 function textBlock(current: { parts: string[]; line: number; endLine: number }): TextBlock {

@@ -321,7 +321,11 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       ));
   const datelineLine = frame.dateline ? blocks0[frame.dateline.index]!.line : 0;
   if (single) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }), datelineLine);
-  else if (lead.children.length > 1 && LEAD_FORMULA.test(toString(lead.children[0]!))) {
+  else if (
+    lead.children.length > 1 &&
+    LEAD_FORMULA.test(toString(lead.children[0]!)) &&
+    lead.children.slice(1).some((node) => FIRST_PERSON.test(toString(node)))
+  ) {
     // "The following is a near-verbatim transcript of … by Jane Roe, Spokesperson": her unlabelled opening is her turn.
     const named = speakerFromText(title.text, [toString(lead.children[0]!)], lang);
     if (named) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...named }), datelineLine);
@@ -349,6 +353,10 @@ function contentClass(nodes: readonly TurnContent[], fallback: 'lead' | 'body'):
   if (nodes.length === 1 && nodes[0]!.type === 'editorialInsertion') return { class: 'editorial', rule: 'editorial:bracketed' };
   return { class: fallback, rule: `${fallback}:${fallback === 'lead' ? 'before-first-turn' : 'text'}` };
 }
+
+/** Words of someone speaking, not of a page describing an event: "Good afternoon", "we", "мы", "биз". */
+const FIRST_PERSON =
+  /(?<![\p{L}])(?:good (?:morning|afternoon|evening)|i|we|my|our|me|us|добрый (?:день|вечер)|доброе утро|я|мы|мой|моя|наш|наша|наши|нас|саламатсыздарбы|мен|биз|менин|биздин)(?![\p{L}])/iu;
 
 /** Lead paragraphs that introduce a speech rather than belong to it: "Below is the text of the speech…". */
 const LEAD_FORMULA =
@@ -393,10 +401,14 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
   const out: TextBlock[] = [];
   for (const block of raw) {
     const lines = block.lines;
-    if (!lines || block.node || block.inline || block.skip || lines.length < 2 || lines.some((line) => line.length > 120)) {
+    if (!lines || block.node || block.inline || block.skip || lines.length < 2) {
       out.push(block);
       continue;
     }
+    // A scrape that prints one paragraph per line, with a stray blank (or one-space) line somewhere, arrives as
+    // one block of complete sentences: each line is a paragraph. A hard-wrapped paragraph ends few of its lines.
+    const ended = lines.filter((line) => /[.!?\u2026:;\u00bb\u201d")\]]$/u.test(line.trim())).length;
+    const paragraphPerLine = ended >= Math.max(2, Math.ceil(lines.length * 0.6));
     const anchored = lines.some(
       (line) =>
         parseDateline(line.trim(), { lang }) ||
@@ -407,7 +419,8 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
     );
     const sentence = lines.some((line) => featuresOf(line.trim()).sentenceEnd);
     const labelAlone = /:\s*$/.test(lines[0]!);
-    if (!anchored && (sentence || labelAlone)) {
+    const long = lines.some((line) => line.length > 120);
+    if (!paragraphPerLine && (long || (!anchored && (sentence || labelAlone)))) {
       out.push(block);
       continue;
     }
