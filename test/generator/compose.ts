@@ -472,9 +472,22 @@ function htmlPage(spec: Spec, blocks: readonly Block[]): string {
       ? [`<p class="meta">${lines(block)}</p>`]
       : block.lines.map((line) => `<li><a href="/${rng.int(1, 999)}">${escapeHtml(line)}</a></li>`),
   );
-  const dateline = region('dateline').map((block) => `<div class="date">${lines(block)}</div>`);
-  const lead = region('lead').map(paragraph);
-  const body = region('body').map(paragraph);
+  // The article in the order of the text form (a title printed twice stays next to the first one).
+  const article: string[] = [];
+  let group: 'lead' | 'body' | undefined;
+  for (const block of blocks) {
+    if (block.region === 'chrome' || block.region === 'footer') continue;
+    const next = block.region === 'lead' || block.region === 'body' ? block.region : undefined;
+    if (next !== group) {
+      if (group) article.push('</div>');
+      if (next) article.push(next === 'lead' ? '<div class="lead">' : '<div class="text">');
+      group = next;
+    }
+    if (block.region === 'title') article.push(`<h1>${lines(block)}</h1>`);
+    else if (block.region === 'dateline') article.push(`<div class="date">${lines(block)}</div>`);
+    else article.push(paragraph(block));
+  }
+  if (group) article.push('</div>');
   const footer = region('footer').map((block) => `<div>${lines(block)}</div>`);
   const cookie = rng.chance(0.5) ? `<div class="cookie-banner" role="dialog"><p>${COOKIE_BANNER[spec.lang]}</p></div>` : '';
   const noscript = rng.chance(0.5) ? `<noscript><p>${NOSCRIPT[spec.lang]}</p></noscript>` : '';
@@ -488,10 +501,7 @@ function htmlPage(spec: Spec, blocks: readonly Block[]): string {
     inArticle ? '<header><a href="/">Home</a></header>' : `<header><nav><ul>\n${chrome.join('\n')}\n</ul></nav></header>`,
     '<main><article>',
     inArticle ? `<div class="post-meta">\n${chrome.join('\n')}\n</div>` : '',
-    `<h1>${escapeHtml(region('title')[0]!.lines[0]!)}</h1>`,
-    ...dateline,
-    lead.length > 0 ? `<div class="lead">\n${lead.join('\n')}\n</div>` : '',
-    `<div class="text">\n${body.join('\n')}\n</div>`,
+    ...article,
     '</article></main>',
     `<footer>\n${footer.join('\n')}\n</footer>`,
     '</body>',
