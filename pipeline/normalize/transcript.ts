@@ -408,7 +408,11 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
     // A scrape that prints one paragraph per line, with a stray blank (or one-space) line somewhere, arrives as
     // one block of complete sentences: each line is a paragraph. A hard-wrapped paragraph ends few of its lines.
     const ended = lines.filter((line) => /[.!?\u2026:;\u00bb\u201d")\]]$/u.test(line.trim())).length;
-    const paragraphPerLine = ended >= Math.max(2, Math.ceil(lines.length * 0.6));
+    const wrapped = lines.some((line, index) => {
+      const next = lines[index + 1]?.trim();
+      return next !== undefined && !/[.!?\u2026:;\u00bb\u201d")\]]$/u.test(line.trim()) && /^\p{Ll}/u.test(next);
+    });
+    const paragraphPerLine = !wrapped && ended >= Math.max(2, Math.ceil(lines.length * 0.6));
     const anchored = lines.some(
       (line) =>
         parseDateline(line.trim(), { lang }) ||
