@@ -9,6 +9,8 @@ Commands:
 ${commands.map((command) => `  ${command.name.padEnd(16)}${command.summary}`).join('\n')}
 
 Run \`pressroom <command> --help\` for a command's options.
+In a project: \`npm i -D pressroom\`, then \`npx pressroom build [transcripts…]\`; PDF output needs a Chromium
+(Debian's \`chromium\`, or PUPPETEER_EXECUTABLE_PATH), the other formats none.
 Exit status: 0 success, 1 the work failed (bad input, failed build; nothing is written then), 2 bad usage.
 `;
 

@@ -75,7 +75,8 @@ if (!systemBrowser()) {
   try {
     cached = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', "import p from 'puppeteer'; process.stdout.write(p.executablePath())"],
+      // awaited: puppeteer 25 (Node 22+) returns a Promise where 24 returns the path.
+      ['--input-type=module', '-e', "import p from 'puppeteer'; process.stdout.write(String(await p.executablePath()))"],
       { cwd: root, encoding: 'utf8' },
     );
   } catch {

@@ -60,6 +60,8 @@ export async function createTranslator(
     defaultNS: 'ui',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next 27 (Node 22+) changed this default to false; an empty string in a catalog stays empty in both.
+    returnEmptyString: true,
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
       for (const missingLng of lngs)

@@ -36,12 +36,14 @@ function downloadedBrowser(): string | undefined {
       '@puppeteer/browsers',
     ) as typeof import('@puppeteer/browsers');
     for (const buildId of buildIds) {
-      const executable = computeExecutablePath({
+      const executable: unknown = computeExecutablePath({
         cacheDir,
         browser: browser === 'chrome' ? BrowserName.CHROME : BrowserName.CHROMEHEADLESSSHELL,
         buildId,
       });
-      if (existsSync(executable)) return executable;
+      // A path from @puppeteer/browsers 2 (puppeteer 24); checked, since its next majors turned such
+      // lookups asynchronous in places (puppeteer 25's executablePath), and a Promise is no file.
+      if (typeof executable === 'string' && existsSync(executable)) return executable;
     }
   }
   return undefined;
