@@ -1,4 +1,4 @@
-// `pressroom tm stats` and `pressroom glossary lint`, spawned as a user runs them, on the pitfall fixtures
+// `pressroom tm stats` and `pressroom glossary lint`, run through the CLI's main() as a user runs them, on the pitfall fixtures
 // (test/fixtures/tm, test/fixtures/glossary) and on the sample project's own memories and glossary.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { parseTbx } from '../pipeline/glossary/tbx.ts';
-import { pressroom, repo } from './helpers/cli.ts';
+import { cli, repo } from './helpers/cli.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-terminology-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,8 +20,8 @@ interface Stats {
   problems: { file: string; line: number; column: number; ruleId: string }[];
 }
 
-test('tm stats --json: UTF-16 and duplicate memories counted per file and in all, conflicts with file:line', () => {
-  const run = pressroom([
+test('tm stats --json: UTF-16 and duplicate memories counted per file and in all, conflicts with file:line', async () => {
+  const run = await cli([
     'tm',
     'stats',
     'test/fixtures/tm/utf16le-bom/input.tmx',
@@ -54,33 +54,33 @@ test('tm stats --json: UTF-16 and duplicate memories counted per file and in all
   assert.deepEqual(total.languages, { en: 7, 'en-US': 2, ru: 7, 'ru-RU': 2 });
 });
 
-test('tm stats without MEMORY reads the configured memories and prints a summary', () => {
-  const run = pressroom(['tm', 'stats']);
+test('tm stats without MEMORY reads the configured memories and prints a summary', async () => {
+  const run = await cli(['tm', 'stats']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^locales\/ru\/memory\.tmx \(srclang en\)$/m);
   assert.match(run.stdout, /^ {2}en → ru {7}\d+ units, \d+ usable$/m);
   assert.match(run.stdout, /^Total$/m);
 });
 
-test('tm stats exits 1 naming file:line:col on a memory it cannot read, 2 on bad usage', () => {
+test('tm stats exits 1 naming file:line:col on a memory it cannot read, 2 on bad usage', async () => {
   const bad = path.join(scratch, 'bad.tmx');
   writeFileSync(bad, '<tmx version="1.4">\n<header srclang="en"/>\n<body><tu><tuv xml:lang="ru"><seg>x</tuv></tu></body></tmx>');
-  const broken = pressroom(['tm', 'stats', bad]);
+  const broken = await cli(['tm', 'stats', bad]);
   assert.equal(broken.status, 1);
   assert.match(broken.stderr, /bad\.tmx:3:\d+: Unexpected/);
   assert.equal(broken.stdout, '');
   const utf16 = path.join(scratch, 'odd.tmx');
   // A UTF-16 LE file cut in the middle of a character: an odd byte at the end.
   writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<tmx>\n<x', 'utf16le'), Buffer.from([0x41])]));
-  const odd = pressroom(['tm', 'stats', utf16]);
+  const odd = await cli(['tm', 'stats', utf16]);
   assert.equal(odd.status, 1);
   assert.match(odd.stderr, /odd\.tmx:2:\d+: Unexpected bytes that are not UTF-16LE/);
-  const missing = pressroom(['tm', 'stats', 'no-such-memory.tmx']);
+  const missing = await cli(['tm', 'stats', 'no-such-memory.tmx']);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^pressroom: no-such-memory\.tmx: Cannot read the translation memory: no such file \(ENOENT\)/);
   assert.doesNotMatch(missing.stderr, /\n\s+at /, 'no stack for a missing file');
-  assert.equal(pressroom(['tm', 'stats', '--bogus']).status, 2);
-  assert.equal(pressroom(['tm', 'stats', '--from', 'not a tag', bad]).status, 2);
+  assert.equal((await cli(['tm', 'stats', '--bogus'])).status, 2);
+  assert.equal((await cli(['tm', 'stats', '--from', 'not a tag', bad])).status, 2);
 });
 
 interface Lint {
@@ -92,8 +92,8 @@ interface Lint {
   warnings: number;
 }
 
-test('glossary lint on the configured glossary: at least 60 concepts per locale, acronyms admitted, deprecated variants, no errors', () => {
-  const run = pressroom(['glossary', 'lint', '--json']);
+test('glossary lint on the configured glossary: at least 60 concepts per locale, acronyms admitted, deprecated variants, no errors', async () => {
+  const run = await cli(['glossary', 'lint', '--json']);
   assert.equal(run.status, 0, run.stdout + run.stderr);
   const lint = JSON.parse(run.stdout) as Lint;
   assert.equal(lint.errors, 0);
@@ -105,8 +105,8 @@ test('glossary lint on the configured glossary: at least 60 concepts per locale,
   assert.ok((lint.locales.ru!.statuses.deprecated ?? 0) >= 5);
 });
 
-test('glossary lint reports each problem with file and line and exits 1; CSV and TSV read with their lines', () => {
-  const run = pressroom(['glossary', 'lint', 'test/fixtures/glossary/lint-problems/input.tbx', '--json']);
+test('glossary lint reports each problem with file and line and exits 1; CSV and TSV read with their lines', async () => {
+  const run = await cli(['glossary', 'lint', 'test/fixtures/glossary/lint-problems/input.tbx', '--json']);
   assert.equal(run.status, 1);
   const lint = JSON.parse(run.stdout) as Lint;
   assert.deepEqual(
@@ -121,12 +121,12 @@ test('glossary lint reports each problem with file and line and exits 1; CSV and
       '26:20 error glossary:unknown-status',
     ],
   );
-  const text = pressroom(['glossary', 'lint', 'test/fixtures/glossary/lint-problems/input.tbx']);
+  const text = await cli(['glossary', 'lint', 'test/fixtures/glossary/lint-problems/input.tbx']);
   assert.equal(text.status, 1);
   assert.match(text.stdout, /^test\/fixtures\/glossary\/lint-problems\/input\.tbx:20:\d+ {2}error {4}Unexpected empty <term>/m);
   assert.match(text.stdout, /^6 errors, 1 warning$/m);
 
-  const sheets = pressroom([
+  const sheets = await cli([
     'glossary',
     'lint',
     'test/fixtures/glossary/csv-spreadsheet/input.csv',
@@ -157,7 +157,7 @@ test('glossary lint reports each problem with file and line and exits 1; CSV and
       'c-issyk,"Issyk-Kul, lake",Иссык-Куль|,preferred,',
     ].join('\r\n'),
   );
-  const csvRun = pressroom(['glossary', 'lint', sheet, '--json']);
+  const csvRun = await cli(['glossary', 'lint', sheet, '--json']);
   assert.equal(csvRun.status, 1, csvRun.stderr);
   assert.deepEqual(
     (JSON.parse(csvRun.stdout) as Lint).problems.map((problem) => `${problem.line}:${problem.column} ${problem.ruleId}`),
@@ -165,22 +165,22 @@ test('glossary lint reports each problem with file and line and exits 1; CSV and
   );
 });
 
-test('glossary lint exits 1 with file:line:col on a glossary it cannot read, 2 on bad usage', () => {
+test('glossary lint exits 1 with file:line:col on a glossary it cannot read, 2 on bad usage', async () => {
   const bad = path.join(scratch, 'bad.tbx');
   writeFileSync(bad, '<tbx>\n  <text><body>\n    <conceptEntry id="x"></body></text>\n</tbx>\n');
-  const run = pressroom(['glossary', 'lint', bad]);
+  const run = await cli(['glossary', 'lint', bad]);
   assert.equal(run.status, 1);
   assert.match(run.stderr, /bad\.tbx:3:\d+: Unexpected XML/);
   const csv = path.join(scratch, 'bad.csv');
   writeFileSync(csv, 'en,ru\nKyrgyzstan,"Кыргызстан\n');
-  const unclosed = pressroom(['glossary', 'lint', csv]);
+  const unclosed = await cli(['glossary', 'lint', csv]);
   assert.equal(unclosed.status, 1);
   assert.match(unclosed.stderr, /bad\.csv:\d+:1: Unexpected CSV/);
-  assert.equal(pressroom(['glossary', 'lint', '--strict']).status, 2);
+  assert.equal((await cli(['glossary', 'lint', '--strict'])).status, 2);
 });
 
-test('tm lookup reads UTF-16 BE and TMX 1.1 memories: the region of the memory serves the language asked for', () => {
-  const utf16 = pressroom([
+test('tm lookup reads UTF-16 BE and TMX 1.1 memories: the region of the memory serves the language asked for', async () => {
+  const utf16 = await cli([
     'tm',
     'lookup',
     '--memory',
@@ -195,7 +195,7 @@ test('tm lookup reads UTF-16 BE and TMX 1.1 memories: the region of the memory s
   assert.equal(utf16.status, 0, utf16.stderr);
   const [best] = JSON.parse(utf16.stdout) as { target: string; score: number; lang: string; line: number }[];
   assert.deepEqual([best?.target, best?.score, best?.lang, best?.line], ['Уважаемые коллеги, дамы и господа!', 100, 'ru-RU', 6]);
-  const old = pressroom([
+  const old = await cli([
     'tm',
     'lookup',
     '--memory',
@@ -211,7 +211,7 @@ test('tm lookup reads UTF-16 BE and TMX 1.1 memories: the region of the memory s
   assert.equal((JSON.parse(old.stdout) as { target: string }[])[0]?.target, 'Кызматташтык программасы');
 });
 
-test('the sample glossary: Киргизия deprecated in Kyrgyz, acronyms admitted', () => {
+test('the sample glossary: Киргизия deprecated in Kyrgyz, acronyms admitted', async () => {
   const concepts = parseTbx(readFileSync(path.join(repo, 'locales/glossary.tbx'), 'utf8'), 'locales/glossary.tbx');
   // kremlin.ru's Russian says Киргизия; in Kyrgyz text the Russian exonym is deprecated.
   const ky = concepts.flatMap((concept) => concept.terms.get('ky') ?? []);
@@ -221,8 +221,8 @@ test('the sample glossary: Киргизия deprecated in Kyrgyz, acronyms admit
   assert.ok(acronyms.some((term) => term.status === 'admitted'));
 });
 
-test('the sample memories: two sentences of the transcript come from the 2024 archive as adapted matches', () => {
-  const run = pressroom([
+test('the sample memories: two sentences of the transcript come from the 2024 archive as adapted matches', async () => {
+  const run = await cli([
     'tm',
     'lookup',
     '--to',

@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pressroom, pressroomAsync } from './helpers/cli.ts';
+import { cli, pressroomAsync } from './helpers/cli.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
 import { checkXliff2 } from './helpers/xliff2-structure.ts';
 
@@ -14,10 +14,10 @@ const anniversary =
   'Mr President, it is symbolic that your visit is taking place in the year marking the 25th anniversary of the Declaration on Eternal Friendship, Alliance and Partnership between Russia and Kyrgyzstan.';
 let project: string;
 let removed: Map<string, string>;
-const run = (...args: string[]) => pressroom(args, { cwd: project });
+const run = (...args: string[]) => cli(args, { cwd: project });
 const file = (...parts: string[]) => path.join(project, ...parts);
 
-before(() => {
+before(async () => {
   project = copySample('pressroom-xliff-cmd-');
   removed = removeUnits(project, 'ky', [5, 6]);
   // An older, near-identical sentence in the memory: what the export should offer as a suggestion.
@@ -35,8 +35,8 @@ before(() => {
 
 after(() => rmSync(project, { recursive: true, force: true }));
 
-test('XLIFF 2.1 export carries TM suggestions with similarity, prefills when asked, passes the structural check, and imports', () => {
-  const exported = run('xliff', 'export', '--locale', 'ky', '--xliff', '2.1', '--prefill', '--out', 'x21');
+test('XLIFF 2.1 export carries TM suggestions with similarity, prefills when asked, passes the structural check, and imports', async () => {
+  const exported = await run('xliff', 'export', '--locale', 'ky', '--xliff', '2.1', '--prefill', '--out', 'x21');
   assert.equal(exported.status, 0, exported.stderr);
   const name = file('x21', `${slug}.ky.xlf`);
   const xml = readFileSync(name, 'utf8');
@@ -66,12 +66,12 @@ test('XLIFF 2.1 export carries TM suggestions with similarity, prefills when ask
   }
   assert.equal((filled.match(/state="translated"/g) ?? []).length, 2);
   writeFileSync(name, filled);
-  const imported = run('xliff', 'import', name);
+  const imported = await run('xliff', 'import', name);
   assert.equal(imported.status, 0, imported.stderr);
   assert.match(imported.stdout, /Imported 2 translations/);
 });
 
-test('terms check reports deprecated terms with their replacement, as JSON too, and --strict fails on them', () => {
+test('terms check reports deprecated terms with their replacement, as JSON too, and --strict fails on them', async () => {
   const memory = file('locales', 'ky', 'memory.tmx');
   writeFileSync(
     memory,
@@ -80,7 +80,7 @@ test('terms check reports deprecated terms with their replacement, as JSON too, 
       'Россиянын Президенти менен Киргизиянын Президентинин',
     ),
   );
-  const text = run('terms', 'check', '--locale', 'ky');
+  const text = await run('terms', 'check', '--locale', 'ky');
   assert.equal(text.status, 0, text.stderr);
   assert.match(
     text.stdout,
@@ -89,12 +89,12 @@ test('terms check reports deprecated terms with their replacement, as JSON too, 
       'm',
     ),
   );
-  const json = run('terms', 'check', '--locale', 'ky', '--json');
+  const json = await run('terms', 'check', '--locale', 'ky', '--json');
   const problems = JSON.parse(json.stdout) as { rule: string; locale: string; segmentId: string }[];
   assert.ok(problems.length > 0 && problems.every((problem) => problem.locale === 'ky' && /^s[0-9a-f]+/.test(problem.segmentId)));
   assert.equal(problems.filter((problem) => problem.rule === 'term:deprecated').length, 1);
-  assert.equal(run('terms', 'check', '--locale', 'ky', '--strict').status, 1);
-  assert.equal(run('terms', 'check', '--locale', 'xx').status, 2);
+  assert.equal((await run('terms', 'check', '--locale', 'ky', '--strict')).status, 1);
+  assert.equal((await run('terms', 'check', '--locale', 'xx')).status, 2);
 });
 
 test('watch rebuilds after a one-term glossary edit and the HTML shows it within seconds', async (t) => {

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pressroom } from './helpers/cli.ts';
+import { cli } from './helpers/cli.ts';
 import { copySample, decode, removeUnits } from './helpers/project.ts';
 
 const slug = '2025-11-26-bishkek-press-statements';
 let project: string;
 let removed: Map<string, string>;
-const run = (...args: string[]) => pressroom(args, { cwd: project });
+const run = (...args: string[]) => cli(args, { cwd: project });
 const read = (...parts: string[]) => readFileSync(path.join(project, ...parts), 'utf8');
 const dashboard = () => JSON.parse(read('output', 'report', 'index.json'));
 const kyCounts = () => dashboard().locales.find((entry: { locale: string }) => entry.locale === 'ky').counts;
@@ -28,18 +28,18 @@ function fill(xliff: string, translate: (source: string) => string, state = 'tra
   );
 }
 
-before(() => {
+before(async () => {
   project = copySample('pressroom-xliff-');
   removed = removeUnits(project, 'ky', [5, 6, 7, 8]);
-  const built = run('build', '--formats', 'html');
+  const built = await run('build', '--formats', 'html');
   assert.equal(built.status, 0, built.stderr);
 });
 
 after(() => rmSync(project, { recursive: true, force: true }));
 
-test('a ky memory with gaps shows them in the dashboard, and the export ships exactly those segments', () => {
+test('a ky memory with gaps shows them in the dashboard, and the export ships exactly those segments', async () => {
   assert.equal(kyCounts().new, 4);
-  const exported = run('xliff', 'export', '--locale', 'ky');
+  const exported = await run('xliff', 'export', '--locale', 'ky');
   assert.equal(exported.status, 0, exported.stderr);
   assert.match(exported.stdout, /4 to translate, 2 for context \(XLIFF 1\.2\)/);
   const xliff = readFileSync(xliffFile(), 'utf8');
@@ -50,11 +50,11 @@ test('a ky memory with gaps shows them in the dashboard, and the export ships ex
   assert.match(xliff, /<note from="speaker">Sadyr Japarov, President of Kyrgyzstan<\/note>/);
   assert.match(xliff, /<note from="glossary">Glossary: [^<]*Kyrgyzstan → Кыргызстан \(not: Киргизия\)/);
   // The ids stay the same when nothing changed.
-  assert.equal(run('xliff', 'export', '--locale', 'ky').status, 0);
+  assert.equal((await run('xliff', 'export', '--locale', 'ky')).status, 0);
   assert.equal(readFileSync(xliffFile(), 'utf8'), xliff);
 });
 
-test('bad returns are rejected one line each with file, unit id and reason, and nothing is written', () => {
+test('bad returns are rejected one line each with file, unit id and reason, and nothing is written', async () => {
   const exported = readFileSync(xliffFile(), 'utf8');
   const good = fill(exported, (source) => removed.get(source)!);
   const memory = read('locales', 'ky', 'memory.tmx');
@@ -97,24 +97,24 @@ test('bad returns are rejected one line each with file, unit id and reason, and 
   for (const [name, text, reason] of cases) {
     const file = path.join(project, `${name}.ky.xlf`);
     writeFileSync(file, text);
-    const result = run('xliff', 'import', file);
+    const result = await run('xliff', 'import', file);
     assert.equal(result.status, 1, `${name} was accepted:\n${result.stdout}`);
     assert.match(result.stderr, new RegExp(`^${name}\\.ky\\.xlf:\\d+: [\\w-]+:\\d+:[0-9a-f]{12}: ${reason.source}`, 'm'), name);
     const lines = result.stderr.split('\n').filter((line) => line.startsWith(`${name}.ky.xlf:`));
     assert.equal(lines.length, name === 'wrong-language' ? 4 : 1, `${name}: one line per rejected unit`);
     assert.match(result.stderr, /nothing was imported/);
     // A good file given together with a bad one is not imported either.
-    if (name === 'changed-source') assert.equal(run('xliff', 'import', file, xliffFile()).status, 1);
+    if (name === 'changed-source') assert.equal((await run('xliff', 'import', file, xliffFile())).status, 1);
     assert.equal(read('locales', 'ky', 'memory.tmx'), memory, `${name} changed the memory`);
   }
 });
 
-test('the filled XLIFF imports with provenance, twice without change, and the rebuild closes the gap', () => {
+test('the filled XLIFF imports with provenance, twice without change, and the rebuild closes the gap', async () => {
   writeFileSync(
     xliffFile(),
     fill(readFileSync(xliffFile(), 'utf8'), (source) => removed.get(source)!),
   );
-  const imported = run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
+  const imported = await run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
   assert.equal(imported.status, 0, imported.stderr);
   assert.match(imported.stdout, /Imported 4 translations; 0 already in the memory, 0 not ready/);
   const memory = read('locales', 'ky', 'memory.tmx');
@@ -122,12 +122,12 @@ test('the filled XLIFF imports with provenance, twice without change, and the re
   assert.equal((memory.match(new RegExp(`<prop type="x-pressroom-file">${slug}\\.ky\\.xlf</prop>`, 'g')) ?? []).length, 4);
   assert.equal((memory.match(/changeid="Aida Translator"/g) ?? []).length, 4);
 
-  const again = run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
+  const again = await run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stdout, /Imported 0 translations; 4 already in the memory/);
   assert.equal(read('locales', 'ky', 'memory.tmx'), memory);
 
-  const built = run('build', '--formats', 'html');
+  const built = await run('build', '--formats', 'html');
   assert.equal(built.status, 0, built.stderr);
   const html = read('output', slug, 'ky', 'index.html');
   for (const target of removed.values())
@@ -141,10 +141,10 @@ test('the filled XLIFF imports with provenance, twice without change, and the re
   const report = JSON.parse(read('output', 'report.json'));
   assert.equal(report.documents[0].locales.find((entry: { locale: string }) => entry.locale === 'ky').fellBack, 0);
   // Nothing waits any more, so there is nothing to export.
-  assert.match(run('xliff', 'export', '--locale', 'ky').stdout, /nothing to translate/);
+  assert.match((await run('xliff', 'export', '--locale', 'ky')).stdout, /nothing to translate/);
 });
 
-test('a glossary edit reaches every locale after one rebuild: old memories lose deprecated terms or wait for a translator', () => {
+test('a glossary edit reaches every locale after one rebuild: old memories lose deprecated terms or wait for a translator', async () => {
   const tbx = read('locales', 'glossary.tbx');
   // The translator's edit: Bishkek gets new forms in ru and ky, and ru “Киргизия” is no longer used (“Кыргызстан” is).
   const edited = tbx
@@ -154,7 +154,7 @@ test('a glossary edit reaches every locale after one rebuild: old memories lose 
     .replace(/(<term>Кыргызстан<\/term>[\s\S]*?)admittedTerm-admn-sts/, '$1preferredTerm-admn-sts');
   assert.equal((edited.match(/preferredTerm-admn-sts/g) ?? []).length, (tbx.match(/preferredTerm-admn-sts/g) ?? []).length);
   writeFileSync(path.join(project, 'locales', 'glossary.tbx'), edited);
-  const built = run('build', '--formats', 'html');
+  const built = await run('build', '--formats', 'html');
   assert.equal(built.status, 0, built.stderr);
   const ru = read('output', slug, 'ru', 'index.html');
   assert.match(ru, /Бишкек-Сити/);
@@ -190,10 +190,10 @@ test('a glossary edit reaches every locale after one rebuild: old memories lose 
   // What was kept waits for a translator: stale on the dashboard, in the ru export, and named by terms check.
   const ruCounts = dashboard().locales.find((entry: { locale: string }) => entry.locale === 'ru').counts;
   assert.equal(ruCounts.stale, kyrgyzstan.kept);
-  const exported = run('xliff', 'export', '--locale', 'ru');
+  const exported = await run('xliff', 'export', '--locale', 'ru');
   // Plus the one sentence the sample's ru memory lacks (its archive match is fuzzy, not publishable).
   assert.match(exported.stdout, new RegExp(`: ${kyrgyzstan.kept + 1} to translate`));
-  const check = run('terms', 'check', '--locale', 'ru', '--strict', '--json');
+  const check = await run('terms', 'check', '--locale', 'ru', '--strict', '--json');
   assert.equal(check.status, 1, check.stderr);
   const problems = JSON.parse(check.stdout) as { rule: string; segmentId: string }[];
   const flagged = new Set(problems.filter((problem) => problem.rule === 'term:deprecated').map((problem) => problem.segmentId));
