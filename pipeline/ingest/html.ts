@@ -94,7 +94,7 @@ class Page {
     article: Article | undefined,
     private readonly lang: string,
   ) {
-    this.kept = article?.kept;
+    this.kept = article && new Set(article.kept);
     this.container = article ? undefined : bestContainer(tree);
     const chrome = (node: Element) => this.isChrome(node);
     const isTime = (node: Element) => node.tagName === 'time' || /(?:^|\s)date(?:$|\s)/.test(className(node));
@@ -103,6 +103,7 @@ class Page {
       (kept && find(tree, (node) => node.tagName === 'h1' && kept.has(node), chrome)) ??
       find(tree, (node) => node.tagName === 'h1', chrome);
     this.time = (kept && find(tree, (node) => isTime(node) && kept.has(node), chrome)) ?? find(tree, isTime, chrome);
+    if (kept) this.settleArticle(tree, kept);
     for (const anchor of all(tree, isReference)) {
       const target = decodeURIComponent(String(anchor.properties.href).slice(1));
       if (!this.notes.has(target)) this.notes.set(target, String(this.notes.size + 1));
@@ -253,6 +254,44 @@ class Page {
     return text.length > 0 && text.length <= 200 && parseDateline(text, { lang: this.lang }) !== undefined;
   }
 
+  /**
+   * Readability's choice, corrected where it is known to err on transcripts. What it kept before the
+   * article's title (a post header, a rubric, breadcrumbs without a class that says so) is not the
+   * transcript: a transcript opens with its title. What it dropped between the title and the last block
+   * it kept is, when it is prose (links are under a third of its text) or a dateline: its sibling rule
+   * loses a short lead ending in a colon ("Following is a transcript of …:") and takes a dateline's
+   * class for a byline. Link boxes (share bars, "read also") there stay dropped, and everything is
+   * still reported when dropped.
+   */
+  private settleArticle(tree: Root, kept: Set<Element>): void {
+    let firstStart = Infinity;
+    let lastEnd = -1;
+    for (const element of kept) {
+      firstStart = Math.min(firstStart, element.position?.start.offset ?? Infinity);
+      lastEnd = Math.max(lastEnd, element.position?.end.offset ?? -1);
+    }
+    const title = this.title?.position;
+    const titled = title?.start.offset !== undefined && title.end.offset !== undefined && title.start.offset < lastEnd;
+    const opening = titled ? title.end.offset! : firstStart;
+    if (titled)
+      for (const element of [...kept])
+        if ((element.position?.end.offset ?? Infinity) <= title.start.offset! && !this.isDateline(element)) kept.delete(element);
+    const holdsKept = (node: Element): boolean =>
+      node.children.some((child) => child.type === 'element' && (kept.has(child) || holdsKept(child)));
+    const settle = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element' || CODE.has(child.tagName) || this.isChrome(child) || kept.has(child)) continue;
+        const start = child.position?.start.offset ?? -1;
+        const end = child.position?.end.offset ?? Infinity;
+        if (end <= opening || start >= lastEnd) continue;
+        if (holdsKept(child)) settle(child);
+        else if (start >= opening && end <= lastEnd && (this.isDateline(child) || isProse(child)))
+          for (const inner of [child, ...descendants(child)]) kept.add(inner);
+      }
+    };
+    settle(tree);
+  }
+
   /** Site chrome by tag, class or id; a `<header>` readability kept is the article's own (its title, its date). */
   private isChrome(node: Element): boolean {
     return isChrome(node) && !(node.tagName === 'header' && this.kept?.has(node));
@@ -366,6 +405,16 @@ function mergeText(pieces: readonly Piece[]): Piece[] {
   return out.map((piece) => (typeof piece === 'string' ? piece.replace(/\s+/g, ' ') : piece));
 }
 
+/** Text that is mostly not links: a paragraph, a lead, a quote; not a menu, a share bar or a "read also" box. */
+function isProse(node: Element): boolean {
+  const text = textOf(node).replace(/\s+/g, '');
+  if (!text) return false;
+  const linked = all(node, (inner) => inner.tagName === 'a')
+    .map((anchor) => textOf(anchor).replace(/\s+/g, '').length)
+    .reduce((sum, length) => sum + length, 0);
+  return linked / text.length < 1 / 3;
+}
+
 /** `<a href="#fn1">1</a>`, `<sup><a href="#note-2">[2]</a></sup>`: a link to a note in the same page. */
 function isReference(node: Element): boolean {
   if (node.tagName !== 'a') return false;
@@ -430,6 +479,18 @@ function find(node: Root | Element, test: (node: Element) => boolean, chrome: (n
     if (found) return found;
   }
   return undefined;
+}
+
+function descendants(node: Element): Element[] {
+  const out: Element[] = [];
+  const stack = [...node.children];
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (child.type !== 'element') continue;
+    out.push(child);
+    stack.push(...child.children);
+  }
+  return out;
 }
 
 function all(node: Root | Element, test: (node: Element) => boolean): Element[] {
