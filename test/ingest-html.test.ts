@@ -182,3 +182,24 @@ test('should read a 1 MB page, and refuse a page nested too deep to parse with a
     (error: unknown) => error instanceof InputError && error.message.startsWith('deep.html: ') && /nested deeper/.test(error.message),
   );
 });
+
+test('should drop what readability keeps before the article’s title and keep a short lead it drops after it', () => {
+  const html = `<!doctype html><html><head><title>Statements for the press</title></head><body>
+<header><a href="/">Home</a></header>
+<main><article>
+<div class="post-meta"><p class="meta">Old July 13th, 2017 #871<br>Senior Member<br>Join Date: Mar 2013<br>Posts: 1,559, threads: 2,310, likes: 9,999</p></div>
+<h1>Statements for the press following the talks</h1>
+<div class="lead"><p>Following is a transcript of the press conference held today:</p></div>
+<div class="share-tools"><a href="/s/1">Post</a> <a href="/s/2">Mail</a></div>
+<div class="text">
+<p><strong>Aizhan Varenova, Spokesperson:</strong> Colleagues, the delegations supported the exchange of students as planned, and the ministers agreed on new rules.</p>
+<p><strong>Ilya Ambler, Mayor of the Capital:</strong> The delegations agreed on energy supplies for the winter, and the first deliveries are already on their way.</p>
+</div>
+</article></main></body></html>`;
+  const blocks = htmlBlocks(html);
+  const kept = blocks.filter((block) => !block.skip).map((block) => block.text);
+  assert.equal(kept[0], 'Statements for the press following the talks');
+  assert.ok(kept.includes('Following is a transcript of the press conference held today:'), kept.join(' | '));
+  assert.ok(!kept.some((text) => /Senior Member|Join Date|Post Mail/.test(text)), kept.join(' | '));
+  assert.ok(blocks.some((block) => block.skip && block.text.includes('Join Date: Mar 2013')));
+});
