@@ -51,6 +51,8 @@ const DASH_LABEL = /^(?<label>\p{Lu}[\p{Lu}\p{M}.’'-]*(?: \p{Lu}[\p{Lu}\p{M}.�
 const INITIAL_SURNAME = /^(?<initials>(?:\p{Lu}\.\s?){1,2})(?<surname>\p{Lu}[\p{L}’'-]+)$/u;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}\u2019'.-]*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
+/** Words of a forum post header that never belong to a speaker's label. */
+const FORUM_WORDS = new Set(['avatar', 'avatar’s', "avatar's", 'аватар', 'аватара']);
 const PATRONYMIC = /(?:вич|вна|ична|инична)$/u;
 
 /** Two forms of one label ("В.Путин", "В. Путин"; "MS. LEAVITT", "Ms. Leavitt") compare equal under this key. */
@@ -150,6 +152,9 @@ function findLabel(
   if (isInterfaceLabel(printed)) return undefined;
   const words = printed.split(' ');
   if (words.length > 14) return undefined;
+  // A forum post header run together ("Senior Member Jane Roe's Avatar Join Date"): its last words are a field.
+  if (words.length > 1 && (isInterfaceLabel(words.slice(-2).join(' ')) || words.some((word) => FORUM_WORDS.has(bareWord(word)))))
+    return undefined;
   // "Share В. Путин": a button's word fused to the label; the caller reports it (labelWordsBeyond).
   if (words.length > 1 && BUTTON_WORDS.has(words[0]!.toLowerCase())) {
     const found = findLabel(words.slice(1).join(' '), rest, known, context, numbered);
@@ -165,9 +170,11 @@ function findLabel(
 
 /** "Sergei Ivanov, Minister of Foreign Affairs" (name, office) or "Director of the Club, moderator Ivan Petrov" (office, name). */
 function commaLabel(left: string, right: string, known: readonly Speaker[], context: string): Speaker | undefined {
-  if (right.includes(',')) return undefined;
   const office = right.replace(/^(?:the|a)\s+/iu, '');
-  if (isPersonName(left) && isOffice(office)) {
+  // "Павел Турдубаев, Программный директор клуба, модератор": an office may have commas of its own.
+  const offices = office.split(/\s*,\s*/u);
+  if (offices.length > 3) return undefined;
+  if (isPersonName(left) && offices.every(isOffice)) {
     const name = isAllCaps(left) ? titleCase(left) : left;
     const role = isAllCaps(office) ? titleCase(office) : office;
     const knownSpeaker = known.find((one) => !genericRole(one) && sameSpeaker(one, name));
@@ -177,10 +184,11 @@ function commaLabel(left: string, right: string, known: readonly Speaker[], cont
     }
     return { name, role };
   }
-  if (!isOffice(left)) return undefined;
+  if (!isOffice(left) || offices.length > 1) return undefined;
   const speaker = plainLabel(`${left} ${right}`, known, context, false);
   // The comma stays in the office as printed: "Research Director of the Club, moderator".
-  if (speaker && speaker.role.startsWith(`${left} `)) speaker.role = `${left},${speaker.role.slice(left.length)}`;
+  const head = isAllCaps(`${left} ${right}`) ? titleCase(left) : left;
+  if (speaker && speaker.role.startsWith(`${head} `)) speaker.role = `${head},${speaker.role.slice(head.length)}`;
   return speaker;
 }
 
@@ -192,7 +200,7 @@ function isPersonName(text: string): boolean {
   return words.every(
     (word, index) =>
       (NAME_WORD.test(word) || (index > 0 && index < words.length - 1 && NAME_PARTICLES.has(word))) &&
-      !ROLE_WORDS.has(bareWord(word)) &&
+      !isOfficeWord(word) &&
       !SENTENCE_WORDS.has(bareWord(word)),
   );
 }

@@ -569,4 +569,18 @@ test('survey forms: caps offices, a title naming the office holder, notes, time 
   assert.deepEqual([rev.speaker.name, rev.timecode, rev.rest], ['Speaker 2', '00:35', '']);
   assert.equal(parseSpeakerLabel('V. Danter : Good evening.')?.rest, 'Good evening.');
   assert.equal(parseSpeakerLabel('NATO – the alliance met.'), undefined);
+  // Offices with commas, either side of the name; a forum header run into one line is no label.
+  assert.deepEqual(parseSpeakerLabel('Павел Турдубаев, Программный директор клуба, модератор: Прежде', [])?.speaker, {
+    name: 'Павел Турдубаев',
+    role: 'Программный директор клуба, модератор',
+  });
+  assert.deepEqual(parseSpeakerLabel('КЛУБДУН ПРОГРАММАЛЫК ДИРЕКТОРУ, МОДЕРАТОР ВИКТОР ВАРЕНОВ: Текст', [])?.speaker, {
+    name: 'Виктор Варенов',
+    role: 'Клубдун Программалык Директору, Модератор',
+  });
+  assert.equal(parseSpeakerLabel('Senior Member Ivo Danter’s Avatar Join Date: Jan 1999 Posts: 9,475', []), undefined);
+  assert.deepEqual(speakerFromText('Address by Research Director of the Club, moderator Ivo Danter to the Council', [], 'en'), {
+    name: 'Ivo Danter',
+    role: 'Research Director of the Club, moderator',
+  });
 });

@@ -85,6 +85,9 @@ function personIn(text: string, cyrillic: boolean, declined: boolean): Speaker |
     const [first, second] = [run(parts[0]!, cyrillic), run(parts[1]!, cyrillic)];
     if (first && second && first.name && !first.role && !second.name) return finish({ name: first.name, role: second.role }, declined);
     if (first && second && !first.name && second.name && !second.role) return finish({ name: second.name, role: first.role }, declined);
+    // "Research Director of the Club, moderator Nurlan Varenov": the person closes the phrase, with the last office.
+    if (first && second?.name && second.role)
+      return finish({ name: second.name, role: `${parts[0]!.replace(/^(?:the|a|an)\s+/iu, '')}, ${second.role}` }, declined);
   }
   const whole = run(parts[0]!, cyrillic);
   return whole?.name ? finish(whole, declined) : undefined;
@@ -97,6 +100,7 @@ function run(text: string, cyrillic: boolean): { name: string; role: string } | 
   for (const word of words) {
     const bare = word.toLowerCase().replace(/\.$/u, '');
     if (CAPITAL.test(word) && !SENTENCE_WORDS.has(bare)) taken.push(word);
+    else if (/^\p{Ll}[\p{L}-]*$/u.test(word) && ROLE_WORDS.has(bare) && !nameAt(taken)) taken.push(word);
     // "President of X Jane Roe", but "Minister Jane Roe to Channel Five": a connector after a name ends the run.
     else if (NAME_PARTICLES.has(bare) && taken.length > 0) taken.push(word);
     else if (OFFICE_CONNECTORS.has(bare) && taken.length > 0 && !nameAt(taken)) taken.push(word);
