@@ -14,7 +14,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outlineTitles } from '../pipeline/render/pdf/metadata.ts';
 import { runningTitle } from '../pipeline/render/page.ts';
-import { pressroom, pressroomAsync, repo } from './helpers/cli.ts';
+import { cli, pressroomAsync, repo } from './helpers/cli.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
@@ -26,12 +26,12 @@ let out: string;
 let rtlOut: string;
 let browser: Browser;
 
-before(() => {
+before(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-render-'));
   rtlOut = path.join(out, 'rtl');
-  const built = pressroom(['build', '--out', path.join(out, 'sample')]);
+  const built = await cli(['build', '--out', path.join(out, 'sample')]);
   assert.equal(built.status, 0, built.stderr);
-  const builtRtl = pressroom(['build', '--config', 'test/fixtures/rtl/pressroom.config.json', '--out', rtlOut]);
+  const builtRtl = await cli(['build', '--config', 'test/fixtures/rtl/pressroom.config.json', '--out', rtlOut]);
   assert.equal(builtRtl.status, 0, builtRtl.stderr);
 });
 
@@ -292,14 +292,14 @@ test('ar: the EPUB passes EPUBCheck with 0 errors and 0 warnings, reads right to
   assert.match(read('EPUB/transcript.xhtml'), /<html xmlns="http:\/\/www.w3.org\/1999\/xhtml" lang="ar" xml:lang="ar" dir="rtl">/);
 });
 
-test('the font preflight stops a build whose text has a character no shipped font draws, naming it and its place', () => {
+test('the font preflight stops a build whose text has a character no shipped font draws, naming it and its place', async () => {
   const project = path.join(out, 'tofu');
   cpSync(path.join(repo, 'test/fixtures/rtl'), project, { recursive: true });
   const transcript = path.join(project, 'statement.txt');
   writeFileSync(transcript, readFileSync(transcript, 'utf8').replace('Good afternoon.', 'Good afternoon 你好.'));
   const memory = path.join(project, 'locales/ar/memory.tmx');
   writeFileSync(memory, readFileSync(memory, 'utf8').replace('<seg>Good afternoon.</seg>', '<seg>Good afternoon 你好.</seg>'));
-  const result = pressroom(['build', '--config', path.join(project, 'pressroom.config.json'), '--out', path.join(project, 'out')]);
+  const result = await cli(['build', '--config', path.join(project, 'pressroom.config.json'), '--out', path.join(project, 'out')]);
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stderr, /statement\.txt:9:\d+: fonts:missing-glyph: no shipped font draws 2 character\(s\)/);
   assert.match(result.stderr, /U\+4F60 “你”/);

@@ -17,7 +17,7 @@ let removed: Map<string, string>;
 const run = (...args: string[]) => cli(args, { cwd: project });
 const file = (...parts: string[]) => path.join(project, ...parts);
 
-before(async () => {
+before(() => {
   project = copySample('pressroom-xliff-cmd-');
   removed = removeUnits(project, 'ky', [5, 6]);
   // An older, near-identical sentence in the memory: what the export should offer as a suggestion.
