@@ -6,10 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { crc32 } from 'node:zlib';
+import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { build } from '../pipeline/build.ts';
 import { expandInputs, normalizeConfig } from '../pipeline/config/load.ts';
-import { InputError } from '../pipeline/errors.ts';
+import { InputError, PipelineError } from '../pipeline/errors.ts';
 import { ingestFile } from '../pipeline/ingest/index.ts';
 import { normaliseFile } from '../pipeline/normalize/file.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
@@ -257,6 +258,29 @@ test('should wrap mammoth’s error with its cause when the Word document inside
       assert.ok(error.cause instanceof Error, 'the cause is kept');
       return true;
     },
+  );
+});
+
+test('should throw nothing but a diagnosed error on a damaged Word document (bytes flipped, cut, or random)', async () => {
+  const original = await docxTranscript(TRANSCRIPT);
+  const damaged = fc.oneof(
+    fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((flips) => {
+      const copy = Buffer.from(original);
+      for (const [at, value] of flips) copy[at] = value;
+      return copy;
+    }),
+    fc.nat(original.length).map((length) => original.subarray(0, length)),
+    fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.concat([Buffer.from('PK\u0003\u0004'), bytes])),
+  );
+  await fc.assert(
+    fc.asyncProperty(damaged, fc.constantFrom('input.docx', 'input.txt'), async (bytes, file) => {
+      try {
+        await normaliseFile(bytes, file, 'en', new Reporter(file));
+      } catch (error) {
+        assert.ok(error instanceof PipelineError, `undiagnosed ${String(error)}`);
+      }
+    }),
+    { numRuns: 150 },
   );
 });
 
