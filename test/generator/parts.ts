@@ -36,11 +36,23 @@ export function chromeBlocks(set: ChromeSet, lang: Lang, rng: Random, context: C
     case 'none':
       return [];
     case 'accessibility': {
-      const settings = pick({
-        en: ['View settings', 'Font size:', 'Site colours:', 'Images', 'Settings'],
-        ru: ['Настройки отображения', 'Размер шрифта:', 'Цвета сайта:', 'Изображения', 'Настройки'],
-        ky: ['Көрүнүш жөндөөлөрү', 'Арип өлчөмү:', 'Сайттын түстөрү:', 'Сүрөттөр', 'Жөндөөлөр'],
-      });
+      const settings = rng.pick(
+        pick({
+          en: [
+            ['View settings', 'Font size:', 'Site colours:', 'Images', 'Settings'],
+            ['Version for the visually impaired', 'Font size', 'A A A', 'Colour scheme', 'Images: on / off'],
+          ],
+          ru: [
+            ['Настройки отображения', 'Размер шрифта:', 'Цвета сайта:', 'Изображения', 'Настройки'],
+            ['Выберите шрифт Arial Times New Roman', 'Интервал между буквами (Кернинг):', 'Стандартный Средний Большой'],
+            ['Версия для слабовидящих', 'Размер шрифта', 'А А А', 'Цветовая схема'],
+          ],
+          ky: [
+            ['Көрүнүш жөндөөлөрү', 'Арип өлчөмү:', 'Сайттын түстөрү:', 'Сүрөттөр', 'Жөндөөлөр'],
+            ['Көзү начар көргөндөр үчүн', 'Арип өлчөмү', 'А А А', 'Түс схемасы'],
+          ],
+        }),
+      );
       const site = rng.pick(
         pick({
           en: [
@@ -63,11 +75,23 @@ export function chromeBlocks(set: ChromeSet, lang: Lang, rng: Random, context: C
     }
     case 'skip-bar':
       return [
-        pick({
-          en: ['Skip to main content', 'Menu', 'Search'],
-          ru: ['Перейти к основному содержанию', 'Меню', 'Поиск'],
-          ky: ['Негизги мазмунга өтүү', 'Меню', 'Издөө'],
-        }),
+        rng.pick(
+          pick({
+            en: [
+              ['Skip to main content', 'Menu', 'Search'],
+              ['Skip to content', 'Toggle navigation', 'Search this site'],
+              ['Jump to navigation', 'Main menu', 'Log in'],
+            ],
+            ru: [
+              ['Перейти к основному содержанию', 'Меню', 'Поиск'],
+              ['Перейти к содержимому', 'Главное меню', 'Войти'],
+            ],
+            ky: [
+              ['Негизги мазмунга өтүү', 'Меню', 'Издөө'],
+              ['Мазмунга өтүү', 'Негизги меню', 'Кирүү'],
+            ],
+          }),
+        ),
       ];
     case 'news-header': {
       const rubric = rng.pick(
@@ -82,14 +106,25 @@ export function chromeBlocks(set: ChromeSet, lang: Lang, rng: Random, context: C
         ru: [`👁${views(rng)}`, `${rng.int(2, 4)} комментария`],
         ky: [`👁 ${views(rng)}`, `${rng.int(2, 40)} комментарий`],
       });
-      return [[rubric, city, temperature, ...counters]];
+      // A publication stamp with a time (a day or two after the event) and a view count, as Kyrgyz news sites print.
+      const stamp = `${dates.numeric(shiftDate(context.date, rng.int(0, 2)))} ${String(rng.int(0, 23)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
+      return rng.chance(0.3) ? [[rubric, stamp, views(rng)]] : [[rubric, city, temperature, ...counters]];
     }
     case 'release-header':
       return [
         pick({
-          en: [rng.pick(['The Executive Office', 'The Press Office']), 'Office of the Press Secretary', 'For Immediate Release'],
-          ru: ['Пресс-служба Правительства', 'Для немедленной публикации'],
-          ky: ['Өкмөттүн басма сөз кызматы', 'Дароо жарыялоо үчүн'],
+          en: rng.pick([
+            [rng.pick(['The Executive Office', 'The Press Office']), 'Office of the Press Secretary', 'For Immediate Release'],
+            ['Press Office of the Cabinet', 'FOR IMMEDIATE RELEASE', 'Contact: press@example.org'],
+          ]),
+          ru: rng.pick([
+            ['Пресс-служба Правительства', 'Для немедленной публикации'],
+            ['Департамент информации', 'Пресс-релиз', 'Контакты: press@example.org'],
+          ]),
+          ky: rng.pick([
+            ['Өкмөттүн басма сөз кызматы', 'Дароо жарыялоо үчүн'],
+            ['Маалымат департаменти', 'Пресс-релиз'],
+          ]),
         }),
       ];
     case 'metadata-block': {
@@ -149,29 +184,64 @@ export function chromeBlocks(set: ChromeSet, lang: Lang, rng: Random, context: C
       return [nav, header];
     }
     case 'kg-menu-ticker': {
-      const menu = pick({
-        en: ['Home', 'News', 'Politics', 'Share:'],
-        ru: ['Главная', 'Новости', 'Политика', 'Поделиться:'],
-        ky: ['Башкы бет', 'Жаңылыктар', 'Саясат', 'Бөлүшүү:'],
-      });
-      return [menu, [`USD ${money(rng, 80, 90)}`, `EUR ${money(rng, 88, 99)}`, `RUB ${money(rng, 0.8, 1.2)}`]];
+      const menu = rng.pick(
+        pick({
+          en: [
+            ['Home', 'News', 'Politics', 'Share:'],
+            ['Home', 'Politics', 'Society', 'Economy', 'Share:'],
+          ],
+          ru: [
+            ['Главная', 'Новости', 'Политика', 'Поделиться:'],
+            ['Главная', 'Политика', 'Общество', 'Экономика', 'Поделиться:'],
+          ],
+          ky: [
+            ['Башкы бет', 'Жаңылыктар', 'Саясат', 'Бөлүшүү:'],
+            ['Башкы бет', 'Саясат', 'Коом', 'Экономика', 'ЧУКУЛ КАБАР!', 'Бөлүшүү:'],
+          ],
+        }),
+      );
+      const ticker = [`USD ${money(rng, 80, 90)}`, `EUR ${money(rng, 88, 99)}`, `RUB ${money(rng, 0.8, 1.2)}`];
+      if (rng.chance(0.4)) ticker.push(`KZT ${money(rng, 0.15, 0.2)}`);
+      return [menu, ticker];
     }
     case 'print-share':
-      return [pick({ en: ['Print version', 'Share'], ru: ['Версия для печати', 'Поделиться'], ky: ['Басып чыгаруу', 'Бөлүшүү'] })];
+      return [
+        rng.pick(
+          pick({
+            en: [
+              ['Print version', 'Share'],
+              ['Printer-friendly version', 'Send by email', 'Share'],
+            ],
+            ru: [
+              ['Версия для печати', 'Поделиться'],
+              ['Распечатать', 'Отправить по почте', 'Поделиться'],
+            ],
+            ky: [
+              ['Басып чыгаруу', 'Бөлүшүү'],
+              ['Басып чыгаруу', 'Почта аркылуу жөнөтүү', 'Бөлүшүү'],
+            ],
+          }),
+        ),
+      ];
     case 'archive-banner':
       return [
         [
-          pick({
-            en: 'This is historical material “frozen in time”. The website is no longer updated.',
-            ru: 'Это архивная версия сайта. Материалы больше не обновляются.',
-            ky: 'Бул сайттын архивдик версиясы. Материалдар мындан ары жаңыланбайт.',
-          }),
+          rng.pick(
+            pick({
+              en: [
+                'This is historical material “frozen in time”. The website is no longer updated.',
+                'This page has been archived and is no longer updated.',
+              ],
+              ru: ['Это архивная версия сайта. Материалы больше не обновляются.', 'Страница находится в архиве и не обновляется.'],
+              ky: ['Бул сайттын архивдик версиясы. Материалдар мындан ары жаңыланбайт.', 'Бул барак архивде сакталган жана жаңыланбайт.'],
+            }),
+          ),
         ],
       ];
   }
 }
 
-export const FOOTERS = ['none', 'share-persons-tags', 'read-more', 'source-line', 'share-icons'] as const;
+export const FOOTERS = ['none', 'share-persons-tags', 'read-more', 'source-line', 'share-icons', 'copyright'] as const;
 export type Footer = (typeof FOOTERS)[number];
 
 /** What a site prints after the last turn. */
@@ -179,23 +249,62 @@ export function footerBlocks(footer: Footer, lang: Lang, rng: Random, people: re
   const slug = `${rng.pick(['news', 'events', 'transcripts'])}/${rng.int(10000, 99999)}`;
   const host = rng.pick(['example.org', 'press.example.net', 'news.example.com']);
   const persons = people.map((person) => `${person.last} ${person.first}`).join(', ');
+  const url = `https://${host}/${slug}`;
   switch (footer) {
     case 'none':
       return [];
     case 'share-persons-tags': {
-      const lines: Record<Lang, string[]> = {
-        en: ['Share', 'Print version', `Persons: ${persons}`, `Tags: ${rng.pick(['Foreign policy', 'Economy', 'Regions'])}`],
-        ru: ['Поделиться', 'Версия для печати', `Персоны: ${persons}`, `Темы: ${rng.pick(['Внешняя политика', 'Экономика', 'Регионы'])}`],
-        ky: ['Бөлүшүү:', 'Басып чыгаруу', `Тэгдер: ${rng.pick(['Тышкы саясат', 'Экономика', 'Аймактар'])}`],
+      const topic = rng.pick(
+        {
+          en: ['Foreign policy', 'Economy', 'Regions'],
+          ru: ['Внешняя политика', 'Экономика', 'Регионы'],
+          ky: ['Тышкы саясат', 'Экономика', 'Аймактар'],
+        }[lang],
+      );
+      const variants: Record<Lang, string[][]> = {
+        en: [
+          ['Share', 'Print version', `Persons: ${persons}`, `Tags: ${topic}`],
+          ['Share on', 'Print', `Topics: ${topic}`, `Geography: ${rng.pick(['Northern Region', 'Capital City'])}`],
+        ],
+        ru: [
+          ['Поделиться', 'Версия для печати', `Персоны: ${persons}`, `Темы: ${topic}`],
+          ['Распечатать', `География: ${rng.pick(['Северная область', 'Столица'])}`, `Теги: ${topic}`],
+        ],
+        ky: [
+          ['Бөлүшүү:', 'Басып чыгаруу', `Тэгдер: ${topic}`],
+          ['Бөлүшүү', `Теги: ${topic}`, `${rng.int(100, 9000)} көрүүлөр`],
+        ],
       };
-      return rng.chance(0.5) ? [lines[lang]] : lines[lang].map((line) => [line]);
+      const lines = rng.pick(variants[lang]);
+      return rng.chance(0.5) ? [lines] : lines.map((line) => [line]);
     }
     case 'read-more':
-      return [[`${{ en: 'Read more', ru: 'Читайте также', ky: 'Толугураак' }[lang]}: https://${host}/${slug}`]];
+      return [
+        [`${rng.pick({ en: ['Read more', 'See also'], ru: ['Читайте также', 'Подробнее'], ky: ['Толугураак', 'Кеңири'] }[lang])}: ${url}`],
+      ];
     case 'source-line':
-      return [[`${{ en: 'The source of information -', ru: 'Источник:', ky: 'Булак:' }[lang]} https://${host}/${slug}`]];
+      return [
+        [
+          `${rng.pick({ en: ['The source of information -', 'Source:'], ru: ['Источник:', 'Ссылка на новость:'], ky: ['Булак:', 'Булагы:'] }[lang])} ${url}`,
+        ],
+      ];
     case 'share-icons':
-      return [[{ en: 'Share:', ru: 'Поделиться:', ky: 'Бөлүшүү:' }[lang], 'VK X OK WhatsApp Telegram']];
+      return [
+        [
+          { en: 'Share:', ru: 'Поделиться:', ky: 'Бөлүшүү:' }[lang],
+          rng.pick(['VK X OK WhatsApp Telegram', 'Facebook X Telegram', 'WhatsApp Telegram VK']),
+        ],
+      ];
+    case 'copyright':
+      return [
+        [
+          {
+            en: `© ${rng.int(2010, 2026)} Press Office. All rights reserved.`,
+            ru: `© ${rng.int(2010, 2026)} Пресс-служба. Все права защищены.`,
+            ky: `© ${rng.int(2010, 2026)} Басма сөз кызматы. Бардык укуктар корголгон.`,
+          }[lang],
+        ],
+      ];
   }
 }
 
@@ -215,15 +324,23 @@ export function titleText(kind: Kind, lang: Lang, rng: Random, host: Person, nam
         'Annual news conference',
         'Meeting with representatives of the business community',
         `Press Briefing by ${person}`,
+        'Daily press briefing by the Office of the Spokesperson',
+        'Joint news conference with the visiting delegation',
+        'Remarks and answers to media questions',
       ],
       statements: [
         'Press statements following the talks',
         'Joint statements for the press',
         'Statements following the meeting of the Council',
+        'Statements for the press after the signing ceremony',
       ],
       speech: named
-        ? [`Speech by ${person} at the Regional Forum`, `Address by ${person} to the Council`]
-        : ['Speech at the Regional Forum', 'Address to the Council for Regional Development'],
+        ? [
+            `Speech by ${person} at the Regional Forum`,
+            `Address by ${person} to the Council`,
+            `Remarks by ${person} at the opening of the new school`,
+          ]
+        : ['Speech at the Regional Forum', 'Address to the Council for Regional Development', 'Remarks at the opening of the new school'],
     },
     ru: {
       qa: [
@@ -231,13 +348,16 @@ export function titleText(kind: Kind, lang: Lang, rng: Random, host: Person, nam
         'Брифинг официального представителя министерства',
         'Большая пресс-конференция',
         'Встреча с представителями деловых кругов',
+        'Ответы на вопросы журналистов',
+        'Совместная пресс-конференция с главой делегации',
       ],
       statements: [
         'Заявления для прессы по итогам переговоров',
         'Совместные заявления для прессы',
         'Заседание Совета по региональному развитию',
+        'Заявления для прессы после церемонии подписания',
       ],
-      speech: ['Выступление на заседании Совета', 'Обращение к участникам форума'],
+      speech: ['Выступление на заседании Совета', 'Обращение к участникам форума', 'Выступление на открытии новой школы'],
     },
     ky: {
       qa: [
@@ -245,9 +365,16 @@ export function titleText(kind: Kind, lang: Lang, rng: Random, host: Person, nam
         'Министрликтин брифинги',
         'Жылдык маалымат жыйыны',
         'Ишкерлер менен жолугушуу',
+        'Журналисттердин суроолоруна жооптор',
+        'Делегациянын башчысы менен биргелешкен маалымат жыйыны',
       ],
-      statements: ['Басма сөз үчүн билдирүүлөр', 'Биргелешкен билдирүүлөр', 'Аймактык өнүктүрүү кеңешинин жыйыны'],
-      speech: ['Форумдун катышуучуларына кайрылуу', 'Кеңештин жыйынындагы сөз'],
+      statements: [
+        'Басма сөз үчүн билдирүүлөр',
+        'Биргелешкен билдирүүлөр',
+        'Аймактык өнүктүрүү кеңешинин жыйыны',
+        'Кол коюу аземинен кийинки билдирүүлөр',
+      ],
+      speech: ['Форумдун катышуучуларына кайрылуу', 'Кеңештин жыйынындагы сөз', 'Жаңы мектептин ачылышындагы сөз'],
     },
   };
   return rng.pick(tables[lang][kind]);
@@ -411,6 +538,8 @@ export function leadParagraphs(
       `The talks covered trade, energy and education. ${named(guest)} also took part.`,
       'The sides signed a package of documents on cooperation.',
       'Earlier in the day, the delegations visited an industrial park.',
+      'Members of the Government and heads of regions attended the meeting.',
+      'The event was broadcast live (https://tv.example.org/live/).',
     ],
     ru: [
       `${named(host)} ${past(host, 'провёл', 'провела')} переговоры с делегацией страны-партнёра.`,
@@ -418,6 +547,8 @@ export function leadParagraphs(
       `В ходе встречи обсуждались вопросы торговли и энергетики. В переговорах ${past(guest, 'участвовал', 'участвовала')} ${named(guest)}.`,
       'Стороны подписали пакет документов о сотрудничестве.',
       'Ранее в тот же день делегации посетили индустриальный парк.',
+      'Во встрече приняли участие члены Правительства и главы регионов.',
+      'Трансляция велась в прямом эфире (https://tv.example.org/live/).',
     ],
     ky: [
       `${named(host)} өнөктөш өлкөнүн делегациясы менен сүйлөшүү жүргүздү.`,
@@ -425,6 +556,8 @@ export function leadParagraphs(
       `Жолугушууда соода жана энергетика маселелери талкууланды. Сүйлөшүүгө ${named(guest)} да катышты.`,
       'Тараптар кызматташтык боюнча документтерге кол коюшту.',
       'Ошол эле күнү делегациялар индустриалдык паркка барышты.',
+      'Жолугушууга Өкмөт мүчөлөрү жана аймактардын башчылары катышты.',
+      'Иш-чара түз эфирде көрсөтүлдү (https://tv.example.org/live/).',
     ],
   };
   if (kind === 'speech') {
