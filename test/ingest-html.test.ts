@@ -135,6 +135,13 @@ test('should take a <time> outside the article as printed, or its datetime writt
     article({ head: '<title>School year opens</title>' }).replace('<main>', '<main><time datetime="2026-09-01">Tuesday</time>'),
   ).filter((block) => !block.skip);
   assert.equal(bare[1]?.text, 'September 1, 2026');
+  const bareBlocks = htmlBlocks(
+    article({ head: '<title>School year opens</title>' }).replace('<main>', '<main><time datetime="2026-09-01">Tuesday</time>'),
+  );
+  assert.ok(
+    bareBlocks.some((block) => block.skip && block.text === 'Tuesday'),
+    'the print not used is reported',
+  );
 });
 
 test('should leave a dateline the article prints where it is, and make none from metadata then', () => {

@@ -199,14 +199,26 @@ class Page {
 
   /**
    * The title goes first (see {@link withHead}), never where it stands; so does a `<time>` outside the
-   * transcript. A `<time>` inside it is the page's printed dateline and stays where it is, a block of its own.
+   * transcript (reported where it stands when only its `datetime` is used). A `<time>` inside the transcript
+   * is the page's printed dateline and stays where it is, a block of its own.
    */
   private headline(node: Element, inside: boolean): void {
     this.flush();
-    if (node === this.time && inside) {
+    if (node !== this.time) return;
+    if (inside) {
       this.push(textOf(node), node, true);
       this.timePrinted = true;
-    }
+    } else if (!this.timeFact()?.verbatim) this.push(textOf(node), node, false);
+  }
+
+  /** The `<time>` as printed when it reads as a date, else its `datetime` written plainly (not verbatim). */
+  private timeFact(): (PageFact & { verbatim: boolean }) | undefined {
+    if (!this.time) return undefined;
+    const printed = textOf(this.time).replace(/\s+/g, ' ').trim();
+    const iso = isoDate(String(this.time.properties.dateTime ?? ''));
+    const line = this.time.position?.start.line ?? 1;
+    if (parseDateline(printed, { lang: this.lang }) || (!iso && /\d/.test(printed))) return { text: printed, line, verbatim: true };
+    return iso ? { text: plainDate(iso, this.lang), line, verbatim: false } : undefined;
   }
 
   /**
@@ -232,13 +244,8 @@ class Page {
 
   /** The `<time>` as printed (its `datetime` written plainly when the print is no date), else the page's metadata. */
   private dateFact(tree: Root, article: Article | undefined, first: number): PageFact | undefined {
-    if (this.time) {
-      const printed = textOf(this.time).replace(/\s+/g, ' ').trim();
-      const iso = isoDate(String(this.time.properties.dateTime ?? ''));
-      const line = this.time.position?.start.line ?? 1;
-      if (parseDateline(printed, { lang: this.lang }) || (!iso && /\d/.test(printed))) return { text: printed, line };
-      if (iso) return { text: plainDate(iso, this.lang), line };
-    }
+    const time = this.timeFact();
+    if (time) return time;
     const opening = this.blocks.slice(Math.max(first, 0)).filter((block) => !block.skip);
     if (opening.slice(0, DATELINE_REACH).some((block) => parseDateline(block.text, { lang: this.lang }))) return undefined;
     const date = pageDate(tree, article?.publishedTime);
