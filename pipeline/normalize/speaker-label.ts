@@ -476,6 +476,8 @@ function splitLabel(words: string[]): Speaker {
       const particles = words.slice(words.length - tail).filter((word) => NAME_PARTICLES.has(word)).length;
       const patronymic = tail >= 3 && PATRONYMIC.test(words.at(-2)!) ? 1 : 0;
       nameLength = Math.min(tail, 2 + particles + patronymic);
+      // "Governor of the Northern Region": two capitalised words right after "of the" are the office's object.
+      if (tail <= 2 && tail < words.length && CONNECTORS.has(words[words.length - tail - 1]!.toLowerCase())) nameLength = 0;
     }
   }
   if (nameLength === 0) return { name: label, role: '' };

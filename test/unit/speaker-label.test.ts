@@ -579,6 +579,26 @@ test('survey forms: caps offices, a title naming the office holder, notes, time 
     role: 'Клубдун Программалык Директору, Модератор',
   });
   assert.equal(parseSpeakerLabel('Senior Member Ivo Danter’s Avatar Join Date: Jan 1999 Posts: 9,475', []), undefined);
+  // Capitalised words right after "of the" are the office's object, not a name.
+  assert.deepEqual(parseSpeakerLabel('Governor of the Northern Region: Hello.', [])?.speaker, {
+    name: 'Governor of the Northern Region',
+    role: '',
+  });
+  assert.deepEqual(
+    speakerFromText(
+      'Speech at the forum',
+      ['Below is the text of the speech made by Ivo Danter, the Governor of the Northern Region, on 13 May 2002.'],
+      'en',
+    ),
+    { name: 'Ivo Danter', role: 'Governor of the Northern Region' },
+  );
+  assert.deepEqual(
+    speakerFromText('Выступление', ['Программный директор клуба, модератор Нина Доборова выступила перед участниками.'], 'ru'),
+    {
+      name: 'Нина Доборова',
+      role: 'Программный директор клуба, модератор',
+    },
+  );
   assert.deepEqual(speakerFromText('Address by Research Director of the Club, moderator Ivo Danter to the Council', [], 'en'), {
     name: 'Ivo Danter',
     role: 'Research Director of the Club, moderator',

@@ -66,8 +66,8 @@ export function speakerFromText(title: string, lead: readonly string[], lang: st
     for (const pattern of SUBJECT_VERB) {
       const subject = pattern.exec(text)?.groups?.who;
       // The subject is printed in the nominative: no case endings to undo.
-      const named = subject && run(subject, /\p{Script=Cyrillic}/u.test(subject));
-      if (named && named.name) return { name: named.name, role: named.role };
+      const named = subject && personIn(subject, /\p{Script=Cyrillic}/u.test(subject), false);
+      if (named) return named;
     }
   }
   return undefined;
@@ -112,7 +112,8 @@ function run(text: string, cyrillic: boolean): { name: string; role: string } | 
   }
   while (taken.length > 0 && !CAPITAL.test(taken.at(-1)!)) taken.pop();
   if (taken.length === 0) return undefined;
-  if (nameAt(taken)) {
+  // "Governor of the Northern Region": capitalised words right after "of the" are the office's, not a name.
+  if (nameAt(taken) && !(taken.length >= 3 && OFFICE_CONNECTORS.has(taken.at(-3)!.toLowerCase()))) {
     const particles = taken.slice(-4, -1).filter((word) => NAME_PARTICLES.has(word)).length;
     const length = 2 + particles;
     return { name: taken.slice(-length).join(' '), role: taken.slice(0, -length).join(' ') };
