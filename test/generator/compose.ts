@@ -174,10 +174,19 @@ export function drawSpec(seed: number, index: number): Spec {
     separator = lead.length > 0 && rng.chance(0.5) ? rng.pick(separators) : null;
   }
 
+  // Every paragraph of a document is new: a scrape's repeated block is removed by design, so an accidental
+  // repeat would make the truth ambiguous. ("Thank you." closing two statements is the deliberate exception.)
+  const used = new Set<string>();
+  const unique = (make: () => string): string => {
+    let text = make();
+    while (used.has(text)) text = `${text} ${paragraph(rng, lang, 1)}`;
+    used.add(text);
+    return text;
+  };
   const stageRate = rng.chance(0.4) ? 0.2 : 0;
   const traps = { count: 0 };
   const speech = (sentences: [number, number], who: Person | undefined): Content => {
-    let text = paragraph(rng, lang, rng.int(...sentences));
+    let text = unique(() => paragraph(rng, lang, rng.int(...sentences)));
     if (rng.chance(0.08)) {
       text = `${text} ${trapSentence(rng, lang, who === stranger ? people[0]! : stranger, drawDate(rng))}`;
       traps.count += 1;
@@ -207,18 +216,18 @@ export function drawSpec(seed: number, index: number): Spec {
     if (kind === 'qa') {
       const rounds = rng.int(1, 6);
       for (let round = 0; round < rounds; round += 1) {
-        const ask = question(rng, lang);
+        const ask = unique(() => question(rng, lang));
         const intro = rng.chance(0.15) ? `${selfIntroduction(rng, lang, journalist)} ` : '';
         turns.push({
           who: 'question',
           content: [{ type: 'paragraph', text: `${intro}${rng.chance(0.3) ? `${paragraph(rng, lang, 1)} ` : ''}${ask}` }],
         });
         // Several reporters in a row ("Q    Ooooh --" / "Q    Ouch!").
-        if (rng.chance(0.1)) turns.push({ who: 'question', content: [{ type: 'paragraph', text: question(rng, lang) }] });
+        if (rng.chance(0.1)) turns.push({ who: 'question', content: [{ type: 'paragraph', text: unique(() => question(rng, lang)) }] });
         const answerer = people.length > 1 && rng.chance(0.4) ? rng.int(1, people.length - 1) : 0;
         turns.push({ who: answerer, content: paragraphs(people[answerer]!, 1, 3) });
         if (rng.chance(lang === 'en' ? 0.06 : 0.15)) {
-          turns.push({ who: 'remark', content: [{ type: 'paragraph', text: paragraph(rng, lang, 1) }] });
+          turns.push({ who: 'remark', content: [{ type: 'paragraph', text: unique(() => paragraph(rng, lang, 1)) }] });
           turns.push({ who: answerer, content: paragraphs(people[answerer]!, 1, 1) });
         }
       }
