@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { InputError } from '../errors.ts';
 import { FIRST_BYTE } from './sniff.ts';
 
@@ -19,6 +18,8 @@ const BLOCK_END = /<\/(?:p|h[1-6]|li|ol|ul|blockquote|table|tr)>/g;
  * @returns HTML with one block per line, so that line N of a report is the document's Nth block.
  */
 export async function docxHtml(bytes: Uint8Array, file: string): Promise<string> {
+  // Loaded by the first Word document (half a second): a build of text and HTML transcripts never needs it.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
