@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
-import { pressroom } from './helpers/cli.ts';
+import { cli } from './helpers/cli.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
 
 let project: string;
@@ -20,7 +20,7 @@ const report = () => path.join(project, 'output', 'report');
 before(async () => {
   project = copySample('pressroom-dashboard-');
   removeUnits(project, 'ky', [5, 6, 7, 8]);
-  const built = pressroom(['build', '--formats', 'html'], { cwd: project });
+  const built = await cli(['build', '--formats', 'html'], { cwd: project });
   assert.equal(built.status, 0, built.stderr);
   browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   page = await browser.newPage();

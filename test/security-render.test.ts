@@ -11,7 +11,7 @@ import { visit } from 'unist-util-visit';
 import { launchBrowser } from '../pipeline/render/pdf/browser.ts';
 import { printPdf } from '../pipeline/render/pdf/print.ts';
 import { sanitizeContent, schema } from '../pipeline/render/sanitize.ts';
-import { pressroom, repo } from './helpers/cli.ts';
+import { cli, repo } from './helpers/cli.ts';
 import { trapServer, hostileMarkup } from './helpers/trap-server.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
@@ -52,10 +52,10 @@ function hostileTranscript(lines: string[]): string {
 }
 
 /** Builds one input to every format in en and ru, and checks the trap server saw nothing. */
-function buildEveryFormatWithoutRequests(folder: string, input: string): void {
+async function buildEveryFormatWithoutRequests(folder: string, input: string): Promise<void> {
   const formats = 'html,pdf,epub,bundle';
   const args = ['build', path.join(folder, input), '--out', path.join(folder, 'out'), '--locales', 'en,ru', '--formats', formats];
-  const result = pressroom(args, { cwd: repo });
+  const result = await cli(args, { cwd: repo });
   assert.equal(result.status, 0, result.stderr);
   assert.deepEqual(trap.requests, []);
   assert.equal(trap.connections, 0);
@@ -65,7 +65,7 @@ test('a hostile transcript builds to every format with 0 requests to the network
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-hostile-'));
   const lines = hostileMarkup(trap.origin, secretFile);
   writeFileSync(path.join(folder, 'hostile.txt'), hostileTranscript(lines));
-  buildEveryFormatWithoutRequests(folder, 'hostile.txt');
+  await buildEveryFormatWithoutRequests(folder, 'hostile.txt');
 
   for (const locale of ['en', 'ru']) {
     const base = path.join(folder, 'out', 'hostile', locale);
@@ -177,7 +177,7 @@ test('a hostile saved web page builds to every format with 0 requests to the net
     '</div></article></main></body></html>',
   ].join('\n');
   writeFileSync(path.join(folder, 'hostile-page.html'), page);
-  buildEveryFormatWithoutRequests(folder, 'hostile-page.html');
+  await buildEveryFormatWithoutRequests(folder, 'hostile-page.html');
   const [slug] = readdirSync(path.join(folder, 'out'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'report')
     .map((entry) => entry.name);

@@ -7,7 +7,7 @@ import { InputError } from '../pipeline/errors.ts';
 import { parseTbx } from '../pipeline/glossary/tbx.ts';
 import { parseTmx } from '../pipeline/tm/tmx.ts';
 import { parseUntrustedXml } from '../pipeline/util/xml.ts';
-import { pressroom, repo, snapshot } from './helpers/cli.ts';
+import { cli, repo, snapshot } from './helpers/cli.ts';
 import { trapServer } from './helpers/trap-server.ts';
 
 let trap: Awaited<ReturnType<typeof trapServer>>;
@@ -83,7 +83,7 @@ for (const [format, read] of Object.entries(readers)) {
   });
 }
 
-test('a build with an XXE translation memory stops, names the place, and neither the output nor the message holds the file', () => {
+test('a build with an XXE translation memory stops, names the place, and neither the output nor the message holds the file', async () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-xxe-build-'));
   writeFileSync(path.join(folder, 'memory.tmx'), tmx(`<!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file://${secretFile}">]>`, '&xxe;'));
   const args = ['build', path.join(repo, 'transcripts/2025-11-26-bishkek-press-statements.txt'), '--out', path.join(folder, 'out')];
@@ -97,14 +97,14 @@ test('a build with an XXE translation memory stops, names the place, and neither
       catalogs: path.join(repo, 'locales'),
     }),
   );
-  const refused = pressroom(args, { cwd: folder });
+  const refused = await cli(args, { cwd: folder });
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /memory\.tmx:2:16: Unexpected entity declaration/);
   assert.equal(refused.stderr.includes(canary), false);
 
   // The same memory with only an external DTD reference builds; the secret is nowhere in the output.
   writeFileSync(path.join(folder, 'memory.tmx'), tmx(`<!DOCTYPE tmx SYSTEM "file://${secretFile}">`, 'Спасибо.'));
-  const built = pressroom(args, { cwd: folder });
+  const built = await cli(args, { cwd: folder });
   assert.equal(built.status, 0, built.stderr);
   for (const [file, bytes] of snapshot(path.join(folder, 'out'))) assert.equal(bytes.includes(canary), false, file);
   assert.equal(readFileSync(secretFile, 'utf8'), canary);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pressroom } from './helpers/cli.ts';
+import { cli, type CliRun } from './helpers/cli.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
 
 const slug = '2025-11-26-bishkek-press-statements';
@@ -13,23 +13,23 @@ const transcript = `transcripts/${slug}.txt`;
 let project: string;
 let source: string;
 let translation: string;
-let built: ReturnType<typeof pressroom>;
-const run = (...args: string[]) => pressroom(args, { cwd: project });
+let built: CliRun;
+const run = (...args: string[]) => cli(args, { cwd: project });
 const file = (...parts: string[]) => path.join(project, ...parts);
 const edit = (name: string, change: (text: string) => string) => writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
 
-before(() => {
+before(async () => {
   project = copySample('pressroom-terms-build-');
   // A translator translates one ky sentence through the XLIFF round trip: the memory records its source hash and place.
   [source, translation] = [...removeUnits(project, 'ky', [8])][0]!;
-  assert.equal(run('xliff', 'export', '--locale', 'ky').status, 0);
+  assert.equal((await run('xliff', 'export', '--locale', 'ky')).status, 0);
   edit(`xliff/${slug}.ky.xlf`, (xliff) =>
     xliff.replace(
       /(<source xml:lang="en">I would like to emphasise that our partnership[^<]*<\/source>)/,
       `$1\n        <target xml:lang="ky" state="translated">${translation}</target>`,
     ),
   );
-  const imported = run('xliff', 'import', `xliff/${slug}.ky.xlf`);
+  const imported = await run('xliff', 'import', `xliff/${slug}.ky.xlf`);
   assert.equal(imported.status, 0, imported.stderr);
   assert.match(readFileSync(file('locales', 'ky', 'memory.tmx'), 'utf8'), new RegExp(`<prop type="x-pressroom-doc">${slug}</prop>`));
   // Then the press office corrects that sentence in the transcript…
@@ -38,7 +38,7 @@ before(() => {
   );
   // …and an old memory unit carries a term the glossary deprecates for ky (Киргизия; Кыргызстан is preferred).
   edit('locales/ky/memory.tmx', (tmx) => tmx.replace(/(<tuv xml:lang="ky"><seg>)(Кечээ)/, '$1Киргизия: $2'));
-  built = run('build', '--formats', 'html');
+  built = await run('build', '--formats', 'html');
 });
 
 after(() => rmSync(project, { recursive: true, force: true }));
@@ -79,8 +79,8 @@ test('a deprecated term in a published segment is a violation with document, seg
   );
 });
 
-test('build --strict fails on a terminology violation and names it', () => {
-  const strict = run('build', '--formats', 'html', '--strict');
+test('build --strict fails on a terminology violation and names it', async () => {
+  const strict = await run('build', '--formats', 'html', '--strict');
   assert.equal(strict.status, 1, strict.stdout);
   assert.match(strict.stderr, /Terminology: \d+ violations? in ky .*--strict/);
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wr
 import path from 'node:path';
 import { test } from 'node:test';
 import { build } from '../../pipeline/build.ts';
-import { pressroom, pressroomAsync, snapshot } from '../helpers/cli.ts';
+import { cli, pressroomAsync, snapshot } from '../helpers/cli.ts';
 import { editConceptTerm, projectConfig, threeDocumentProject } from './helpers.ts';
 
 test('a one-concept glossary edit rebuilds exactly the artifacts that use the concept, and they change', async () => {
@@ -84,7 +84,7 @@ test('a build killed midway leaves a cache from which the next build is correct'
   const output = path.join(folder, 'output');
   assert.deepEqual(existsSync(output) ? readdirSync(output).filter((name) => !name.startsWith('.')) : [], []);
   for (const entry of entries.filter((file) => existsSync(file))) assert.doesNotThrow(() => JSON.parse(readFileSync(entry, 'utf8')), entry);
-  const next = pressroom(['build', '--cache', cache, '--json'], { cwd: folder });
+  const next = await cli(['build', '--cache', cache, '--json'], { cwd: folder });
   assert.equal(next.status, 0, next.stderr);
   const summary = JSON.parse(next.stdout) as { rebuilt: string[]; reused: number };
   assert.ok(summary.reused >= 1, 'the finished artifacts are reused');
@@ -94,7 +94,7 @@ test('a build killed midway leaves a cache from which the next build is correct'
     [],
     'the killed build’s staging folder or lock is left',
   );
-  const clean = pressroom(['build', '--no-cache', '--out', 'clean', '--quiet'], { cwd: folder });
+  const clean = await cli(['build', '--no-cache', '--out', 'clean', '--quiet'], { cwd: folder });
   assert.equal(clean.status, 0, clean.stderr);
   const built = snapshot(path.join(folder, 'output'), false);
   const expected = snapshot(path.join(folder, 'clean'), false);

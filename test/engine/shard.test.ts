@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseShard, shardOf } from '../../pipeline/engine/shard.ts';
-import { pressroom } from '../helpers/cli.ts';
+import { cli } from '../helpers/cli.ts';
 import { threeDocumentProject } from './helpers.ts';
 
 test('the shard partition is deterministic, complete and disjoint for every N', () => {
@@ -22,13 +22,13 @@ test('the shard partition is deterministic, complete and disjoint for every N', 
   for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) assert.equal(parseShard(bad), undefined, bad);
 });
 
-test('shards built separately and merged by `pressroom index` give the unsharded site index and report', () => {
+test('shards built separately and merged by `pressroom index` give the unsharded site index and report', async () => {
   const folder = threeDocumentProject();
-  const whole = pressroom(['build', '--no-cache', '--formats', 'html', '--out', 'whole', '--quiet'], { cwd: folder });
+  const whole = await cli(['build', '--no-cache', '--formats', 'html', '--out', 'whole', '--quiet'], { cwd: folder });
   assert.equal(whole.status, 0, whole.stderr);
   const documents: string[][] = [];
   for (const k of [1, 2, 3]) {
-    const shard = pressroom(['build', '--no-cache', '--formats', 'html', '--shard', `${k}/3`, '--out', 'sharded', '--json'], {
+    const shard = await cli(['build', '--no-cache', '--formats', 'html', '--shard', `${k}/3`, '--out', 'sharded', '--json'], {
       cwd: folder,
     });
     assert.equal(shard.status, 0, shard.stderr);
@@ -36,10 +36,10 @@ test('shards built separately and merged by `pressroom index` give the unsharded
   }
   // Each document was built by exactly one shard.
   assert.deepEqual(documents.flat().sort(), ['a-full/en', 'b-full/en', 'c-no-japarov/en']);
-  const early = pressroom(['index', 'missing-folder'], { cwd: folder });
+  const early = await cli(['index', 'missing-folder'], { cwd: folder });
   assert.equal(early.status, 1);
   assert.match(early.stderr, /No shard reports in .*missing-folder/);
-  const merged = pressroom(['index', 'sharded'], { cwd: folder });
+  const merged = await cli(['index', 'sharded'], { cwd: folder });
   assert.equal(merged.status, 0, merged.stderr);
   const read = (name: string) => readFileSync(path.join(folder, name), 'utf8');
   assert.equal(read('sharded/index.html'), read('whole/index.html'));
