@@ -41,7 +41,11 @@ const KY_TITLE =
  */
 export function speakerFromText(title: string, lead: readonly string[], lang: string): Speaker | undefined {
   void lang; // every language's forms are tried: a page's title is not always in the document's language
-  const head = title.slice(0, 2 * REACH).replace(/\s+/gu, ' ').trim().slice(0, REACH);
+  const head = title
+    .slice(0, 2 * REACH)
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .slice(0, REACH);
   const en = EN_TITLE.exec(head)?.groups?.who ?? EN_POSSESSIVE.exec(head)?.groups?.who;
   if (en) {
     const speaker = personIn(en, false, false);
@@ -59,7 +63,11 @@ export function speakerFromText(title: string, lead: readonly string[], lang: st
     if (speaker) return speaker;
   }
   for (const paragraph of lead.slice(0, 3)) {
-    const text = paragraph.slice(0, 2 * REACH).replace(/\s+/gu, ' ').trim().slice(0, REACH);
+    const text = paragraph
+      .slice(0, 2 * REACH)
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .slice(0, REACH);
     const who = EN_LEAD.exec(text)?.groups?.who;
     const speaker = who && personIn(who, false, false);
     if (speaker) return speaker;
