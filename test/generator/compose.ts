@@ -424,7 +424,12 @@ export function render(spec: Spec): GeneratedCase {
     text,
     bytes: encode(spec, text),
     truth,
-    parts: partsOf(spec),
+    parts: {
+      ...partsOf(spec),
+      // The first line of the chrome and of the footer (digits as #): which variant of a part a cluster is about.
+      chromeLine: shape(chrome.flat()[0]),
+      footerLine: shape(footer.flat()[0]),
+    },
     spec,
   };
 }
@@ -568,6 +573,15 @@ export function containsPhrase(text: string, phrase: string): boolean {
   }
   return false;
 }
+
+const shape = (line: string | undefined) =>
+  line === undefined
+    ? 'none'
+    : line
+        .replace(/https?:\/\/\S+/g, 'URL')
+        .replace(/\d+/g, '#')
+        .replace(/\s+/g, ' ')
+        .slice(0, 40);
 
 function partsOf(spec: Spec): Record<string, string> {
   const stage = spec.turns.some((turn) => turn.content.some((c) => c.type === 'stage' || (c.type === 'paragraph' && c.stage)));
