@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { formatSize, languageName } from '../pipeline/render/page.ts';
+import { cli } from './helpers/cli.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -18,9 +19,10 @@ let out: string;
 let stdout: string;
 let nbspOut: string;
 
-before(() => {
+// Through the CLI's main() in this process: the bin itself is cli.test.ts's business.
+before(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'));
-  const result = spawnSync(process.execPath, ['bin/pressroom.mjs', 'build', '--out', out], { cwd: repo, encoding: 'utf8' });
+  const result = await cli(['build', '--out', out]);
   stdout = result.stdout;
   assert.equal(result.status, 0, `pressroom build failed:\n${result.stderr}`);
   // The sample again with the keepNbsp policy on (English page and EPUB only: no Chromium needed).
@@ -39,7 +41,7 @@ before(() => {
       keepNbsp: true,
     }),
   );
-  const nbsp = spawnSync(process.execPath, ['bin/pressroom.mjs', 'build', '--config', config], { cwd: repo, encoding: 'utf8' });
+  const nbsp = await cli(['build', '--config', config]);
   assert.equal(nbsp.status, 0, `pressroom build with keepNbsp failed:\n${nbsp.stderr}`);
 });
 
@@ -239,12 +241,8 @@ for (const locale of locales) {
   });
 }
 
-test('keepNbsp: the EPUB carries every no-break space of the normalised text as a character, never as a reference, and passes EPUBCheck', () => {
-  const normalised = spawnSync(
-    process.execPath,
-    ['bin/pressroom.mjs', 'normalise', path.join('transcripts', `${slug}.txt`), '--keep-nbsp', '--markdown'],
-    { cwd: repo, encoding: 'utf8' },
-  );
+test('keepNbsp: the EPUB carries every no-break space of the normalised text as a character, never as a reference, and passes EPUBCheck', async () => {
+  const normalised = await cli(['normalise', path.join('transcripts', `${slug}.txt`), '--keep-nbsp', '--markdown']);
   assert.equal(normalised.status, 0, normalised.stderr);
   const expected = normalised.stdout.split('\u00a0').length - 1;
   // 703 in the raw sample; the site chrome and the scraper's repeated block take the rest.

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
+import { cli } from '../helpers/cli.ts';
 
-function pressroom(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/pressroom.mjs', ...args], { encoding: 'utf8' });
-}
+const pressroom = (...args: string[]) => cli(args);
 
-test('should print the best matches as JSON with source, target, score and band, adapted first', () => {
-  const run = pressroom(
+test('should print the best matches as JSON with source, target, score and band, adapted first', async () => {
+  const run = await pressroom(
     'tm',
     'lookup',
     '--memory',
@@ -32,8 +30,8 @@ test('should print the best matches as JSON with source, target, score and band,
   });
 });
 
-test('should use the configured memories without --memory and find the exact match', () => {
-  const run = pressroom('tm', 'lookup', '--to', 'ru', '--json', 'Over 16,000 Kyrgyz students are studying at Russian universities.');
+test('should use the configured memories without --memory and find the exact match', async () => {
+  const run = await pressroom('tm', 'lookup', '--to', 'ru', '--json', 'Over 16,000 Kyrgyz students are studying at Russian universities.');
   assert.equal(run.status, 0, run.stderr);
   const [best] = JSON.parse(run.stdout) as { score: number; band: string; target: string }[];
   assert.equal(best?.score, 100);
@@ -42,7 +40,7 @@ test('should use the configured memories without --memory and find the exact mat
 });
 
 test('should exit 2 on a missing text and 1 naming file and line on a broken memory', async () => {
-  assert.equal(pressroom('tm', 'lookup', '--to', 'ru').status, 2);
+  assert.equal((await pressroom('tm', 'lookup', '--to', 'ru')).status, 2);
   const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
   const dir = await mkdtemp('/tmp/tm-lookup-');
   await writeFile(
@@ -50,7 +48,7 @@ test('should exit 2 on a missing text and 1 naming file and line on a broken mem
     '<tmx version="1.4">\n<header srclang="en"/>\n<body><tu><tuv xml:lang="ru"><seg>x</tuv></tu></body></tmx>',
   );
   try {
-    const run = pressroom('tm', 'lookup', '--memory', `${dir}/bad.tmx`, '--from', 'en', '--to', 'ru', 'x');
+    const run = await pressroom('tm', 'lookup', '--memory', `${dir}/bad.tmx`, '--from', 'en', '--to', 'ru', 'x');
     assert.equal(run.status, 1);
     assert.match(run.stderr, /bad\.tmx:3:\d+/);
   } finally {
