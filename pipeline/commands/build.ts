@@ -45,7 +45,7 @@ export const buildCommand: Command = {
       ...ENGINE_FLAGS,
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
-    const engine = engineOptions(values as EngineFlags);
+    const engine = engineOptions(values as EngineFlags, io);
     // The pipeline is loaded here, not with this module: the other commands share its option parsing.
     const { build, shardFolder } = await import('../build.ts');
     const started = performance.now();

@@ -3,7 +3,7 @@ import type { BuildOptions, BuildResult } from '../build.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { barProgress, lineProgress, silentProgress } from '../engine/progress.ts';
 import { parseShard } from '../engine/shard.ts';
-import { UsageError } from './types.ts';
+import { UsageError, type Io } from './types.ts';
 
 /** The build command's engine options (parseArgs form). */
 export const ENGINE_FLAGS = {
@@ -25,10 +25,10 @@ export interface EngineFlags {
 }
 
 /**
- * A live bar only for a person at a terminal; CI logs (CI set, or stderr not a TTY) get plain lines,
- * --quiet and --json get none.
+ * A live bar only for a person at a terminal; CI logs (CI set, or stderr not a TTY) get plain lines on
+ * `io.err`, --quiet and --json get none.
  */
-export function engineOptions(flags: EngineFlags): BuildOptions {
+export function engineOptions(flags: EngineFlags, io: Io): BuildOptions {
   const options: BuildOptions = {};
   if (flags.concurrency !== undefined) {
     const value = Number(flags.concurrency);
@@ -45,7 +45,7 @@ export function engineOptions(flags: EngineFlags): BuildOptions {
   else if (flags.cache) options.cache = path.resolve(flags.cache);
   if (flags.quiet || flags.json) options.progress = silentProgress;
   else if (process.stderr.isTTY && !process.env.CI) options.progress = barProgress(process.stderr);
-  else options.progress = lineProgress((text) => process.stderr.write(text));
+  else options.progress = lineProgress(io.err);
   return options;
 }
 
