@@ -11,7 +11,8 @@ ${commands.map((command) => `  ${command.name.padEnd(16)}${command.summary}`).jo
 Run \`pressroom <command> --help\` for a command's options.
 In a project: \`npm i -D pressroom\`, then \`npx pressroom build [transcripts…]\`; PDF output needs a Chromium
 (Debian's \`chromium\`, or PUPPETEER_EXECUTABLE_PATH), the other formats none.
-Exit status: 0 success, 1 the work failed (bad input, failed build; nothing is written then), 2 bad usage.
+Exit status: 0 success, 1 the work failed (bad input, failed build; nothing is written then), 2 bad usage,
+128 + n a build stopped by signal n (130 for Ctrl-C; nothing is written then either).
 `;
 
 const stdio: Io = { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) };
