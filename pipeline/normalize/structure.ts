@@ -130,6 +130,14 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     setTitle(frame, first, 'title:first-text-block');
   }
   if (placeLine !== undefined && placeLine !== frame.title) frame.placeLine = { index: placeLine, place: texts[placeLine]! };
+  // A news site stamps its publication time above the headline; the event's own date stands under the title.
+  const under = datelines.find((other) => other.index > frame.title && rank(other.value) <= rank(best!.value));
+  if (best && frame.dateline && best.index < frame.title && under) {
+    assigned.set(best.index, { class: 'chrome', rule: 'chrome:date-above-title' });
+    assigned.delete(under.index);
+    frame.dateline = { index: under.index, value: under.value, rule: `dateline:${under.value.kind ?? 'plain'}-under-title` };
+    delete frame.placeLine;
+  }
 
   // The title's own date wins over a "Published"/"Submitted" stamp; without any dateline it is the date.
   const titleDate = findDateIn(texts[frame.title]!, dateOptions);
