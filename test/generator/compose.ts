@@ -91,8 +91,9 @@ export interface Spec {
   blankRuns: boolean;
   eol: 'lf' | 'crlf' | 'cr';
   encoding: 'utf8' | 'utf8-bom' | 'utf16le';
+  /** `docx`: the same blocks as Word paragraphs, labels in bold (bytes made by `caseBytes`, asynchronously). */
   /** `html`: a saved page (chrome in header and nav, cookie banner, noscript), read through the HTML ingest. */
-  format: 'txt' | 'html';
+  format: 'txt' | 'html' | 'docx';
   noise: { nbsp: boolean; softHyphen: boolean; zwsp: boolean; doubleSpace: boolean; trailing: boolean };
   noiseSeed: number;
   layoutSeed: number;
@@ -126,8 +127,12 @@ export interface GeneratedCase {
   seed: number;
   file: string;
   lang: Lang;
+  /** The text form (for a .docx, the text its paragraphs hold, for failure messages). */
   text: string;
+  /** The file's bytes; empty for a .docx, whose bytes `caseBytes` writes. */
   bytes: Uint8Array;
+  /** The blocks of the page in order, with their regions: what the .docx form is written from. */
+  blocks: readonly Block[];
   truth: Truth;
   /** Which form of each part the case used: what failure clusters are grouped by. */
   parts: Record<string, string>;
@@ -293,6 +298,7 @@ export function drawSpec(seed: number, index: number): Spec {
   };
   // Drawn last, so that the choices above are the same as before the HTML form existed.
   if (rng.chance(0.2)) Object.assign(spec, { format: 'html', encoding: rng.chance(0.8) ? 'utf8' : 'utf8-bom' });
+  else if (rng.chance(0.06)) Object.assign(spec, { format: 'docx', encoding: 'utf8' });
   return spec;
 }
 
@@ -422,7 +428,8 @@ export function render(spec: Spec): GeneratedCase {
     file: `generated-${spec.seed}-${spec.index}.${spec.format}`,
     lang,
     text,
-    bytes: encode(spec, text),
+    bytes: spec.format === 'docx' ? new Uint8Array() : encode(spec, text),
+    blocks,
     truth,
     parts: {
       ...partsOf(spec),
@@ -434,10 +441,10 @@ export function render(spec: Spec): GeneratedCase {
   };
 }
 
-type Region = 'chrome' | 'title' | 'dateline' | 'lead' | 'body' | 'footer';
+export type Region = 'chrome' | 'title' | 'dateline' | 'lead' | 'body' | 'footer';
 
 /** A block of the page, with the region a site's template would put it in (for the HTML form). */
-interface Block {
+export interface Block {
   region: Region;
   lines: Lines;
   /** The speaker label at the start of the block, and what separates it from the text. */

@@ -5,6 +5,7 @@ import { normaliseFile } from '../../pipeline/normalize/file.ts';
 import { Reporter } from '../../pipeline/report/messages.ts';
 import type { Speaker, TranscriptRoot } from '../../pipeline/types.ts';
 import { containsPhrase, type GeneratedCase, type TruthTurn } from './compose.ts';
+import { caseBytes } from './docx.ts';
 
 export const FIELDS = [
   'title',
@@ -125,7 +126,7 @@ export async function evaluate(generated: GeneratedCase): Promise<Evaluation> {
   let tree: TranscriptRoot;
   try {
     // awaited: the normaliser may become asynchronous (HTML and DOCX readers).
-    ({ tree } = await normaliseFile(generated.bytes, generated.file, generated.lang, new Reporter(generated.file)));
+    ({ tree } = await normaliseFile(await caseBytes(generated), generated.file, generated.lang, new Reporter(generated.file)));
   } catch (error) {
     const message = `threw ${error instanceof Error ? error.message : String(error)}`;
     const actual = Object.fromEntries(FIELDS.map((field) => [field, message])) as Record<Field, unknown>;

@@ -4,6 +4,7 @@ import { normaliseFile } from '../../pipeline/normalize/file.ts';
 import { Reporter } from '../../pipeline/report/messages.ts';
 import type { Speaker, TranscriptRoot } from '../../pipeline/types.ts';
 import { drawSpec, render, type Spec } from './compose.ts';
+import { caseBytes } from './docx.ts';
 import { genericRole } from './evaluate.ts';
 import { CHROME_SETS, LABEL_STYLES } from './parts.ts';
 import { mix, Random } from './random.ts';
@@ -36,7 +37,7 @@ export const TRANSFORMS: readonly Transform[] = [
   },
   // A saved page is written without those line ends and blank lines, so those two changes are tried on text files.
   { name: 'LF replaced by CRLF', applies: (spec) => spec.format === 'txt', change: (spec) => ({ ...spec, eol: 'crlf' }) },
-  { name: 'UTF-8 replaced by UTF-16LE', applies: () => true, change: (spec) => ({ ...spec, encoding: 'utf16le' }) },
+  { name: 'UTF-8 replaced by UTF-16LE', applies: (spec) => spec.format !== 'docx', change: (spec) => ({ ...spec, encoding: 'utf16le' }) },
   { name: 'runs of blank lines added', applies: (spec) => spec.format === 'txt', change: (spec) => ({ ...spec, blankRuns: true }) },
 ];
 
@@ -57,7 +58,7 @@ export function baseSpec(seed: number, index: number): Spec {
 export async function normaliseSpec(spec: Spec): Promise<{ document?: unknown; error?: string; text: string }> {
   const generated = render(spec);
   try {
-    const { tree } = await normaliseFile(generated.bytes, generated.file, generated.lang, new Reporter(generated.file));
+    const { tree } = await normaliseFile(await caseBytes(generated), generated.file, generated.lang, new Reporter(generated.file));
     return { document: canonicalDocument(tree), text: generated.text };
   } catch (error) {
     return {
