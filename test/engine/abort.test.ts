@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { test } from 'node:test';
 import { build } from '../../pipeline/build.ts';
+import { interruptible, Interrupted } from '../../pipeline/commands/interrupt.ts';
 import { silentProgress } from '../../pipeline/engine/progress.ts';
 import { snapshot } from '../helpers/cli.ts';
 import { projectConfig, threeDocumentProject } from './helpers.ts';
@@ -59,4 +60,30 @@ test('an aborted in-process build removes its staging folder and lock, and the o
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('the CLI turns SIGINT, SIGTERM and SIGHUP into an aborted signal and an exit code, and stops listening afterwards', async () => {
+  const listening = () => ['SIGINT', 'SIGTERM', 'SIGHUP'].map((name) => process.listenerCount(name));
+  const before = listening();
+  for (const [name, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    // process.emit calls the listeners as a delivered signal would, without ending this test process.
+    const outcome = interruptible(async (signal) => {
+      process.emit(name, name);
+      assert.equal(signal.aborted, true);
+      throw new Error('the work failed some other way once aborted');
+    });
+    await assert.rejects(outcome, (error) => error instanceof Interrupted && error.signal === name && error.exitCode === code);
+    assert.deepEqual(listening(), before, `${name}: a listener left behind`);
+  }
+  // Work that completes although the signal came (past its last check: the outputs published) succeeded.
+  const published = await interruptible(async () => {
+    process.emit('SIGINT', 'SIGINT');
+    return 'published';
+  });
+  assert.equal(published, 'published');
+  assert.deepEqual(listening(), before);
 });
