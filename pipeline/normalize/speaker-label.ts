@@ -443,7 +443,7 @@ function roleBefore(tokens: readonly string[], nameIndex: number): string {
 function tokenize(text: string): string[] {
   return text
     .slice(0, 4000)
-    .split(/[\s,;:()«»"“”„!?]+|\.(?=\s)/u)
+    .split(/[\s,;:()«»"“”„!?]+|\.(?=\s|$)/u)
     .filter(Boolean);
 }
 

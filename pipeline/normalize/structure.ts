@@ -1,5 +1,5 @@
 import { parseSourceLine } from './chrome.ts';
-import { findDateIn, parseDateline, parseTimeLine, parseVenueLine, type Dateline } from './dateline.ts';
+import { findDateIn, isPlace, parseDateline, parseTimeLine, parseVenueLine, type Dateline } from './dateline.ts';
 import { featuresOf, isChromeBlock, isProse, isTitleLike, type BlockFeatures } from './features.ts';
 import { isFooterPhrase } from './lexicon.ts';
 import { foldForRepeat } from './repeated-blocks.ts';
@@ -39,6 +39,8 @@ export interface Frame {
   venue?: { index: number; place: string };
   /** A short line naming the place under a date without one ("October 27, 2026" / "20:55" / "Moscow Region"). */
   placeLine?: { index: number; place: string };
+  /** The city closing a masthead line above the title, when nothing else names the place. */
+  headerPlace?: { index: number; place: string };
   /** First index after the header. */
   bodyStart: number;
   /** First index of the footer (the number of blocks when there is none). */
@@ -232,6 +234,13 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
       }
     }
   }
+  // "Department of … • Meetings Coverage • New York": a masthead of bullet-separated parts ends with the office's city.
+  if (!frame.dateline?.value.place && !frame.venue && !frame.placeLine && !frame.dateInText?.place)
+    for (let index = 0; index < frame.title; index += 1) {
+      const parts = texts[index]!.split(/\s+[•·]\s+/u);
+      const last = parts.at(-1)!;
+      if (parts.length >= 3 && isPlace(last) && isPlaceLine(last, featuresOf(last))) frame.headerPlace = { index, place: last };
+    }
   frame.bodyStart = Math.max(bodyStart, ...[...taken].filter((index): index is number => index !== undefined).map((index) => index + 1));
   frame.footerStart = findFooter(texts, features, frame.bodyStart, options, dateOptions, assigned);
   return frame;

@@ -192,6 +192,13 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     explain(block, { class: 'venue', rule: found === frame.venue ? 'venue:line' : 'venue:place-under-date' });
   }
 
+  if (!meta.place && frame.headerPlace) {
+    meta.place = frame.headerPlace.place;
+    report.info(`Took the place “${frame.headerPlace.place}” from the masthead line`, {
+      ruleId: 'normalize:place-in-masthead',
+      place: blocks[frame.headerPlace.index]!.position,
+    });
+  }
   // Header and footer blocks that are neither title nor date: out of the text, each reported.
   const taken = new Set([frame.title, frame.dateline?.index, frame.time?.index, frame.venue?.index, frame.placeLine?.index]);
   for (const [index, assignment] of [...frame.assigned].sort(([a], [b]) => a - b)) {
@@ -311,16 +318,37 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     }
   }
   closeTurn(turn, report);
-  const single = children.some((node) => node.type === 'speakerTurn')
-    ? undefined
-    : (overrides.speakers?.[0] ??
+  const unlabelled = !children.some((node) => node.type === 'speakerTurn');
+  const dashes = [...lead.children, ...children].filter((node) => node.type === 'paragraph' && DASH_TURN.test(toString(node))).length;
+  const single = unlabelled
+    ? (overrides.speakers?.[0] ??
       speakerFromText(
         title.text,
         lead.children.map((node) => toString(node)),
         lang,
-      ));
+      ))
+    : undefined;
+  if (unlabelled && dashes >= 2) {
+    // An interview printed with dashes only: the headline ("Teacher Jane Roe: Every child…") or the lead names the interviewee.
+    const headline = parseSpeakerLabel(title.text, meta.speakers, '', labelOptions)?.speaker;
+    const interviewee = overrides.speakers?.[0] ?? (headline && !headline.generic && !headline.question ? headline : single);
+    const asking = parseSpeakerLabel(
+      `${QUESTION_WORD[lang.split('-')[0]!] ?? QUESTION_WORD.en}:`,
+      meta.speakers,
+      '',
+      labelOptions,
+    )?.speaker;
+    if (interviewee && asking?.question) {
+      makeDashInterview(children, lead, registerSpeaker(meta.speakers, asking), registerSpeaker(meta.speakers, { ...interviewee }));
+      report.info(`Read the paragraphs opened by a dash as an interview: questions, and answers by ${interviewee.name}`, {
+        ruleId: 'normalize:dash-interview',
+        place: title.position,
+      });
+    }
+  }
   const datelineLine = frame.dateline ? blocks0[frame.dateline.index]!.line : 0;
-  if (single) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }), datelineLine);
+  if (!children.some((node) => node.type === 'speakerTurn') && single)
+    makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }), datelineLine);
   else if (
     lead.children.length > 1 &&
     LEAD_FORMULA.test(toString(lead.children[0]!)) &&
@@ -389,6 +417,40 @@ function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker, d
   if (spoken.length === 0) return;
   const position = span(spoken[0]!.position!, spoken.at(-1)!.position!);
   children.splice(from, 0, { type: 'speakerTurn', speaker, children: spoken, position });
+}
+
+/** "- Саламатсызбы…", "– Рахмат.": a paragraph opened by a dash, how some interviews mark their turns. */
+const DASH_TURN = /^[-\u2013\u2014]\s+\S/u;
+const QUESTION_WORD: Record<string, string> = { en: 'Question', ru: 'Вопрос', ky: 'Суроо' };
+
+/**
+ * Dash-marked turns alternate: the first dash paragraph asks, the next answers, and so on; a paragraph
+ * without a dash goes on with the turn before it. The lead keeps what comes before the first dash, and the
+ * dash itself, which only marked the turn, is taken off.
+ */
+function makeDashInterview(children: RootContent[], lead: Lead, asking: Speaker, answering: Speaker): void {
+  const firstDash = lead.children.findIndex((node) => DASH_TURN.test(toString(node)));
+  const spoken: RootContent[] = firstDash >= 0 ? lead.children.splice(firstDash) : [];
+  let index = 1;
+  while (index < children.length && TURN_CONTENT.has(children[index]!.type)) index += 1;
+  spoken.push(...children.splice(1, index - 1));
+  const turns: SpeakerTurn[] = [];
+  let asks = false;
+  for (const node of spoken) {
+    if (node.type === 'paragraph' && DASH_TURN.test(toString(node))) {
+      const first = node.children[0];
+      if (first?.type === 'text') first.value = first.value.replace(/^[-\u2013\u2014]\s+/u, '');
+      asks = turns.length === 0 ? true : !asks;
+      turns.push({ type: 'speakerTurn', speaker: asks ? asking : answering, children: [], position: node.position });
+    }
+    const turn = turns.at(-1);
+    if (!turn) lead.children.push(node as Paragraph);
+    else {
+      turn.children.push(node as TurnContent);
+      turn.position = span(turn.position!, node.position!);
+    }
+  }
+  children.splice(1, 0, ...turns);
 }
 
 const TURN_CONTENT = new Set(['paragraph', 'stageDirection', 'editorialInsertion', 'list', 'blockquote']);
