@@ -52,11 +52,12 @@ export const fold = (text: string) => text.replace(/[\s\u00a0\u202f]+/gu, ' ').t
 
 const SPEECH = new Set(['paragraph', 'list', 'blockquote']);
 
-/** "question", "remark" or null for a person. Generic roles are flagged, never recognised by the printed word here. */
-export function genericRole(speaker: Speaker): 'question' | 'remark' | null {
-  const flagged = speaker as Speaker & { generic?: string; kind?: string };
-  const kind = flagged.generic ?? flagged.kind;
-  if (kind === 'question' || kind === 'remark') return kind;
+/**
+ * The generic role a speaker plays ("question", "remark", or another the normaliser names, such as
+ * "answer"), or null for a person. Read from `speaker.generic`; an older tree marks only the questioner.
+ */
+export function genericRole(speaker: Speaker): string | null {
+  if (speaker.generic) return speaker.generic;
   if (!speaker.question) return null;
   return /^(?:remark|replica|реплика)s?$/iu.test(speaker.name.trim()) ? 'remark' : 'question';
 }
