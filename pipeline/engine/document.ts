@@ -83,6 +83,8 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   const sourceName = `${file.slug}/_source`;
   const sourceKey = sha256(transcript + engine.bases.get(config.sourceLocale)!);
   let source = (await engine.cache?.get<SourceFacts>(sourceName, sourceKey))?.meta;
+  // A transcript not built before will be printed: Chromium starts while it is normalised and translated.
+  if (!source && (config.formats.includes('pdf') || config.formats.includes('bundle'))) engine.pool.warm();
   let tree: Tree | undefined;
   const normalised = async (): Promise<Tree> => {
     if (tree) return tree;
@@ -163,6 +165,7 @@ async function renderLocale(
   const { config, timings, resources } = engine;
   const slug = ctx.file.slug;
   const wants = (format: string) => config.formats.includes(format as never) || config.formats.includes('bundle');
+  if (wants('pdf')) engine.pool.warm();
   engine.onStage(`translate ${slug}/${locale}`);
   const translated = await runStage('translate', translate, tree, ctx, timings);
   engine.onStage(`html ${slug}/${locale}`);

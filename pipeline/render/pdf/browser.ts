@@ -142,6 +142,14 @@ export class BrowserPool {
     return this.current;
   }
 
+  /**
+   * Starts the browser without waiting for it, so that its launch overlaps the work before the first
+   * print. A failed launch is reported by the print that needed it, as without this.
+   */
+  warm(): void {
+    this.browser().catch(() => undefined);
+  }
+
   /** Runs `task` on a page slot; retried on a fresh browser when the browser died or hung under it. */
   async run<T>(task: () => Promise<T>): Promise<T> {
     await this.acquire();
