@@ -35,7 +35,7 @@ test(`generated transcripts print what their truth says (SEED=${seed})`, () => {
       ...generated.spec,
       format: 'txt',
       encoding: 'utf8',
-      noise: { nbsp: false, softHyphen: false, zwsp: false, doubleSpace: false, trailing: false },
+      noise: { nbsp: false, softHyphen: false, zwsp: false, doubleSpace: false, trailing: false, wrap: false },
     }).text;
     const where = `case ${generated.index} (SEED=${seed})`;
     const { truth } = generated;

@@ -94,7 +94,10 @@ export interface Spec {
   /** `docx`: the same blocks as Word paragraphs, labels in bold (bytes made by `caseBytes`, asynchronously). */
   /** `html`: a saved page (chrome in header and nav, cookie banner, noscript), read through the HTML ingest. */
   format: 'txt' | 'html' | 'docx';
-  noise: { nbsp: boolean; softHyphen: boolean; zwsp: boolean; doubleSpace: boolean; trailing: boolean };
+  /** `wrap`: hard-wrapped lines of about 75 characters, a label split across two lines included. */
+  noise: { nbsp: boolean; softHyphen: boolean; zwsp: boolean; doubleSpace: boolean; trailing: boolean; wrap: boolean };
+  /** The principal (index) whose labels carry an interpreter's note ("(as translated)"), if any. */
+  translated: number | null;
   noiseSeed: number;
   layoutSeed: number;
   traps: number;
@@ -290,7 +293,9 @@ export function drawSpec(seed: number, index: number): Spec {
       zwsp: rng.chance(0.1),
       doubleSpace: rng.chance(0.2),
       trailing: rng.chance(0.1),
+      wrap: false,
     },
+    translated: null,
     noiseSeed: rng.int(0, 2 ** 31),
     layoutSeed: rng.int(0, 2 ** 31),
     traps: traps.count,
@@ -299,6 +304,8 @@ export function drawSpec(seed: number, index: number): Spec {
   // Drawn last, so that the choices above are the same as before the HTML form existed.
   if (rng.chance(0.2)) Object.assign(spec, { format: 'html', encoding: rng.chance(0.8) ? 'utf8' : 'utf8-bom' });
   else if (rng.chance(0.06)) Object.assign(spec, { format: 'docx', encoding: 'utf8' });
+  spec.translated = kind !== 'speech' && rng.chance(0.08) ? rng.int(0, people.length - 1) : null;
+  spec.noise.wrap = layout === 'blank' && rng.chance(0.1);
   return spec;
 }
 
@@ -372,7 +379,8 @@ export function render(spec: Spec): GeneratedCase {
     else if (turn.who === 'remark') label = spec.remarkLabel;
     else {
       const person = spec.people[turn.who]!;
-      label = `${noisy(spec, labelText(spec.labelStyle, lang, person, !seen.has(turn.who), turnIndex), true)}:`;
+      const note = spec.translated === turn.who ? ` ${INTERPRETER_NOTE[lang]}` : '';
+      label = `${noisy(spec, labelText(spec.labelStyle, lang, person, !seen.has(turn.who), turnIndex), true)}${note}:`;
       seen.add(turn.who);
     }
     labelsPrinted.push(label);
@@ -440,6 +448,9 @@ export function render(spec: Spec): GeneratedCase {
     spec,
   };
 }
+
+/** An interpreter's note in a label ("M.Kelly (As translated):"): the speaker is still the person. */
+const INTERPRETER_NOTE: Record<Lang, string> = { en: '(as translated)', ru: '(как переведено)', ky: '(которулгандай)' };
 
 export type Region = 'chrome' | 'title' | 'dateline' | 'lead' | 'body' | 'footer';
 
@@ -536,6 +547,24 @@ function htmlPage(spec: Spec, blocks: readonly Block[]): string {
 function serialise(spec: Spec, blocks: Lines[]): string {
   const rng = new Random(spec.layoutSeed);
   const trail = (line: string) => (spec.noise.trailing && rng.chance(0.2) ? `${line}${rng.pick([' ', '  ', '\t'])}` : line);
+  const width = rng.int(66, 78);
+  const indent = rng.chance(0.5) ? '     ' : '';
+  // Hard-wrapped paragraphs (an old archive's 5-space indent and ~75-character lines); a block's lines are one paragraph.
+  const wrap = (block: Lines): Lines => {
+    if (!spec.noise.wrap || block.length > 1 || block[0]!.length <= width) return block;
+    const out: string[] = [];
+    let line = indent;
+    for (const word of block[0]!.split(' ')) {
+      if (line.trim() !== '' && line.length + word.length + 1 > width) {
+        out.push(line);
+        line = '';
+      }
+      line += line === '' || line === indent ? word : ` ${word}`;
+    }
+    out.push(line);
+    return out;
+  };
+  blocks = blocks.map(wrap);
   let text: string;
   if (spec.layout === 'lines') text = blocks.flat().map(trail).join('\n');
   else
