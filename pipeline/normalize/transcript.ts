@@ -415,8 +415,10 @@ function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker, d
   while (index < children.length && TURN_CONTENT.has(children[index]!.type)) index += 1;
   spoken.push(...(children.splice(from, index - from) as TurnContent[]));
   if (spoken.length === 0) return;
-  const position = span(spoken[0]!.position!, spoken.at(-1)!.position!);
-  children.splice(from, 0, { type: 'speakerTurn', speaker, children: spoken, position });
+  const placed = spoken.filter((node) => node.position);
+  const turn: SpeakerTurn = { type: 'speakerTurn', speaker, children: spoken };
+  if (placed.length > 0) turn.position = span(placed[0]!.position!, placed.at(-1)!.position!);
+  children.splice(from, 0, turn);
 }
 
 /** "- Саламатсызбы…", "– Рахмат.": a paragraph opened by a dash, how some interviews mark their turns. */
@@ -447,7 +449,7 @@ function makeDashInterview(children: RootContent[], lead: Lead, asking: Speaker,
     if (!turn) lead.children.push(node as Paragraph);
     else {
       turn.children.push(node as TurnContent);
-      turn.position = span(turn.position!, node.position!);
+      if (turn.position && node.position) turn.position = span(turn.position, node.position);
     }
   }
   children.splice(1, 0, ...turns);
