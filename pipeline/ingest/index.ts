@@ -1,8 +1,6 @@
 import { readMarkdown } from '../markdown/read.ts';
 import type { MetaOverrides } from '../normalize/options.ts';
 import type { TranscriptRoot } from '../types.ts';
-import { docxHtml } from './docx.ts';
-import { htmlBlocks } from './html.ts';
 import { decodeTranscript, splitBlocks, type TextBlock } from './read-blocks.ts';
 import { sniffFormat } from './sniff.ts';
 
@@ -26,10 +24,18 @@ export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.docx'];
  * @returns Blocks for the normaliser, or the tree of pressroom's own Markdown.
  */
 export async function ingestFile(bytes: Uint8Array, file: string, lang: string): Promise<Ingested> {
-  if (sniffFormat(bytes, file) === 'docx') return { blocks: htmlBlocks(await docxHtml(bytes, file), { readability: false, lang, file }) };
+  // The HTML path (parse5, linkedom, Readability) and Word's (mammoth) are loaded by the first file that
+  // takes them: a batch of text transcripts starts without them.
+  if (sniffFormat(bytes, file) === 'docx') {
+    const [{ docxHtml }, { htmlBlocks }] = await Promise.all([import('./docx.ts'), import('./html.ts')]);
+    return { blocks: htmlBlocks(await docxHtml(bytes, file), { readability: false, lang, file }) };
+  }
   const text = decodeTranscript(bytes, file);
   const lower = file.toLowerCase();
-  if (lower.endsWith('.html') || lower.endsWith('.htm')) return { blocks: htmlBlocks(text, { lang, file }) };
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) {
+    const { htmlBlocks } = await import('./html.ts');
+    return { blocks: htmlBlocks(text, { lang, file }) };
+  }
   if (lower.endsWith('.md')) return readMarkdown(text.replace(/^\ufeff/, ''), file, lang);
   return { blocks: splitBlocks(text) };
 }

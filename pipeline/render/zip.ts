@@ -1,5 +1,3 @@
-import { ZipArchive } from 'archiver';
-
 export interface ZipEntry {
   path: string;
   contents: Uint8Array | string;
@@ -21,6 +19,8 @@ const FILE_MODE = 0o644;
  * same input gives the same bytes on any machine, in any time zone.
  */
 export async function zip(entries: readonly ZipEntry[], date: Date): Promise<Uint8Array> {
+  // Loaded by the first EPUB or bundle: an HTML-only build never needs it.
+  const { ZipArchive } = await import('archiver');
   const archive = new ZipArchive({ zlib: { level: 9 } });
   const chunks: Buffer[] = [];
   const finished = new Promise<void>((resolve, reject) => {
