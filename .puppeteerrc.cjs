@@ -1,5 +1,7 @@
-// A system Chromium (Debian's `chromium`, or PUPPETEER_EXECUTABLE_PATH) makes puppeteer's own download
-// unnecessary; a machine without one still gets puppeteer's browser on install.
+// For a checkout only: puppeteer is a devDependency (the tests and scripts/bootstrap.mjs use it). A system
+// Chromium (Debian's `chromium`, or PUPPETEER_EXECUTABLE_PATH) makes its download unnecessary; a machine
+// without one still gets puppeteer's browser on install. The published package depends on puppeteer-core,
+// which downloads nothing, so installing pressroom never needs a browser download (nor this file).
 const { existsSync } = require('node:fs');
 
 const systemBrowser =
