@@ -29,13 +29,15 @@ export function featuresOf(text: string): BlockFeatures {
   const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const bare = words.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   const count = (test: (word: string) => boolean) => (bare.length === 0 ? 0 : bare.filter(test).length / bare.length);
+  // "Share on", "Print this page": interface words are weighed among the words that carry content.
+  const content = bare.filter((word) => !isFunctionWord(word));
   return {
     words: words.length,
     chars: text.length,
     sentenceEnd: /[.!?\u2026][\s"'\u00bb\u201d\u2019)\]]*$/u.test(text),
     hasLower: /\p{Ll}/u.test(text),
     functionShare: count(isFunctionWord),
-    interfaceShare: count(isInterfaceWord),
+    interfaceShare: content.length === 0 ? 0 : content.filter(isInterfaceWord).length / content.length,
     capitalShare: count((word) => /^\p{Lu}/u.test(word)),
     separators: (text.match(SEPARATOR_MARKS) ?? []).length,
     url: /^(?:https?:\/\/|www\.)\S+$/iu.test(text.trim()),
@@ -68,6 +70,12 @@ export function isChromeBlock(text: string, features = featuresOf(text)): { rule
   if (/^[\p{L}\s'’.-]{1,40}:?\s*(?:https?:\/\/|www\.)\S+$/u.test(text)) return { rule: 'link-line' };
   if (parseSourceLine(text)) return undefined;
   if (isMenuLike(features)) return { rule: 'menu-like' };
+  // A forum post's number ("Old July 14th, 2018 #861", "Старый 27.03.2016 #169") and an avatar caption.
+  if (/#\d{1,7}$/u.test(text) && /\d{4}/u.test(text) && features.words <= 8) return { rule: 'post-number' };
+  if (/(?:['’]s avatar|^аватар(?: для| пользователя)? .{1,60}|\sаватары)$/iu.test(text) && features.words <= 8) return { rule: 'avatar' };
+  // A rubric, a date stamp and a view counter run together ("World 23.12.2019 05:01 9385").
+  if (features.words <= 6 && !features.sentenceEnd && /\d{1,2}[./]\d{1,2}[./]\d{2,4}/u.test(text) && /\s\d{2,7}$/u.test(text))
+    return { rule: 'date-stamp' };
   if (/^(?:©|\(c\)|copyright\b)/iu.test(text) || /all rights reserved|все права защищены/iu.test(text)) return { rule: 'copyright' };
   // Counters and tickers: "👁786", "3 комментария", "USD 86.50 EUR 91.18".
   if (!features.hasLower && features.words <= 12 && /\d/.test(text) && !/\p{L}{4,}/u.test(text.replace(/[A-Z]{3}/g, '')))

@@ -30,7 +30,7 @@ const FUNCTION_WORDS = new Set(
 const INTERFACE_WORDS = new Set(
   [
     // en
-    ...'home main content skip menu navigation search share print printer-friendly printable version text email e-mail subscribe login log sign register contacts contact about events event transcripts transcript photos photo videos video audio documents archive news more read next previous prev back top all topics tags tag persons geography settings font size colours colors images view rss follow copy link download feedback sitemap privacy policy cookies cookie accept terms help language english official website site portal page section sections latest popular related comments comment reply quote post like tweet facebook twitter telegram whatsapp youtube instagram vk ok mail newsletter donate support app apps android itunes up breaking'.split(
+    ...'home main content skip menu navigation search share print printer-friendly printable version text email e-mail subscribe login log sign register contacts contact about events event transcripts transcript photos photo videos video audio documents archive news more read next previous prev back top all topics tags tag persons geography settings font size colours colors images view rss follow copy link download feedback sitemap privacy policy cookies cookie accept terms help language english official website site portal page section sections latest popular related comments comment reply quote post like tweet facebook twitter telegram whatsapp youtube instagram vk ok mail newsletter donate support app apps android itunes up breaking forum forums'.split(
       ' ',
     ),
     // ru
@@ -49,7 +49,7 @@ const INTERFACE_WORDS = new Set(
  * "Persons: …", "From: …", "Источник: …"). Not speaker labels, never speech.
  */
 export const METADATA_KEY =
-  /^(?:persons|people|geography|topics|topic|tags|tag|categories|category|filed under|labels|from|by|author|authors|source|sources|read more|see also|related|photo|photos|image|video|audio|credit|credits|copyright|location|posted|posted by|published|updated|last updated|share|share on|follow us|персоны|география|темы|тема|теги|рубрика|рубрики|автор|источник|фото|видео|читайте также|смотрите также|опубликовано|обновлено|дата публикации|поделиться|тэгдер|теги|темалар|булак|автор|сүрөт|толугураак|кеңири|подробнее|сүрөттөр|жарыяланды|жарыяланган|бөлүшүү|шилтеме)\s*:/iu;
+  /^(?:persons|people|geography|topics|topic|tags|tag|categories|category|filed under|labels|from|by|author|authors|source|sources|read more|see also|related|photo|photos|image|video|audio|credit|credits|copyright|location|posted|posted by|published|updated|last updated|share|share on|follow us|персоны|география|темы|тема|теги|рубрика|рубрики|автор|источник|фото|видео|читайте также|смотрите также|опубликовано|обновлено|дата публикации|поделиться|тэгдер|теги|темалар|булак|булагы|автор|сүрөт|толугураак|катталган|регистрация|сообщений|сообщения|репутация|откуда|кеңири|подробнее|сүрөттөр|жарыяланды|жарыяланган|бөлүшүү|шилтеме)\s*:/iu;
 
 export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word.toLowerCase());

@@ -126,7 +126,10 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   if (candidates.length > 0) {
     const scored = candidates.map((index) => ({ index, ...titleScore(index) }));
     scored.sort((a, b) => b.score - a.score || b.index - a.index);
-    setTitle(frame, scored[0]!.index, scored[0]!.rule);
+    // A title printed twice: the first copy is the title, the second its repeat (and what stands between is header).
+    const key = foldForRepeat(texts[scored[0]!.index]!);
+    const first = candidates.find((index) => foldForRepeat(texts[index]!) === key) ?? scored[0]!.index;
+    setTitle(frame, first, scored[0]!.rule);
   } else {
     const first = range(0, texts.length, 1).find((index) => !noise(index)) ?? 0;
     setTitle(frame, first, 'title:first-text-block');

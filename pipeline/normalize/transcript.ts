@@ -476,15 +476,13 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
       const next = lines[index + 1]?.trim();
       return next !== undefined && !/[.!?\u2026:;\u00bb\u201d")\]]$/u.test(line.trim()) && /^\p{Ll}/u.test(next);
     });
-    const paragraphPerLine = !wrapped && ended >= Math.max(2, Math.ceil(lines.length * 0.6));
-    const anchored = lines.some(
-      (line) =>
-        parseDateline(line.trim(), { lang }) ||
-        parseTimeLine(line.trim()) ||
-        isChromeLine(line.trim()) ||
-        isFooterPhrase(line.trim()) ||
-        TIMECODE.test(line.trim()),
-    );
+    // Lines cut at one width (all but the last within a few characters of each other) are a wrapped paragraph.
+    const widths = lines.slice(0, -1).map((line) => line.trim().length);
+    const evenWidth = widths.length >= 2 && Math.min(...widths) >= 50 && Math.max(...widths) - Math.min(...widths) <= 20;
+    const paragraphPerLine = !wrapped && !evenWidth && lines.length >= 3 && ended >= Math.ceil(lines.length * 0.6);
+    const anchoredLine = (line: string) =>
+      Boolean(parseDateline(line, { lang }) || parseTimeLine(line) || isChromeBlock(line) || isFooterPhrase(line) || TIMECODE.test(line));
+    const anchored = lines.some((line) => anchoredLine(line.trim()));
     const sentence = lines.some((line) => featuresOf(line.trim()).sentenceEnd);
     const labelAlone = /:\s*$/.test(lines[0]!);
     const long = lines.some((line) => line.length > 120);
@@ -497,9 +495,18 @@ function explodeHeaderLines(raw: readonly TextBlock[], lang: string): TextBlock[
     lines.forEach((printed, offset) => {
       const line = printed.trim();
       if (line === '') return;
+      // A long first line of a header ("Remarks by …, moderator" / "Jane Roe at the opening…") is one title wrapped.
+      const wrappedTitle =
+        current !== undefined &&
+        current.text.length >= 50 &&
+        !anchoredLine(current.text) &&
+        !anchoredLine(line) &&
+        !featuresOf(current.text).sentenceEnd;
       if (
         current &&
-        (/(?:,|\s(?:of|the|and|for|with|to|in|on|at|by|и|в|на|с|по|для|о|жана|менен))$/iu.test(current.text) || /^\p{Ll}/u.test(line))
+        (wrappedTitle ||
+          /(?:,|\s(?:of|the|and|for|with|to|in|on|at|by|и|в|на|с|по|для|о|жана|менен))$/iu.test(current.text) ||
+          /^\p{Ll}/u.test(line))
       ) {
         current.text += ` ${line}`;
         current.endLine = block.line + offset;
