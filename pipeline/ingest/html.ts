@@ -231,7 +231,7 @@ class Page {
     const title: PageFact | undefined = this.title
       ? { text: textOf(this.title), line: this.title.position?.start.line ?? 1 }
       : pageTitle(tree, article?.title);
-    if (title) head.push(this.factBlock(title));
+    if (title) head.push({ ...this.factBlock(title), ...(this.title ? { heading: 1 } : {}) });
     const date = this.timePrinted ? undefined : this.dateFact(tree, article, first);
     if (date) head.push(this.factBlock(date));
     const at = first < 0 ? this.blocks.length : first;

@@ -15,6 +15,8 @@ export interface TextBlock {
   inline?: (string | { footnote: string })[];
   /** Ingest already knows the block is not the transcript (an HTML page's nav, footer, cookie banner). (optional) */
   skip?: { rule: string; reason: string };
+  /** The page's own heading level, when the source marked the block as its title (`<h1>`, Word's Heading 1 or Title). (optional) */
+  heading?: number;
   /** The lines of a text block that spans several, as printed: a menu or a header printed without blank lines. (optional) */
   lines?: string[];
 }

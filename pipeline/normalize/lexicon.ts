@@ -49,7 +49,7 @@ const INTERFACE_WORDS = new Set(
  * "Persons: …", "From: …", "Источник: …"). Not speaker labels, never speech.
  */
 export const METADATA_KEY =
-  /^(?:persons|people|geography|topics|topic|tags|tag|categories|category|filed under|labels|from|by|author|authors|source|sources|read more|see also|related|photo|photos|image|video|audio|credit|credits|copyright|location|posted|posted by|published|updated|last updated|share|share on|follow us|персоны|география|темы|тема|теги|рубрика|рубрики|автор|источник|фото|видео|читайте также|смотрите также|опубликовано|обновлено|дата публикации|поделиться|тэгдер|теги|темалар|булак|булагы|автор|сүрөт|толугураак|катталган|регистрация|сообщений|сообщения|репутация|откуда|кеңири|подробнее|сүрөттөр|жарыяланды|жарыяланган|бөлүшүү|шилтеме)\s*:/iu;
+  /^(?:persons|people|geography|topics|topic|tags|tag|categories|category|filed under|labels|contact|contacts|email|e-mail|phone|tel|fax|контакты|телефон|тел|факс|байланыш|байланыштар|from|by|author|authors|source|sources|read more|see also|related|photo|photos|image|video|audio|credit|credits|copyright|location|posted|posted by|published|updated|last updated|share|share on|follow us|персоны|география|темы|тема|теги|рубрика|рубрики|автор|источник|фото|видео|читайте также|смотрите также|опубликовано|обновлено|дата публикации|поделиться|тэгдер|теги|темалар|булак|булагы|автор|сүрөт|толугураак|катталган|регистрация|сообщений|сообщения|репутация|откуда|кеңири|подробнее|сүрөттөр|жарыяланды|жарыяланган|бөлүшүү|шилтеме)\s*:/iu;
 
 export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word.toLowerCase());

@@ -54,6 +54,8 @@ export interface FrameOptions {
   datePatterns?: RegExp[];
   /** Whether block i opens a speaker turn (a label): the header never reaches past the first one. */
   isLabel: (index: number) => boolean;
+  /** Whether the source marked block i as its heading (an HTML `<h1>`, Word's Heading 1): the strongest sign of a title. (optional) */
+  isHeading?: (index: number) => boolean;
   /** How far into the page the header is looked for: a dateline quoted late in a speech is not one. */
   headerLimit?: number;
 }
@@ -182,14 +184,18 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const dated = Boolean(findDateIn(texts[index]!, dateOptions));
     // A page names its event before it dates it, so a line above the dateline is preferred to one under it.
     const beforeDateline = best !== undefined && index < best.index;
-    const score = (aboveText ? 4 : 0) + (aboveDateline ? 3 : 0) + (beforeDateline ? 2 : 0) + (dated ? 2 : 0) + (underDateline ? 1 : 0);
-    const rule = aboveDateline
-      ? 'title:above-dateline'
-      : aboveText
-        ? 'title:above-text'
-        : underDateline
-          ? 'title:under-dateline'
-          : 'title:header-line';
+    const heading = options.isHeading?.(index) ? 6 : 0;
+    const score =
+      heading + (aboveText ? 4 : 0) + (aboveDateline ? 3 : 0) + (beforeDateline ? 2 : 0) + (dated ? 2 : 0) + (underDateline ? 1 : 0);
+    const rule = heading
+      ? 'title:page-heading'
+      : aboveDateline
+        ? 'title:above-dateline'
+        : aboveText
+          ? 'title:above-text'
+          : underDateline
+            ? 'title:under-dateline'
+            : 'title:header-line';
     return { score, rule };
   }
 

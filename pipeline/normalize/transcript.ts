@@ -146,7 +146,12 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
   };
   const texts = blocks.map((block) => block.text);
   const blocks0 = blocks;
-  const frame = findFrame(texts, { lang, ...(options.rules?.dateFormats ? { datePatterns: options.rules.dateFormats } : {}), isLabel });
+  const frame = findFrame(texts, {
+    lang,
+    ...(options.rules?.dateFormats ? { datePatterns: options.rules.dateFormats } : {}),
+    isLabel,
+    isHeading: (index) => blocks[index]!.heading === 1,
+  });
 
   const title = blocks[frame.title]!;
   meta.title = title.text;
