@@ -184,7 +184,8 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const dated = Boolean(findDateIn(texts[index]!, dateOptions));
     // A page names its event before it dates it, so a line above the dateline is preferred to one under it.
     const beforeDateline = best !== undefined && index < best.index;
-    const heading = options.isHeading?.(index) ? 6 : 0;
+    // The page says which line is its title; the ingest puts that line first, so its position proves nothing.
+    const heading = options.isHeading?.(index) ? 12 : 0;
     const score =
       heading + (aboveText ? 4 : 0) + (aboveDateline ? 3 : 0) + (beforeDateline ? 2 : 0) + (dated ? 2 : 0) + (underDateline ? 1 : 0);
     const rule = heading
