@@ -159,6 +159,15 @@ test(
     assert.ok(page.includes(`>${ui.download.heading}<`), 'the page has the UI strings the package ships');
     assert.match(readFileSync(path.join(project, 'site', 'index.html'), 'utf8'), /statements\/en\/index\.html/);
 
+    // The library entry point, as `import … from 'pressroom'` resolves it at run time.
+    const library = run(
+      process.execPath,
+      ['--input-type=module', '-e', "const m = await import('pressroom'); console.log(typeof m.build, typeof m.defineConfig)"],
+      { cwd: project, env },
+    );
+    assert.equal(library.status, 0, library.output);
+    assert.equal(library.stdout.trim(), 'function function');
+
     // A consumer with its own @types/node, as a Node project has; every other type comes from the package.
     mkdirSync(path.join(project, 'node_modules', '@types'), { recursive: true });
     const nodeTypes = path.join(project, 'node_modules', '@types', 'node');
