@@ -56,6 +56,8 @@ export interface FrameOptions {
   isLabel: (index: number) => boolean;
   /** Whether the source marked block i as its heading (an HTML `<h1>`, Word's Heading 1): the strongest sign of a title. (optional) */
   isHeading?: (index: number) => boolean;
+  /** The source line block i starts on, where ingest may have reordered blocks. (optional) */
+  lineOf?: (index: number) => number;
   /** How far into the page the header is looked for: a dateline quoted late in a speech is not one. */
   headerLimit?: number;
 }
@@ -91,7 +93,11 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const value = datelineAt(index);
     if (value) datelines.push({ index, value });
   }
-  datelines.sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index);
+  // Of two plain datelines, the one written out with a month name and a place dates the event; a bare numeric
+  // stamp ("02.05.2011 20:59") is how sites print their publication time.
+  const weight = (line: { index: number; value: Dateline }) =>
+    rank(line.value) + (NUMERIC_STAMP.test(texts[line.index]!) ? 0.5 : 0) + (line.value.place ? 0 : 0.25);
+  datelines.sort((a, b) => weight(a) - weight(b) || a.index - b.index);
   const best = datelines[0];
   const frame: Frame = { title: 0, titleRule: 'title:first-block', bodyStart: 1, footerStart: texts.length, assigned };
   const isHeaderNoise = (index: number) =>
@@ -118,7 +124,8 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const titled = range(0, above, 1).some(
       (index) => isTitleLike(texts[index]!, features[index]) && !isChromeBlock(texts[index]!, features[index]),
     );
-    if (placeLine === undefined && above > 0 && titled && isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
+    const headed = options.isHeading !== undefined && range(0, limit, 1).some((index) => options.isHeading!(index));
+    if (placeLine === undefined && above > 0 && titled && !headed && isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
   }
   const noise = (index: number) => index === placeLine || isHeaderNoise(index);
   // A salutation ("Dear friends,") or a line cut at a comma is the start of the text, not its title.
@@ -136,6 +143,12 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const first = range(0, texts.length, 1).find((index) => !noise(index)) ?? 0;
     setTitle(frame, first, 'title:first-text-block');
   }
+  // On a page that marks its title, the place line above the date is known once the title is: it stands
+  // between them in the source (ingest moves the title first, so source lines decide, not block order).
+  const lineOf = options.lineOf ?? ((index: number) => index);
+  const above = best ? best.index - 1 : -1;
+  if (best && !best.value.place && placeLine === undefined && above >= 0 && above !== frame.title && lineOf(above) > lineOf(frame.title))
+    if (isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
   if (placeLine !== undefined && placeLine !== frame.title) frame.placeLine = { index: placeLine, place: texts[placeLine]! };
   // A news site stamps its publication time above the headline; the event's own date stands under the title.
   const under = datelines.find((other) => other.index > frame.title && rank(other.value) <= rank(best!.value));
@@ -148,7 +161,8 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
 
   // The title's own date wins over a "Published"/"Submitted" stamp; without any dateline it is the date.
   const titleDate = findDateIn(texts[frame.title]!, dateOptions);
-  if (titleDate && (!best || best.value.kind === 'published' || best.value.kind === 'updated')) {
+  const stampAbove = best !== undefined && lineOf(best.index) < lineOf(frame.title) && NUMERIC_STAMP.test(texts[best.index]!);
+  if (titleDate && (!best || best.value.kind === 'published' || best.value.kind === 'updated' || stampAbove)) {
     if (frame.dateline) assigned.set(frame.dateline.index, { class: 'chrome', rule: `chrome:other-date-${best!.value.kind}` });
     delete frame.dateline;
     frame.dateInText = { index: frame.title, date: titleDate.date, time: titleDate.time ?? null };
@@ -227,7 +241,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   let bodyStart = scanEnd;
   for (let index = 0; index < limit; index += 1) {
     if (taken.has(index) || assigned.has(index)) continue;
-    if (index < frame.title) {
+    if (index < frame.title || lineOf(index) < lineOf(frame.title)) {
       assigned.set(index, { class: 'chrome', rule: `chrome:${isChromeBlock(texts[index]!, features[index])?.rule ?? 'before-title'}` });
       continue;
     }
@@ -266,6 +280,9 @@ function isDatedTitle(text: string, value: Dateline): boolean {
   const words = place.split(/\s+/u);
   return words.length > 3 || words.some((word) => !/^[\p{Lu}\d]/u.test(word) && !/^(?:of|the|de|la|upon|on|am|an|der|на|под)$/u.test(word));
 }
+
+/** "07.09.2019 17:06", "2019-09-07": a date printed in digits, as sites stamp their publication time. */
+const NUMERIC_STAMP = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/u;
 
 function rank(value: Dateline): number {
   return KIND_RANK[value.kind ?? 'none'] ?? 1;

@@ -17,7 +17,7 @@ export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
   const t = ctx.resources.translators.get(ctx.locale);
   // A question or a remark is a turn, not an author or a keyword.
   const speakers = meta.speakers.filter((speaker) => !speaker.generic && !speaker.question).map((speaker) => speaker.name);
-  // With pdf-lib, loaded by the first PDF: builds without PDF output never load either.
+  // Loaded by the first PDF (pdf-lib with it, during that print): builds without PDF output never load them.
   const { printPdf } = await import('../render/pdf/print.ts');
   return printPdf(
     await ctx.resources.browser(),
