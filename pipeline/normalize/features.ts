@@ -21,6 +21,8 @@ export interface BlockFeatures {
   /** " / ", " | ", " • ", " » " separators, as menus and breadcrumbs print them. */
   separators: number;
   url: boolean;
+  /** "NAME SURNAME: text": words before a colon and text after it, as a caps label prints them (never a menu). */
+  labelled: boolean;
 }
 
 const SEPARATOR_MARKS = /\s(?:\/|\||•|·|»|›|>)(?=\s|$)|^\s*(?:\/|\||•|·|»|›)\s/gu;
@@ -41,6 +43,7 @@ export function featuresOf(text: string): BlockFeatures {
     capitalShare: count((word) => /^\p{Lu}/u.test(word)),
     separators: (text.match(SEPARATOR_MARKS) ?? []).length,
     url: /^(?:https?:\/\/|www\.)\S+$/iu.test(text.trim()),
+    labelled: /^[^:]{2,120}\p{L}\s?:\s+\p{L}/u.test(text),
   };
 }
 
@@ -59,7 +62,7 @@ export function isMenuLike(features: BlockFeatures): boolean {
   if (features.url) return true;
   if (features.separators >= 2 && !features.sentenceEnd) return true;
   if (!features.sentenceEnd && features.words >= 1 && features.interfaceShare >= 0.6) return true;
-  return !features.sentenceEnd && features.words >= 6 && features.functionShare < 0.12 && features.capitalShare >= 0.7;
+  return !features.sentenceEnd && features.words >= 6 && features.functionShare < 0.12 && features.capitalShare >= 0.7 && !features.labelled;
 }
 
 /** Chrome by the generic lexicon or the shape: the lines every template prints around a transcript. */

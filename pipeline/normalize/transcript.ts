@@ -604,7 +604,13 @@ function dropRepeats(
   summary: NormaliseSummary,
   drop: (block: Block, rule: string, reason: string, severity: 'warn') => void,
 ): Block[] {
-  const repeats = findRepeatedRuns(blocks.map((block) => block.text));
+  // A label printed alone and an editor's "[…]" legitimately come back; a repeat must hold repeated speech.
+  const repeats = findRepeatedRuns(blocks.map((block) => block.text)).filter((repeat) => {
+    const spoken = blocks
+      .slice(repeat.start, repeat.start + repeat.length)
+      .filter((block) => !/:\s*$/u.test(block.text) && !isEditorialInsertion(block.text) && !/^\(.*\)\.?$/u.test(block.text));
+    return spoken.reduce((sum, block) => sum + block.text.length, 0) >= 60;
+  });
   if (repeats.length === 0) return blocks;
   const gone = new Set<number>();
   for (const repeat of repeats) {
