@@ -21,7 +21,7 @@ export interface BlockFeatures {
   /** " / ", " | ", " • ", " » " separators, as menus and breadcrumbs print them. */
   separators: number;
   url: boolean;
-  /** "NAME SURNAME: text": words before a colon and text after it, as a caps label prints them (never a menu). */
+  /** "NAME SURNAME: text" or "NAME SURNAME:" alone: a caps label, never a menu. */
   labelled: boolean;
 }
 
@@ -43,7 +43,7 @@ export function featuresOf(text: string): BlockFeatures {
     capitalShare: count((word) => /^\p{Lu}/u.test(word)),
     separators: (text.match(SEPARATOR_MARKS) ?? []).length,
     url: /^(?:https?:\/\/|www\.)\S+$/iu.test(text.trim()),
-    labelled: /^[^:]{2,120}\p{L}\s?:\s+\p{L}/u.test(text),
+    labelled: /^[^:]{2,120}\p{L}\s?:(?:\s+\p{L}|\s*$)/u.test(text),
   };
 }
 
