@@ -128,9 +128,15 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     if (placeLine === undefined && above > 0 && titled && !headed && isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
   }
   const noise = (index: number) => index === placeLine || isHeaderNoise(index);
-  // A salutation ("Dear friends,") or a line cut at a comma is the start of the text, not its title.
+  // A salutation ("Dear friends,"), a greeting ("Good afternoon") or a line cut at a comma is the start of the
+  // text, not its title.
   const candidates = range(0, limit, 1).filter(
-    (index) => index !== placeLine && titleCandidate(index) && !features[index]!.sentenceEnd && !/[,;]$/.test(texts[index]!),
+    (index) =>
+      index !== placeLine &&
+      titleCandidate(index) &&
+      !features[index]!.sentenceEnd &&
+      !/[,;]$/.test(texts[index]!) &&
+      !SPEECH_OPENING.test(texts[index]!),
   );
   if (candidates.length > 0) {
     const scored = candidates.map((index) => ({ index, ...titleScore(index) }));
@@ -280,6 +286,10 @@ function isDatedTitle(text: string, value: Dateline): boolean {
   const words = place.split(/\s+/u);
   return words.length > 3 || words.some((word) => !/^[\p{Lu}\d]/u.test(word) && !/^(?:of|the|de|la|upon|on|am|an|der|на|под)$/u.test(word));
 }
+
+/** The first words of someone speaking: a greeting, thanks, "I", "we" (en, ru, ky). */
+const SPEECH_OPENING =
+  /^(?:good (?:morning|afternoon|evening)|hello|thank you|thanks|i|we|добрый (?:день|вечер)|доброе утро|здравствуйте|спасибо|я|мы|саламатсыз(?:дар)?бы|рахмат|мен|биз)(?![\p{L}])/iu;
 
 /** "07.09.2019 17:06", "2019-09-07": a date printed in digits, as sites stamp their publication time. */
 const NUMERIC_STAMP = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/u;
