@@ -23,6 +23,8 @@ export interface BlockFeatures {
   url: boolean;
   /** "NAME SURNAME: text" or "NAME SURNAME:" alone: a caps label, never a menu. */
   labelled: boolean;
+  /** Holds a digit or a comma, as titles and datelines do and menus do not. */
+  punctuated: boolean;
 }
 
 const SEPARATOR_MARKS = /\s(?:\/|\||•|·|»|›|>)(?=\s|$)|^\s*(?:\/|\||•|·|»|›)\s/gu;
@@ -43,6 +45,7 @@ export function featuresOf(text: string): BlockFeatures {
     capitalShare: count((word) => /^\p{Lu}/u.test(word)),
     separators: (text.match(SEPARATOR_MARKS) ?? []).length,
     url: /^(?:https?:\/\/|www\.)\S+$/iu.test(text.trim()),
+    punctuated: /[\d,]/u.test(text),
     labelled: /^[^:]{2,120}\p{L}\s?:(?:\s+\p{L}|\s*$)/u.test(text),
   };
 }
@@ -62,7 +65,15 @@ export function isMenuLike(features: BlockFeatures): boolean {
   if (features.url) return true;
   if (features.separators >= 2 && !features.sentenceEnd) return true;
   if (!features.sentenceEnd && features.words >= 1 && features.interfaceShare >= 0.6) return true;
-  return !features.sentenceEnd && features.words >= 6 && features.functionShare < 0.12 && features.capitalShare >= 0.7 && !features.labelled;
+  // A run of capitalised words with no function word at all; a title in Title Case has "by", "of", a date, a comma.
+  return (
+    !features.sentenceEnd &&
+    features.words >= 6 &&
+    features.functionShare === 0 &&
+    features.capitalShare >= 0.7 &&
+    !features.labelled &&
+    !features.punctuated
+  );
 }
 
 /** Chrome by the generic lexicon or the shape: the lines every template prints around a transcript. */

@@ -226,7 +226,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   for (let index = 0; index < Math.min(limit, headerEnd + 6); index += 1) {
     if (index === frame.title || index === frame.dateline?.index) continue;
     // A masthead above the title ("The White House") names the publisher, not the venue.
-    if (index < frame.title && !parseTimeLine(texts[index]!)) continue;
+    if ((index < frame.title || lineOf(index) < lineOf(frame.title)) && !parseTimeLine(texts[index]!)) continue;
     const time = parseTimeLine(texts[index]!);
     if (time && !time.end && !frame.time) {
       frame.time = { index, time: time.time, timezone: time.timezone };

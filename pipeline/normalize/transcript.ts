@@ -228,7 +228,8 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     } else if (assignment.class === 'repeat') drop(block, 'normalize:repeated-title', 'Removed a repeat of the title');
     else if (assignment.class === 'footer')
       drop(block, 'normalize:footer', `Dropped a footer line after the transcript (${assignment.rule})`);
-    else if (index < frame.title || block.line < title.line) drop(block, 'normalize:chrome', `Dropped site chrome before the title (${assignment.rule})`);
+    else if (index < frame.title || block.line < title.line)
+      drop(block, 'normalize:chrome', `Dropped site chrome before the title (${assignment.rule})`);
     else drop(block, 'normalize:chrome-line', `Dropped a site chrome line in the header (${assignment.rule})`);
   }
   const overrides = options.overrides ?? {};
