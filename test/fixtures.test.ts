@@ -62,7 +62,10 @@ for (const stage of Object.keys(runners)) {
         writeFileSync(expectedFile, actual);
         writeFileSync(messagesFile, messages);
       }
-      assert.ok(existsSync(expectedFile) && existsSync(messagesFile), `${folder} has no expected.json or messages.txt; run UPDATE=1 npm test to write them, then review them`);
+      assert.ok(
+        existsSync(expectedFile) && existsSync(messagesFile),
+        `${folder} has no expected.json or messages.txt; run UPDATE=1 npm test to write them, then review them`,
+      );
       assert.equal(actual, readFileSync(expectedFile, 'utf8'), `${expectedFile} differs; run UPDATE=1 npm test if the change is intended`);
       assert.equal(messages, readFileSync(messagesFile, 'utf8'), `${messagesFile} differs`);
       if (stage === 'normalise') await checkMarkdown(folder, bytes, file);
