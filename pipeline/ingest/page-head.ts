@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { ENGLISH_MONTHS, RUSSIAN_GENITIVE, RUSSIAN_NOMINATIVE } from '../normalize/dates/lexicon.ts';
 
 /** A title or date the page gives outside its article text, with the line that gave it. */
 export interface PageFact {
@@ -6,22 +7,6 @@ export interface PageFact {
   line: number;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const MONTHS_KY = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 /** " — Site name", " | Site", " - Site": the separators a `<title>` puts between headline and site. */
 const TITLE_SEPARATORS = [' — ', ' – ', ' | ', ' - ', ' · ', ' :: ', ' » '];
 /** JSON-LD is code, not text; a page's metadata never needs more, and a huge blob is not worth parsing. */
@@ -81,9 +66,9 @@ export function isoDate(value: string): string | undefined {
 export function plainDate(iso: string, lang: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const base = lang.toLowerCase().split(/[-_]/)[0];
-  if (base === 'en') return `${MONTHS_EN[month - 1]} ${day}, ${year}`;
-  if (base === 'ru') return `${day} ${MONTHS_RU[month - 1]} ${year} года`;
-  if (base === 'ky') return `${day}-${MONTHS_KY[month - 1]}, ${year}-жыл`;
+  if (base === 'en') return `${capitalised(ENGLISH_MONTHS[month - 1]!)} ${day}, ${year}`;
+  if (base === 'ru') return `${day} ${RUSSIAN_GENITIVE[month - 1]} ${year} года`;
+  if (base === 'ky') return `${day}-${RUSSIAN_NOMINATIVE[month - 1]}, ${year}-жыл`;
   return `${day}.${month}.${year}`;
 }
 
@@ -176,4 +161,8 @@ function allElements(tree: Root | Element, test: (node: Element) => boolean, lim
     for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
   }
   return found;
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findDateIn, parseDateline, parseTimeLine, parseVenueLine, type Dateline } from '../../pipeline/normalize/dateline.ts';
+import { Random } from '../generator/random.ts';
 
 /** mulberry32: a tiny seeded PRNG, so a failing case can be replayed from the printed seed. */
+/** The generator's seeded PRNG, as a function. */
 function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const SEED = Number(process.env.DATELINE_SEED ?? 20261103);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { labelWordsBeyond, parseSpeakerLabel, registerSpeaker, speakerFromText } from '../../pipeline/normalize/speaker-label.ts';
 import type { Speaker } from '../../pipeline/types.ts';
+import { Random } from '../generator/random.ts';
 
 /**
  * Generated label cases: invented names (Latin, Russian Cyrillic, Kyrgyz Cyrillic with ң ө ү) and
@@ -9,15 +10,10 @@ import type { Speaker } from '../../pipeline/types.ts';
  * names, so passing says it reads the forms, not the people.
  */
 
+/** The generator's seeded PRNG, as a function. */
 function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const SEED = Number(process.env.SEED ?? 20261204);

@@ -3,7 +3,7 @@
  * no site's or person's name belongs here.
  */
 
-const ENGLISH_MONTHS = [
+export const ENGLISH_MONTHS = [
   'january',
   'february',
   'march',
@@ -21,7 +21,7 @@ const ENGLISH_MONTHS = [
 const ENGLISH_ABBREVIATIONS: Record<string, number> = { sept: 9 };
 
 /** Russian genitive (the case of "3 ноября"), nominative (also Kyrgyz: "14-ноябрь") and printed abbreviations. */
-const RUSSIAN_GENITIVE = [
+export const RUSSIAN_GENITIVE = [
   'января',
   'февраля',
   'марта',
@@ -35,7 +35,7 @@ const RUSSIAN_GENITIVE = [
   'ноября',
   'декабря',
 ];
-const RUSSIAN_NOMINATIVE = [
+export const RUSSIAN_NOMINATIVE = [
   'январь',
   'февраль',
   'март',
