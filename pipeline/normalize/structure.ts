@@ -196,18 +196,27 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const aboveText =
       next >= texts.length ||
       next === limit ||
-      (isProse(features[next]!) && features[next]!.sentenceEnd) ||
+      (features[next]!.sentenceEnd && features[next]!.hasLower && features[next]!.words >= 3) ||
       options.isLabel(next) ||
       /^(?:\*\s*){3,}$/.test(texts[next]!);
     const aboveDateline = best !== undefined && best.index > index && range(index + 1, best.index, 1).every(noise);
     const underDateline = best !== undefined && best.index < index && range(best.index + 1, index, 1).every(noise);
     const dated = Boolean(findDateIn(texts[index]!, dateOptions));
+    // Sites print the headline twice (a list entry and the article, or around the date): the repeated line is the title.
+    const key = foldForRepeat(texts[index]!);
+    const twice = candidates.some((other) => other !== index && foldForRepeat(texts[other]!) === key);
     // A page names its event before it dates it, so a line above the dateline is preferred to one under it.
     const beforeDateline = best !== undefined && index < best.index;
     // The page says which line is its title; the ingest puts that line first, so its position proves nothing.
     const heading = options.isHeading?.(index) ? 12 : 0;
     const score =
-      heading + (aboveText ? 4 : 0) + (aboveDateline ? 3 : 0) + (beforeDateline ? 2 : 0) + (dated ? 2 : 0) + (underDateline ? 1 : 0);
+      heading +
+      (twice ? 3 : 0) +
+      (aboveText ? 4 : 0) +
+      (aboveDateline ? 3 : 0) +
+      (beforeDateline ? 2 : 0) +
+      (dated ? 2 : 0) +
+      (underDateline ? 1 : 0);
     const rule = heading
       ? 'title:page-heading'
       : aboveDateline
