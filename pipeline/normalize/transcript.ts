@@ -366,7 +366,8 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     if (named) makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...named }), datelineLine);
   }
   if (lead.children.length > 0) {
-    lead.position = span(lead.children[0]!.position!, lead.children.at(-1)!.position!);
+    const placed = lead.children.filter((node) => node.position);
+    if (placed.length > 0) lead.position = span(placed[0]!.position!, placed.at(-1)!.position!);
     children.splice(1, 0, lead);
   }
   for (const note of notes) {
@@ -438,11 +439,15 @@ const QUESTION_WORD: Record<string, string> = { en: 'Question', ru: 'Вопро�
  * dash itself, which only marked the turn, is taken off.
  */
 function makeDashInterview(children: RootContent[], lead: Lead, asking: Speaker, answering: Speaker): void {
-  const firstDash = lead.children.findIndex((node) => DASH_TURN.test(toString(node)));
+  const isDash = (node: RootContent) => node.type === 'paragraph' && DASH_TURN.test(toString(node));
+  const firstDash = lead.children.findIndex(isDash);
   const spoken: RootContent[] = firstDash >= 0 ? lead.children.splice(firstDash) : [];
-  let index = 1;
+  // Outside the lead, the turns start at the first dash paragraph; what stands before it stays where it is.
+  let from = 1;
+  if (spoken.length === 0) while (from < children.length && TURN_CONTENT.has(children[from]!.type) && !isDash(children[from]!)) from += 1;
+  let index = from;
   while (index < children.length && TURN_CONTENT.has(children[index]!.type)) index += 1;
-  spoken.push(...children.splice(1, index - 1));
+  spoken.push(...children.splice(from, index - from));
   const turns: SpeakerTurn[] = [];
   let asks = false;
   for (const node of spoken) {
@@ -452,14 +457,12 @@ function makeDashInterview(children: RootContent[], lead: Lead, asking: Speaker,
       asks = turns.length === 0 ? true : !asks;
       turns.push({ type: 'speakerTurn', speaker: asks ? asking : answering, children: [], position: node.position });
     }
-    const turn = turns.at(-1);
-    if (!turn) lead.children.push(node as Paragraph);
-    else {
-      turn.children.push(node as TurnContent);
-      if (turn.position && node.position) turn.position = span(turn.position, node.position);
-    }
+    // `spoken` opens with a dash paragraph, so a turn is always open here.
+    const turn = turns.at(-1)!;
+    turn.children.push(node as TurnContent);
+    if (turn.position && node.position) turn.position = span(turn.position, node.position);
   }
-  children.splice(1, 0, ...turns);
+  children.splice(from, 0, ...turns);
 }
 
 const TURN_CONTENT = new Set(['paragraph', 'stageDirection', 'editorialInsertion', 'list', 'blockquote']);
