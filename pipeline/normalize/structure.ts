@@ -167,9 +167,11 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
 
   // The title's own date wins over a "Published"/"Submitted" stamp; without any dateline it is the date.
   const titleDate = findDateIn(texts[frame.title]!, dateOptions);
-  const stampAbove = best !== undefined && lineOf(best.index) < lineOf(frame.title) && NUMERIC_STAMP.test(texts[best.index]!);
-  if (titleDate && (!best || best.value.kind === 'published' || best.value.kind === 'updated' || stampAbove)) {
-    if (frame.dateline) assigned.set(frame.dateline.index, { class: 'chrome', rule: `chrome:other-date-${best!.value.kind}` });
+  const chosen = frame.dateline;
+  const stampAbove = chosen !== undefined && lineOf(chosen.index) < lineOf(frame.title) && NUMERIC_STAMP.test(texts[chosen.index]!);
+  const stamped = chosen?.value.kind === 'published' || chosen?.value.kind === 'updated';
+  if (titleDate && (!chosen || stamped || stampAbove)) {
+    if (chosen) assigned.set(chosen.index, { class: 'chrome', rule: `chrome:other-date-${chosen.value.kind ?? 'stamp'}` });
     delete frame.dateline;
     frame.dateInText = { index: frame.title, date: titleDate.date, time: titleDate.time ?? null };
     // "…following talks, Moscow, May 31, 2026": the part before the date names the place.
