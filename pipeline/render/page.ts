@@ -44,9 +44,21 @@ export function documentTitle(tree: TranscriptRoot): string {
   return heading ? toString(heading).trim() : tree.data.meta.title;
 }
 
+/**
+ * The event's clock time in the reader's locale ("2:00 PM", "14:00"), with the zone as the source printed it;
+ * the time is the wall clock of the place, so it is formatted as UTC to keep Intl from shifting it.
+ */
+export function formatTime(time: string, lang: string, timezone?: string | null): string {
+  const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`1970-01-01T${time}:00Z`),
+  );
+  return timezone ? `${clock} ${timezone}` : clock;
+}
+
 function datelineContent(tree: TranscriptRoot, lang: string, t: Translate): ElementContent[] {
-  const { date, place, placeLang } = tree.data.meta;
-  const dateNode: ElementContent = date ? h('time', { dateTime: date }, formatDate(date, lang)) : { type: 'text', value: '' };
+  const { date, time, timezone, place, placeLang } = tree.data.meta;
+  const printed = date && time ? `${formatDate(date, lang)}, ${formatTime(time, lang, timezone)}` : date ? formatDate(date, lang) : '';
+  const dateNode: ElementContent = date ? h('time', { dateTime: time ? `${date}T${time}` : date }, printed) : { type: 'text', value: '' };
   if (!place) return [dateNode];
   const placeNode: ElementContent = placeLang && placeLang !== lang ? h('bdi', { lang: placeLang }, place) : { type: 'text', value: place };
   return datelineNodes(t, dateNode, placeNode);
