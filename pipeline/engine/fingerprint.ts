@@ -13,6 +13,10 @@ import { sha256 } from './cache.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // Compiled, this file is dist/pipeline/engine/fingerprint.js: the code is under dist/, package.json beside it.
 const packageJson = existsSync(path.join(root, 'package.json')) ? path.join(root, 'package.json') : path.join(root, '..', 'package.json');
+// In a checkout, the compiled dist/ and the TypeScript sources run side by side (the bin takes dist/ when it
+// is fresh, tests import the sources): both must hash the sources, or each would throw away the other's cache.
+const checkout = path.join(root, '..');
+const hashed = !existsSync(path.join(root, 'package.json')) && existsSync(path.join(checkout, 'pipeline', 'cli.ts')) ? checkout : root;
 let code: Promise<string> | undefined;
 
 /**
@@ -23,12 +27,12 @@ export function codeHash(): Promise<string> {
   code ??= (async () => {
     const parts: string[] = [await readFile(packageJson, 'utf8')];
     for (const folder of ['pipeline', 'templates']) {
-      const entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
+      const entries = await readdir(path.join(hashed, folder), { recursive: true, withFileTypes: true });
       const files = entries
         .filter((entry) => entry.isFile())
         .map((entry) => path.join(entry.parentPath, entry.name))
         .sort();
-      for (const file of files) parts.push(file.slice(root.length), sha256(await readFile(file)));
+      for (const file of files) parts.push(path.relative(hashed, file), sha256(await readFile(file)));
     }
     return sha256(parts.join('\n'));
   })();
