@@ -74,13 +74,17 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   const features = texts.map((text) => featuresOf(text));
   const assigned = new Map<number, Assignment>();
   const dateOptions = { lang: options.lang, ...(options.datePatterns ? { patterns: options.datePatterns } : {}) };
-  let firstLabel = texts.findIndex((_, index) => options.isLabel(index));
+  // A label printed above the page's own heading (which ingest moved first) is no turn of the transcript.
+  const heading = options.isHeading ? texts.findIndex((_, index) => options.isHeading!(index)) : -1;
+  const lineOf = options.lineOf ?? ((index: number) => index);
+  const labelAt = (index: number) => options.isLabel(index) && (heading < 0 || lineOf(index) > lineOf(heading));
+  let firstLabel = texts.findIndex((_, index) => labelAt(index));
   // A headline built like a label ("Smith: New airport to open in 2027") right above the dateline is the title.
   if (firstLabel >= 0 && !features[firstLabel]!.sentenceEnd && features[firstLabel]!.words <= 16) {
     const dated = range(firstLabel + 1, Math.min(texts.length, firstLabel + 4), 1).some((index) =>
       parseDateline(texts[index]!, dateOptions),
     );
-    if (dated) firstLabel = texts.findIndex((_, index) => index > firstLabel && options.isLabel(index));
+    if (dated) firstLabel = texts.findIndex((_, index) => index > firstLabel && labelAt(index));
   }
   const limit = Math.min(texts.length, options.headerLimit ?? 60, firstLabel < 0 ? texts.length : firstLabel);
 
@@ -151,7 +155,6 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   }
   // On a page that marks its title, the place line above the date is known once the title is: it stands
   // between them in the source (ingest moves the title first, so source lines decide, not block order).
-  const lineOf = options.lineOf ?? ((index: number) => index);
   const above = best ? best.index - 1 : -1;
   if (best && !best.value.place && placeLine === undefined && above >= 0 && above !== frame.title && lineOf(above) > lineOf(frame.title))
     if (isPlaceLine(texts[above]!, features[above]!)) placeLine = above;

@@ -139,7 +139,9 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     let known = labels.get(index);
     if (known === undefined) {
       const block = blocks[index]!;
-      known = !block.node && !isChromeBlock(block.text) && Boolean(parseSpeakerLabel(block.text, meta.speakers, '', labelOptions));
+      const labelled = block.node || isChromeBlock(block.text) ? undefined : parseSpeakerLabel(block.text, meta.speakers, '', labelOptions);
+      // "Home Politics Society Economy Share:": a menu run into one line ends in a colon but names nobody.
+      known = Boolean(labelled) && featuresOf(labelled!.label).interfaceShare < 0.4;
       labels.set(index, known);
     }
     return known;
