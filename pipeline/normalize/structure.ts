@@ -305,6 +305,9 @@ function isDatedTitle(text: string, value: Dateline): boolean {
 const SPEECH_OPENING =
   /^(?:good (?:morning|afternoon|evening)|hello|thank you|thanks|i|we|добрый (?:день|вечер)|доброе утро|здравствуйте|спасибо|я|мы|саламатсыз(?:дар)?бы|рахмат|мен|биз)(?![\p{L}])/iu;
 
+/** "END" closing a White House–style transcript, alone on its line. */
+const END_MARK = /^(?:END|КОНЕЦ)\.?$/u;
+
 /** "07.09.2019 17:06", "2019-09-07": a date printed in digits, as sites stamp their publication time. */
 const NUMERIC_STAMP = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/u;
 
@@ -360,9 +363,12 @@ function findFooter(
     else if (!closingDateline && parseDateline(text, dateOptions)) {
       closingDateline = true;
       assignment = { class: 'footer', rule: 'footer:closing-dateline' };
-    } else if (!endTime && parseTimeLine(text)?.end) {
+    } else if (!endTime && (parseTimeLine(text)?.end || (parseTimeLine(text) && END_MARK.test(texts[index - 1] ?? '')))) {
+      // "END 2:10 P.M. EST", or "END" with the time on the line under it.
       endTime = true;
       assignment = { class: 'footer', rule: 'footer:end-time' };
+    } else if (END_MARK.test(text)) {
+      assignment = { class: 'footer', rule: 'footer:end-mark' };
     } else {
       const chrome = isChromeBlock(text, features[index]) ?? (isFooterPhrase(text) ? { rule: 'template-phrase' } : undefined);
       if (chrome) assignment = { class: 'footer', rule: `footer:${chrome.rule}` };
