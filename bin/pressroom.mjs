@@ -16,5 +16,11 @@ if (!checkout || distIsFresh(fileURLToPath(root))) {
   register();
   cli = new URL('pipeline/cli.ts', root).href;
 }
+// `pressroom normalise x.txt --explain | head`: a reader that stops reading is no error; what is left to
+// print goes nowhere, and the command finishes as it would have.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
 const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));

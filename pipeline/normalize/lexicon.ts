@@ -65,6 +65,9 @@ export function isInterfaceWord(word: string): boolean {
  */
 const FOOTER_PHRASES: readonly RegExp[] = [
   /^(?:is this page useful\??(?: yes no)?|report a problem(?: with this page)?|was this (?:page|article) (?:helpful|useful)\??|(?:no|\d+) comments?:?|leave a (?:comment|reply)|write a comment|post a comment|posted by .{1,80}|subscribe to:? .{1,80}|newer post|older post|print this page|back to top|share this (?:page|article|story)|follow us on .{1,80}|sign up for .{0,60}newsletter.{0,40})$/iu,
+  // An author's initials closing a news item: "(BCh)", "(AiT)".
+  /^\((?:\p{Lu}\p{Ll}?){2,3}\)$/u,
+  /^\d{1,6} (?:comments?|replies|комментари(?:й|я|ев)|ответ(?:а|ов)?|пикир(?:лер)?)$/iu,
   /^(?:комментарии(?: \(\d+\))?|написать комментарий|оставить комментарий|добавить комментарий|(?:обнаружили|нашли) (?:опечатку|ошибку)\??.{0,80}|подписывайтесь на .{1,80}|наверх)$/iu,
   /^(?:пикир(?:лер)?(?: \(\d+\))?|пикир (?:калтыруу|жазуу)|ката (?:таптыңызбы|байкадыңызбы)\??.{0,80})$/iu,
 ];

@@ -62,6 +62,12 @@ export function speakerFromText(title: string, lead: readonly string[], lang: st
     const speaker = personIn(ky.replace(/(?:дун|дын|тун|тын|нун|нын|дүн|түн|нүн|дин|тин|нин)$/u, ''), true, false);
     if (speaker) return speaker;
   }
+  // A headline built as a sentence ("Президент Айбек Токтосунов эл алдында сөз сүйлөдү") names its subject first.
+  for (const pattern of SUBJECT_VERB) {
+    const subject = pattern.exec(head)?.groups?.who;
+    const named = subject && personIn(subject, /\p{Script=Cyrillic}/u.test(subject), false);
+    if (named) return named;
+  }
   for (const paragraph of lead.slice(0, 3)) {
     const text = paragraph
       .slice(0, 2 * REACH)
