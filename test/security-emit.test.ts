@@ -157,13 +157,15 @@ test('an interrupted build (SIGINT, SIGTERM, SIGKILL, before and during writing,
           child.once('exit', (code, killedBy) => resolve({ code, signal: killedBy })),
         );
         if (moment === 'rendering') {
-          // Strike once this build holds the lock (so the CLI listens for signals) and has had time to render.
+          // Strike as soon as this build holds the lock (so the CLI listens for signals): it then normalises,
+          // translates and renders until its staging folder appears. A fixed delay after the lock raced the
+          // build, which now often finishes within 800 ms.
           const lockFile = path.join(out, '.pressroom.lock');
           const poll = setInterval(() => {
             if (!existsSync(lockFile) || !readFileSync(lockFile, 'utf8').includes(`"pid":${child.pid},`)) return;
             clearInterval(poll);
-            setTimeout(() => child.kill(signal), 800);
-          }, 20);
+            child.kill(signal);
+          }, 10);
           void exited.then(() => clearInterval(poll));
         } else {
           // The staging folder appears when writing starts: strike then.
@@ -191,14 +193,15 @@ test('an interrupted build (SIGINT, SIGTERM, SIGKILL, before and during writing,
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       child.once('exit', (code, killedBy) => resolve({ code, signal: killedBy })),
     );
-    // Strike once this build holds the lock (the SIGKILL cases left a stale one) and has had time to print.
+    // Strike once this build holds the lock (the SIGKILL cases left a stale one) and its Chromium is up, that
+    // is while it prints: a fixed delay raced a build that prints faster than it used to.
     const lockFile = path.join(out, '.pressroom.lock');
     const owns = () => existsSync(lockFile) && readFileSync(lockFile, 'utf8').includes(`"pid":${child.pid},`);
     const poll = setInterval(() => {
-      if (!owns()) return;
+      if (!owns() || !hasBrowserChild(child.pid!)) return;
       clearInterval(poll);
-      setTimeout(() => child.kill('SIGTERM'), 2500);
-    }, 50);
+      child.kill('SIGTERM');
+    }, 10);
     const result = await exited;
     clearInterval(poll);
     assert.ok(result.signal === 'SIGTERM' || result.code === 143, `ended with ${JSON.stringify(result)}`);
@@ -269,3 +272,18 @@ test('a folder the build may not write to gives a clear error and writes nothing
   );
   assert.deepEqual(readdirSync(out), []);
 });
+
+/** Whether a process started a Chromium (Linux: a /proc entry whose parent is `pid` and whose command names it). */
+function hasBrowserChild(pid: number): boolean {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid && /chrom|headless/i.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) return true;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return false;
+}
