@@ -11,7 +11,7 @@ import { featuresOf, isChromeBlock } from './features.ts';
 import { isFooterPhrase } from './lexicon.ts';
 import { findRepeatedRuns } from './repeated-blocks.ts';
 import { findAsker, labelWordsBeyond, parseSpeakerLabel, registerSpeaker } from './speaker-label.ts';
-import { speakerFromText } from './speakers/from-text.ts';
+import { speakerFromByline, speakerFromText } from './speakers/from-text.ts';
 import { findFrame, type Assignment, type BlockClass } from './structure.ts';
 import type { NormalizeOptions } from './options.ts';
 import { normalizeTypography } from './typography.ts';
@@ -335,7 +335,8 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
         title.text,
         lead.children.map((node) => toString(node)),
         lang,
-      ))
+      ) ??
+      bylineSpeaker(summary.dropped))
     : undefined;
   if (unlabelled && dashes >= 2) {
     // An interview printed with dashes only: the headline ("Teacher Jane Roe: Every child…") or the lead names the interviewee.
@@ -429,6 +430,15 @@ function makeSingleTurn(children: RootContent[], lead: Lead, speaker: Speaker, d
   const turn: SpeakerTurn = { type: 'speakerTurn', speaker, children: spoken };
   if (placed.length > 0) turn.position = span(placed[0]!.position!, placed.at(-1)!.position!);
   children.splice(from, 0, turn);
+}
+
+/** A speech page's "From: … and The Rt Hon Jane Roe MP" line, dropped with the header, still names the speaker. */
+function bylineSpeaker(dropped: readonly Dropped[]): Speaker | undefined {
+  for (const entry of dropped) {
+    const speaker = entry.rule === 'normalize:chrome' || entry.rule === 'normalize:chrome-line' ? speakerFromByline(entry.text) : undefined;
+    if (speaker) return speaker;
+  }
+  return undefined;
 }
 
 /** "- Саламатсызбы…", "– Рахмат.": a paragraph opened by a dash, how some interviews mark their turns. */

@@ -153,3 +153,22 @@ test('should report and account for words of a label that the canonical speaker 
   );
   assert.deepEqual(normalised.tree.data.meta.speakers, [{ name: 'В.Путин', role: '' }]);
 });
+
+test('a speech page names its unlabelled speaker in the “From:” line beside the departments', async () => {
+  const { speakerFromByline } = await import('../../pipeline/normalize/speakers/from-text.ts');
+  assert.deepEqual(speakerFromByline('From: HM Treasury and The Rt Hon Ellen Marsh MP'), { name: 'Ellen Marsh', role: '' });
+  assert.deepEqual(speakerFromByline('From: Department for Trade, Sir Alan Brooke KC'), { name: 'Alan Brooke', role: '' });
+  assert.equal(speakerFromByline('From: Department for Business and Trade'), undefined);
+  assert.equal(speakerFromByline('From: The Rt Hon Ann Lee MP and The Rt Hon Bo Chan MP'), undefined, 'two people: nobody is guessed');
+  const text = [
+    'Chancellor’s speech at the Finance Summit',
+    'From: HM Treasury and The Rt Hon Ellen Marsh MP',
+    'Published 3 November 2026',
+    'Good morning everyone.',
+    'It is a pleasure to be here. We have a plan for growth.',
+  ].join('\n\n');
+  const { tree } = normaliseBlocks(splitBlocks(text), new Reporter('speech.txt'), { lang: 'en' });
+  const turns = tree.children.filter((node) => node.type === 'speakerTurn');
+  assert.equal(turns.length, 1);
+  assert.equal(turns[0]!.type === 'speakerTurn' && turns[0]!.speaker.name, 'Ellen Marsh');
+});

@@ -164,3 +164,27 @@ function finish(speaker: { name: string; role: string }, declined: boolean): Spe
     : '';
   return { name, role };
 }
+
+/** Honorifics and post-nominals that mark a person among the organisations of a "From:" line. */
+const PERSON_MARK = /\b(?:the\s+)?(?:rt\.?\s+hon\.?|right\s+honourable|sir|dame|lord|baroness|baron)\b|\b(?:MP|MEP|MSP|KC|QC)\b/iu;
+
+/**
+ * The person a speech page's "From:" line names beside the departments ("From: HM Treasury and The Rt Hon
+ * Jane Roe MP"): a part marked as a person by an honorific or a post-nominal, stripped of both.
+ */
+export function speakerFromByline(line: string): Speaker | undefined {
+  const value = /^from\s*:\s*(?<value>.{3,300})$/iu.exec(line.replace(/\s+/gu, ' ').trim())?.groups?.value;
+  if (!value) return undefined;
+  const people = value
+    .split(/\s*(?:,|;|\band\b)\s*/u)
+    .filter((part) => PERSON_MARK.test(part))
+    .map((part) =>
+      part
+        .replace(/^(?:the\s+)?(?:rt\.?\s+hon\.?|right\s+honourable)\s+/iu, '')
+        .replace(/^(?:sir|dame|lord|baroness|baron)\s+/iu, '')
+        .replace(/(?:\s+(?:MP|MEP|MSP|KC|QC|CBE|OBE|MBE))+$/u, '')
+        .trim(),
+    )
+    .filter((name) => /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,3}$/u.test(name));
+  return people.length === 1 ? { name: people[0]!, role: '' } : undefined;
+}
