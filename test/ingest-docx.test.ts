@@ -8,14 +8,13 @@ import { after, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
-import { build } from '../pipeline/build.ts';
-import { expandInputs, normalizeConfig } from '../pipeline/config/load.ts';
+import { expandInputs } from '../pipeline/config/load.ts';
 import { InputError, PipelineError } from '../pipeline/errors.ts';
 import { ingestFile } from '../pipeline/ingest/index.ts';
 import { normaliseFile } from '../pipeline/normalize/file.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
 import { docxTranscript, type DocxTranscript } from './helpers/docx-transcript.ts';
-import { repo } from './helpers/cli.ts';
+import { buildTranscripts } from './helpers/project.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
 const TITLE = 'Press conference on the northern heating season';
@@ -293,25 +292,14 @@ test('should pick .docx files out of a folder input, and leave PDFs to the edito
 });
 
 test('should build a Word transcript to HTML, PDF and EPUB with every paragraph and the labels as speaker turns', async () => {
-  const project = path.join(scratch, 'project');
-  mkdirSync(path.join(project, 'transcripts'), { recursive: true });
-  writeFileSync(path.join(project, 'transcripts', 'heating-season.docx'), await docxTranscript(TRANSCRIPT));
-  const config = await normalizeConfig(
-    {
-      inputs: ['transcripts'],
-      locales: ['en'],
-      formats: ['html', 'pdf', 'epub'],
-      out: 'output',
-      catalogs: path.join(repo, 'locales'),
-      onMissing: 'keep-source',
-    },
-    project,
+  const built = await buildTranscripts(
+    { 'heating-season.docx': await docxTranscript(TRANSCRIPT) },
+    { locales: ['en'], formats: ['html', 'pdf', 'epub'] },
   );
-  const result = await build(config, { write: false, concurrency: 1 });
   const file = (suffix: string) => {
-    const found = result.files.find((output) => output.path.startsWith('heating-season/') && output.path.endsWith(suffix));
-    assert.ok(found, `no ${suffix} among ${result.files.map((output) => output.path).join(', ')}`);
-    return Buffer.from(found.contents);
+    const name = built.names.find((output) => output.startsWith('heating-season/') && output.endsWith(suffix));
+    assert.ok(name, `no ${suffix} among ${built.names.join(', ')}`);
+    return built.file(name);
   };
   const html = file('/index.html').toString('utf8');
   const plain = (text: string) =>

@@ -1,6 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from '../../pipeline/build.ts';
+import type { Format } from '../../pipeline/config/defaults.ts';
+import { normalizeConfig } from '../../pipeline/config/load.ts';
 import { repo } from './cli.ts';
 
 /** A copy of the sample project (transcript, locales, config) in a temporary folder the test may edit. */
@@ -34,4 +38,34 @@ export function removeUnits(project: string, locale: string, indexes: number[]):
   }
   writeFileSync(file, tmx);
   return removed;
+}
+
+/**
+ * Builds transcripts in memory (`build({ write: false })`) in a scratch project that uses the repo's UI
+ * strings and publishes untranslated text as it is; `file(path)` returns an output's bytes or fails naming
+ * what was built.
+ */
+export async function buildTranscripts(
+  transcripts: Record<string, string | Uint8Array>,
+  options: { locales: string[]; formats: Format[] },
+): Promise<{ file: (name: string) => Buffer; names: string[] }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-build-'));
+  try {
+    mkdirSync(path.join(folder, 'transcripts'));
+    for (const [name, contents] of Object.entries(transcripts)) writeFileSync(path.join(folder, 'transcripts', name), contents);
+    const config = await normalizeConfig(
+      { inputs: ['transcripts'], ...options, out: 'output', catalogs: path.join(repo, 'locales'), onMissing: 'keep-source' },
+      folder,
+    );
+    const result = await build(config, { write: false, concurrency: 1 });
+    const names = result.files.map((output) => output.path);
+    const file = (name: string) => {
+      const found = result.files.find((output) => output.path === name);
+      assert.ok(found, `no ${name} among ${names.join(', ')}`);
+      return Buffer.from(found.contents);
+    };
+    return { file, names };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
