@@ -12,6 +12,8 @@ import {
   SENTENCE_WORDS,
 } from './speakers/lexicon.ts';
 import { speakerFromText } from './speakers/from-text.ts';
+import { featuresOf } from './features.ts';
+import { isInterfaceWord } from './lexicon.ts';
 
 export { speakerFromText } from './speakers/from-text.ts';
 
@@ -269,7 +271,10 @@ function acceptableWords(words: readonly string[]): boolean {
 
 function isInterfaceLabel(printed: string): boolean {
   const key = printed.toLowerCase().replace(/\s+/gu, ' ').replace(/\.$/u, '').trim();
-  return INTERFACE_LABELS.has(key);
+  // "Home Politics Society Economy Share:": a menu run into one line ends in a colon but names nobody.
+  // One button word before a name ("Share В. Путин") is reported by labelWordsBeyond; two or more are a menu.
+  const interfaceWords = printed.split(/\s+/u).filter((word) => isInterfaceWord(word.replace(/[^\p{L}-]/gu, ''))).length;
+  return INTERFACE_LABELS.has(key) || (interfaceWords >= 2 && featuresOf(printed).interfaceShare >= 0.4);
 }
 
 /** The one speaker of a generic role in a document; an answer is the interviewee when only one person can be meant. */

@@ -89,10 +89,11 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   const limit = Math.min(texts.length, options.headerLimit ?? 60, firstLabel < 0 ? texts.length : firstLabel);
 
   const datelines: { index: number; value: Dateline }[] = [];
-  const datelineAt = (index: number): Dateline | undefined => {
+  // The title's scoring asks the same blocks again and again: each block is parsed once.
+  const datelineAt = memo((index: number): Dateline | undefined => {
     const value = parseDateline(texts[index]!, dateOptions);
     return value && !isDatedTitle(texts[index]!, value) ? value : undefined;
-  };
+  });
   for (let index = 0; index < limit; index += 1) {
     const value = datelineAt(index);
     if (value) datelines.push({ index, value });
@@ -104,12 +105,14 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   datelines.sort((a, b) => weight(a) - weight(b) || a.index - b.index);
   const best = datelines[0];
   const frame: Frame = { title: 0, titleRule: 'title:first-block', bodyStart: 1, footerStart: texts.length, assigned };
-  const isHeaderNoise = (index: number) =>
-    Boolean(isChromeBlock(texts[index]!, features[index])) ||
-    Boolean(parseTimeLine(texts[index]!)) ||
-    Boolean(parseVenueLine(texts[index]!, options.lang)) ||
-    Boolean(datelineAt(index)) ||
-    Boolean(parseSourceLine(texts[index]!));
+  const isHeaderNoise = memo(
+    (index: number) =>
+      Boolean(isChromeBlock(texts[index]!, features[index])) ||
+      Boolean(parseTimeLine(texts[index]!)) ||
+      Boolean(parseVenueLine(texts[index]!, options.lang)) ||
+      Boolean(datelineAt(index)) ||
+      Boolean(parseSourceLine(texts[index]!)),
+  );
   const titleCandidate = (index: number) =>
     !isHeaderNoise(index) && isTitleLike(texts[index]!, features[index]) && !(isProse(features[index]!) && features[index]!.words > 30);
 
@@ -310,6 +313,15 @@ const END_MARK = /^(?:END|КОНЕЦ)\.?$/u;
 
 /** "07.09.2019 17:06", "2019-09-07": a date printed in digits, as sites stamp their publication time. */
 const NUMERIC_STAMP = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/u;
+
+/** One answer per block index, computed on first use. */
+function memo<T>(compute: (index: number) => T): (index: number) => T {
+  const known = new Map<number, T>();
+  return (index) => {
+    if (!known.has(index)) known.set(index, compute(index));
+    return known.get(index)!;
+  };
+}
 
 function rank(value: Dateline): number {
   return KIND_RANK[value.kind ?? 'none'] ?? 1;

@@ -139,15 +139,12 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     let known = labels.get(index);
     if (known === undefined) {
       const block = blocks[index]!;
-      const labelled = block.node || isChromeBlock(block.text) ? undefined : parseSpeakerLabel(block.text, meta.speakers, '', labelOptions);
-      // "Home Politics Society Economy Share:": a menu run into one line ends in a colon but names nobody.
-      known = Boolean(labelled) && featuresOf(labelled!.label).interfaceShare < 0.4;
+      known = !block.node && !isChromeBlock(block.text) && Boolean(parseSpeakerLabel(block.text, meta.speakers, '', labelOptions));
       labels.set(index, known);
     }
     return known;
   };
   const texts = blocks.map((block) => block.text);
-  const blocks0 = blocks;
   const frame = findFrame(texts, {
     lang,
     ...(options.rules?.dateFormats ? { datePatterns: options.rules.dateFormats } : {}),
@@ -156,6 +153,8 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
     lineOf: (index) => blocks[index]!.line,
   });
 
+  // Blocks are filtered below; the source line of the dateline is what the lead is measured against.
+  const datelineLine = frame.dateline ? blocks[frame.dateline.index]!.line : 0;
   const title = blocks[frame.title]!;
   meta.title = title.text;
   explain(title, { class: 'title', rule: frame.titleRule });
@@ -356,7 +355,6 @@ export function normaliseBlocks(raw: readonly TextBlock[], report: Reporter, opt
       });
     }
   }
-  const datelineLine = frame.dateline ? blocks0[frame.dateline.index]!.line : 0;
   if (!children.some((node) => node.type === 'speakerTurn') && single)
     makeSingleTurn(children, lead, registerSpeaker(meta.speakers, { ...single }), datelineLine);
   else if (
