@@ -113,6 +113,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   const pool = new BrowserPool({ concurrency, timeoutMs: options.printTimeoutMs, onRestart: (reason) => progress.restart(reason) });
   resources.browser = () => pool.browser();
   let staged: StagedOutput | undefined;
+  let built: BuildResult | undefined;
+  let failure: { error: unknown } | undefined;
   try {
     signal?.throwIfAborted();
     const files = await documentFiles(config, options.shard);
@@ -196,14 +198,19 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     }
     const outputs =
       sink instanceof MemorySink ? sink.files : (sink as StagingSink).names.map((name) => ({ path: name, contents: new Uint8Array() }));
-    return { files: outputs, messages, report };
-  } finally {
-    progress.stop();
-    await staged?.dispose();
-    await pool.close();
-    await resources.close();
-    lock?.release();
+    built = { files: outputs, messages, report };
+  } catch (error) {
+    failure = { error };
   }
+  progress.stop();
+  // The browser closes before its scratch folder goes; a failed cleanup never hides why the build failed.
+  const cleanups = await Promise.allSettled([staged?.dispose(), pool.close()]);
+  cleanups.push(...(await Promise.allSettled([resources.close()])));
+  lock?.release();
+  if (failure) throw failure.error;
+  const cleanupFailure = cleanups.find((outcome) => outcome.status === 'rejected');
+  if (cleanupFailure) throw new PipelineError('The build finished but could not clean up after itself', { cause: cleanupFailure.reason });
+  return built!;
 }
 
 /** The inputs with their output names, clashes refused, restricted to the shard when there is one. */

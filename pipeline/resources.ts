@@ -68,7 +68,8 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
     async close() {
       const { rm } = await import('node:fs/promises');
       if (browser) await (await browser.catch(() => undefined))?.close();
-      await rm(scratch, { recursive: true, force: true });
+      // A print abandoned on a timeout may still be writing its page into the scratch folder: retried on ENOTEMPTY.
+      await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }
