@@ -22,7 +22,9 @@ let nbspOut: string;
 // Through the CLI's main() in this process: the bin itself is cli.test.ts's business.
 before(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'));
-  const result = await cli(['build', '--out', out]);
+  // A cache of its own: the default one beside the output folder is the temp folder's, shared with every
+  // earlier run on the machine, whose artifacts a rerun would reuse without timing any stage.
+  const result = await cli(['build', '--out', out, '--cache', `${out}-cache`]);
   stdout = result.stdout;
   assert.equal(result.status, 0, `pressroom build failed:\n${result.stderr}`);
   // The sample again with the keepNbsp policy on (English page and EPUB only: no Chromium needed).
@@ -48,6 +50,7 @@ before(async () => {
 after(() => {
   rmSync(out, { recursive: true, force: true });
   rmSync(nbspOut, { recursive: true, force: true });
+  rmSync(`${out}-cache`, { recursive: true, force: true });
 });
 
 const file = (...parts: string[]) => path.join(out, slug, ...parts);
