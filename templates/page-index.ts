@@ -21,6 +21,10 @@ export interface IndexEntry {
   page: Link;
   /** PDF, EPUB, bundle: `size` in bytes. */
   files: Link[];
+  /** The lead paragraph as plain text, in this entry's language (feeds' summaries, link previews). */
+  lead?: string;
+  /** Names of the named speakers, in this entry's language (index filters); generic roles left out. */
+  speakers?: string[];
 }
 
 export interface IndexDocument {

@@ -19,6 +19,8 @@ import { renderPdf } from '../stages/render-pdf.ts';
 import { segment } from '../stages/segment.ts';
 import { translate } from '../stages/translate.ts';
 import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
+import { toString } from 'mdast-util-to-string';
+import type { TranscriptRoot } from '../types.ts';
 import type { LoadedResources } from '../resources.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
@@ -234,6 +236,8 @@ async function renderLocale(
     place: meta.place ?? undefined,
     placeLang: meta.placeLang ?? undefined,
     languageName: languageName(locale),
+    lead: leadText(translated.tree),
+    speakers: meta.speakers.filter((speaker) => !speaker.generic && speaker.name).map((speaker) => speaker.name),
     page: {
       href: config.formats.includes('html') ? layout.page(slug, locale) : (fileList[0] ?? ''),
       label: t('download.html'),
@@ -248,6 +252,12 @@ async function renderLocale(
       })),
   };
   return { files: published, meta: { report, index, messages: ctx.report.messages } };
+}
+
+/** The lead as plain text, when the document has one. */
+function leadText(tree: TranscriptRoot): string | undefined {
+  const lead = tree.children.find((node) => node.type === 'lead');
+  return lead ? toString(lead).trim() || undefined : undefined;
 }
 
 /** Rule ids of the per-segment terminology checks (glossary/check.ts) that the locale report lists. */
