@@ -18,7 +18,7 @@ import { localeBase } from './engine/fingerprint.ts';
 import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
-import { indexFiles } from './engine/site-index.ts';
+import { siteFiles } from './site/site-files.ts';
 import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
 import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
@@ -168,7 +168,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     const index: IndexDocument[] = results.map((result) => result.index);
     const site = options.shard
       ? [{ path: `${shardFolder(options.shard)}/index.json`, contents: utf8(JSON.stringify(index) + '\n') }]
-      : indexFiles(config, index, (lang) => resources.translators.get(lang));
+      : siteFiles(config, index, (lang) => resources.translators.get(lang));
     const reportFile = {
       path: options.shard ? `${shardFolder(options.shard)}/report.json` : 'report.json',
       contents: utf8(JSON.stringify(report, null, 2) + '\n'),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { writeOutput } from '../emit/write.ts';
 import { mergeShards } from '../engine/merge.ts';
-import { indexFiles } from '../engine/site-index.ts';
+import { siteFiles } from '../site/site-files.ts';
 import { createTranslator, loadCatalogs, type MissingKey, type Translate } from '../i18n/ui.ts';
 import { utf8 } from '../render/outputs.ts';
 import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
@@ -31,7 +31,7 @@ export const indexCommand: Command = {
     for (const lang of config.locales)
       translators.set(lang, await createTranslator(lang, catalogs, config.fallbackLng, [] as MissingKey[]));
     await writeOutput(config.out, [
-      ...indexFiles(config, index, (lang) => translators.get(lang)),
+      ...siteFiles(config, index, (lang) => translators.get(lang)),
       { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') },
     ]);
     const out = path.relative(process.cwd(), config.out) || '.';
