@@ -106,6 +106,7 @@ test(
     const shipped = files.map((file) => file.path);
     assert.ok(shipped.includes('dist/pipeline/index.js') && shipped.includes('dist/pipeline/index.d.ts'), shipped.join('\n'));
     assert.ok(shipped.includes('dist/templates/style.css'), 'the stylesheet the compiled code reads is shipped');
+    assert.ok(shipped.includes('LICENSE'), 'the licence text travels with the package (MIT asks for it)');
     const unwanted = shipped.filter(
       (file) => /^(test|bench|docs|scripts|pipeline|transcripts)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')),
     );
