@@ -73,6 +73,17 @@ export interface PipelineConfig {
    * (docs/normalisation.md, "When detection is wrong"). Default: [] (none).
    */
   sources: SourceSettings[];
+  /**
+   * The published site: `url` is where `out` is served ("https://press.example.org/transcripts/"), making
+   * the feeds', sitemap's and robots.txt's links absolute, as those formats require. Default: {} (relative
+   * links, and one `site:no-url` warning).
+   */
+  site: SiteSettings;
+}
+
+export interface SiteSettings {
+  /** An http(s) URL: the address of the output folder's root. */
+  url?: string;
 }
 
 export type TermSeverity = 'info' | 'warning' | 'error';
@@ -106,6 +117,7 @@ export const defaults: PipelineConfig = {
   publisher: null,
   keepNbsp: false,
   sources: [],
+  site: {},
 };
 
 /** Only adds types, like i18next-cli's defineConfig. */

@@ -80,7 +80,25 @@ const schema: Record<keyof PipelineConfig, Check> = {
       : '{"version"?: "1.2" | "2.1", "prefill"?: true | false, "context"?: 0…5}',
   keepNbsp: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   sources: checkSources,
+  site: (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return '{"url"?: "https://…"}';
+    for (const [key, url] of Object.entries(value)) {
+      if (key !== 'url') return { at: [key], unknownKey: true, expected: 'only "url"' };
+      if (!isWebUrl(url)) return { at: ['url'], expected: 'an absolute http(s) URL such as "https://press.example.org/"' };
+    }
+    return undefined;
+  },
 };
+
+function isWebUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
 
 /** Checks a raw config object: an unknown key or a wrong type is an error naming the key and the file. */
 export function validateConfig(raw: unknown, file: string, text = ''): Partial<PipelineConfig> {
