@@ -45,11 +45,19 @@ export class ArtifactCache {
    * @param name The artifact's name (slug/locale).
    * @param key Its key, or a function computing it: called only when `quick` does not match.
    * @param quick A key that implies `key` (optional): a no-op rebuild then skips computing `key`.
+   * @param refresh Brings the recorded meta up to date with facts the key leaves out (optional): called when
+   *   `key` was checked (not on a quick hit, where nothing the meta comes from changed); what it returns is
+   *   recorded with the quick key, so a later quick hit serves it.
    */
-  async get<Meta>(name: string, key: string | (() => string), quick?: string): Promise<CacheHit<Meta> | undefined> {
+  async get<Meta>(
+    name: string,
+    key: string | (() => string),
+    quick?: string,
+    refresh?: (meta: Meta) => Meta,
+  ): Promise<CacheHit<Meta> | undefined> {
     const folder = this.entryFolder(name);
     try {
-      const entry = JSON.parse(await readFile(path.join(folder, ENTRY), 'utf8')) as CacheEntry<Meta>;
+      let entry = JSON.parse(await readFile(path.join(folder, ENTRY), 'utf8')) as CacheEntry<Meta>;
       const quickHit = quick !== undefined && entry.quick === quick;
       if ((!quickHit && entry.key !== (typeof key === 'string' ? key : key())) || !Array.isArray(entry.files)) return undefined;
       for (const file of entry.files) {
@@ -59,6 +67,7 @@ export class ArtifactCache {
         const found = statSync(path.join(folder, 'files', file.path));
         if (found.size !== file.size || found.mtimeMs !== file.mtimeMs) return undefined;
       }
+      if (!quickHit && refresh) entry = { ...entry, meta: refresh(entry.meta) };
       if (quick !== undefined && !quickHit) await this.requick(folder, { ...entry, quick });
       return { folder: path.join(folder, 'files'), files: entry.files.map((file) => file.path), meta: entry.meta };
     } catch {

@@ -24,7 +24,7 @@ import type { TranscriptRoot } from '../types.ts';
 import type { LoadedResources } from '../resources.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
-import { artifactKey, documentFacts, transcriptHash, type DocumentFacts } from './fingerprint.ts';
+import { artifactKey, documentFacts, transcriptHash, type ArtifactKey, type DocumentFacts } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
 
 /** What one document × locale leaves for the report and the index; cached with its files. */
@@ -118,13 +118,19 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     const name = layout.folder(file.slug, locale);
     // The artifact key looks up every sentence in the memories and glossary; the quick key (whole files)
     // implies it, so a rebuild where no input file changed skips those look-ups.
-    const key = () => artifactKey(source, transcript, locale, engine.bases.get(locale)!, config, resources).key;
+    let computed: ArtifactKey | undefined;
+    const full = () => (computed ??= artifactKey(source, transcript, locale, engine.bases.get(locale)!, config, resources, file.slug));
+    const key = () => full().key;
     const quick =
       engine.resourceHash === undefined
         ? undefined
         : sha256(JSON.stringify([transcript, engine.bases.get(locale), engine.bases.get(config.sourceLocale), engine.resourceHash]));
     let meta: ArtifactMeta;
-    const hit = await engine.cache?.get<ArtifactMeta>(name, key, quick);
+    // The report's glossary count is left out of the key (fingerprint.ts): a reused artifact takes it afresh.
+    const hit = await engine.cache?.get<ArtifactMeta>(name, key, quick, (cached) => ({
+      ...cached,
+      report: { ...cached.report, termsFound: full().termsFound },
+    }));
     if (hit) {
       for (const cached of hit.files) reused.push([path.join(hit.folder, cached), `${name}/${cached}`]);
       meta = hit.meta;
@@ -198,7 +204,7 @@ async function renderLocale(
   };
   sized();
   if (config.formats.includes('bundle')) {
-    const zipped = await runStage('bundle', bundle, { files, date: tree.data.meta.date }, ctx, timings);
+    const zipped = await runStage('bundle', bundle, { files, date: tree.data.meta.date, page }, ctx, timings);
     files.push({ path: path.posix.basename(layout.file(slug, locale, 'bundle')), contents: zipped });
     sized();
   }

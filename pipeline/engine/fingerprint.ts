@@ -6,6 +6,9 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import type { Concept } from '../glossary/types.ts';
 import { resolveLocales } from '../locale/resolve.ts';
 import { matchKey } from '../normalize/typography.ts';
+import { replaceDeprecated } from '../translate/deprecated-terms.ts';
+import { lookupSegment } from '../translate/segment-checks.ts';
+import { lookupLanguages } from '../translate/translate-tree.ts';
 import type { Resources } from '../stage.ts';
 import type { Segment, TranscriptRoot } from '../types.ts';
 import { sha256 } from './cache.ts';
@@ -76,15 +79,16 @@ export function transcriptHash(transcript: Uint8Array, sidecar: Uint8Array | und
 
 export interface ArtifactKey {
   key: string;
-  /** Glossary concepts the document uses, by id: what a glossary edit is checked against. */
+  /** Glossary concepts the document uses in this locale, by id. */
   concepts: string[];
+  /**
+   * The report's count of glossary terms in the source (every locale reports it): left out of `key`, since
+   * a concept no language of this locale has cannot change its files; a reused artifact's report takes it
+   * from here instead.
+   */
+  termsFound: number;
 }
 
-/**
- * The key of one document in one locale: the transcript, and only the memory units and glossary
- * concepts (their terms in the languages this locale can use) that the translation looks at. A
- * superset of what translate reads: a spurious dependency costs a rebuild, a missing one a stale file.
- */
 /** The strings of a normalised transcript that translation looks up: segment sources and labels. */
 export interface DocumentFacts {
   sources: string[];
@@ -100,6 +104,18 @@ export function documentFacts(tree: TranscriptRoot): DocumentFacts {
   };
 }
 
+/**
+ * The key of one document in one locale: the transcript, the locale's base (code, settings, UI strings of
+ * its chain, fonts) and what translation into this locale finds in the memories and the glossary: for each
+ * segment, the memory's answer as the translate stage gets it (translate/segment-checks.ts lookupSegment:
+ * the stale verdict, the match with its unit's place, or none — so a unit added for a segment that had no
+ * match changes the key), the glossary terms found in its source and in the translation (with the terms
+ * of their concepts in the languages this locale reads), and the labels' translations. What other locales
+ * use (a Kyrgyz unit, a concept without a term in this locale's languages) is not in it: an import for ky
+ * rebuilds only ky artifacts. The source locale looks nothing up: its key is the transcript and its base.
+ *
+ * @param doc The document's slug (context matches compare it with the units' x-pressroom-doc).
+ */
 export function artifactKey(
   facts: DocumentFacts,
   transcript: string,
@@ -107,49 +123,89 @@ export function artifactKey(
   base: string,
   config: PipelineConfig,
   resources: Resources,
+  doc: string,
 ): ArtifactKey {
+  const { glossary, memory } = resources;
+  const source = config.sourceLocale;
+  const termsFound = facts.sources.reduce((sum, text) => sum + glossary.find(text, source).length, 0);
   const chain = resolveLocales(locale, config.fallbackLng);
-  const targets = chain.filter((lang) => lang !== config.sourceLocale);
-  const units: unknown[] = [];
+  const target = chain[0] ?? source;
+  if (target === source) return { key: sha256(JSON.stringify({ base, transcript })), concepts: [], termsFound };
+  const lookup = lookupLanguages(chain, config.onMissing);
+  const memoryChain = lookup.filter((lang) => lang !== source);
+  // The languages whose terms this locale's translation can read or check.
+  const targets = new Set([target, ...memoryChain]);
   const used = new Map<string, Concept>();
-  for (const source of facts.sources) {
-    const match = targets.length > 0 ? resources.memory.lookup(source, targets) : undefined;
-    // Without an exact match, the best fuzzy one: its band is reported, and published when tmMinScore allows.
-    const fuzzy = !match && targets.length > 0 ? resources.memory.match(source, targets, { limit: 1 })[0] : undefined;
-    units.push(match ? [match.lang, match.target] : fuzzy ? [fuzzy.lang, fuzzy.target, fuzzy.score] : null);
-    for (const hit of resources.glossary.find(source, config.sourceLocale)) used.set(hit.concept.id, hit.concept);
-  }
-  for (const label of facts.labels) {
-    const hit = resources.glossary.translate(label, config.sourceLocale, chain);
-    if (hit) used.set(hit.concept.id, hit.concept);
-    for (const found of resources.glossary.find(label, config.sourceLocale)) used.set(found.concept.id, found.concept);
-  }
-  const languages = [config.sourceLocale, ...chain];
+  const hitsOf = (text: string, lang: string, relevant: (concept: Concept) => boolean) =>
+    glossary
+      .find(text, lang)
+      .filter((hit) => relevant(hit.concept))
+      .map((hit) => {
+        used.set(hit.concept.id, hit.concept);
+        return [hit.concept.id, hit.term.text, hit.offset, hit.text];
+      });
+  const current = new Set(facts.sources.map((text) => matchKey(text)));
+  const units = facts.sources.map((text, at) => {
+    const place = { doc, source: text, prev: facts.sources[at - 1] ?? '', next: facts.sources[at + 1] ?? '' };
+    const sourceHits = glossary.find(text, source);
+    // A concept without a term in this locale's languages is neither replaced nor checked here; one that
+    // has is, and a longer term of another concept hiding it shows as a change of this list.
+    const sourceTerms = hitsOf(text, source, (concept) => [...targets].some((lang) => (concept.terms.get(lang) ?? []).length > 0));
+    const found = lookupSegment(place, memory, target, memoryChain, current);
+    if (found.kind === 'stale') {
+      const { unit, why } = found.verdict;
+      return { sourceTerms, stale: [why, unit.file, unit.line, unit.source, unit.hash, found.verdict.target] };
+    }
+    const match = found.match;
+    if (!match) return { sourceTerms, match: null };
+    // The translation as published (deprecated terms replaced) is what the terminology checks read.
+    const fixed = replaceDeprecated(match.target, glossary, new Set(sourceHits.map((hit) => hit.concept)), match.lang).text;
+    const relevant = () => true;
+    return {
+      sourceTerms,
+      match: [match.band, match.score, match.lang, match.target, match.entry.source, match.entry.unit.file, match.entry.unit.line],
+      targetTerms: [hitsOf(match.target, match.lang, relevant), hitsOf(fixed, target, relevant)],
+    };
+  });
+  const labels = facts.labels.map((label) => {
+    const hit = glossary.translate(label, source, lookup);
+    return hit ? [hit.text, hit.lang] : null;
+  });
+  const languages = [...new Set([source, ...targets])];
   const concepts = [...used.keys()].sort();
   const conceptTerms = concepts.map((id) => {
     const concept = used.get(id)!;
-    return [id, concept.subject, languages.map((lang) => [lang, concept.terms.get(lang) ?? []])];
+    return [
+      id,
+      concept.subject,
+      languages.map((lang) => [
+        lang,
+        (concept.terms.get(lang) ?? []).map((term) => [term.text, term.status, term.statusName, term.termType]),
+      ]),
+    ];
   });
-  // Context matches and stale segments (tm/context.ts) depend on the recorded units around the document's
-  // sentences; a deprecated term is a violation in any segment, whichever concept it belongs to.
-  const contexts = resources.memory.contexts
-    .around(new Set(facts.sources.map((source) => matchKey(source))))
-    .map((unit) => [
-      unit.file,
-      unit.line,
-      unit.source,
-      unit.hash,
-      unit.doc,
-      unit.prev,
-      unit.next,
-      targets.map((lang) => unit.targets.get(lang)),
-    ]);
-  const forbidden = resources.glossary.concepts.flatMap((concept) =>
-    targets.flatMap((lang) =>
-      (concept.terms.get(lang) ?? []).filter((term) => term.status === 'deprecated').map((term) => [lang, term.text]),
+  // A forbidden term another concept approves is not reported (glossary/check.ts allowedElsewhere).
+  const forbidden = new Set(
+    [...used.values()].flatMap((concept) =>
+      [...targets].flatMap((lang) =>
+        (concept.terms.get(lang) ?? [])
+          .filter((term) => term.status === 'deprecated')
+          .map((term) => `${lang}\u0000${term.text.toLocaleLowerCase()}`),
+      ),
     ),
   );
-  return { key: sha256(JSON.stringify({ base, transcript, units, conceptTerms, contexts, forbidden })), concepts };
+  const elsewhere = glossary.concepts.flatMap((concept) =>
+    [...targets].flatMap((lang) =>
+      (concept.terms.get(lang) ?? [])
+        .filter((term) => term.status !== 'deprecated' && forbidden.has(`${lang}\u0000${term.text.toLocaleLowerCase()}`))
+        .map((term) => [concept.id, lang, term.text]),
+    ),
+  );
+  return {
+    key: sha256(JSON.stringify({ base, transcript, doc, units, labels, conceptTerms, elsewhere })),
+    concepts,
+    termsFound,
+  };
 }
 
 function* segments(node: TranscriptRoot | TranscriptRoot['children'][number]): Generator<Segment> {

@@ -6,7 +6,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import { matchKey } from '../normalize/typography.ts';
 import type { Reporter } from '../report/messages.ts';
 import type { ContextVerdict } from '../tm/context.ts';
-import type { TmMatch } from '../tm/memory.ts';
+import type { TmMatch, TranslationMemory } from '../tm/memory.ts';
 import type { Segment } from '../types.ts';
 
 /** Every segment of a tree in document order, with its neighbours' sources, and the set of sources now in it. */
@@ -20,6 +20,28 @@ export function segmentPlaces(tree: Root): { places: Map<Segment, { prev: string
   const places = new Map<Segment, { prev: string; next: string }>();
   order.forEach((segment, i) => places.set(segment, { prev: order[i - 1]?.source ?? '', next: order[i + 1]?.source ?? '' }));
   return { places, current: new Set(order.map((segment) => matchKey(segment.source))) };
+}
+
+/** What the memory gives one segment: a stale translation (not published), else its best match, if any. */
+export type SegmentLookup =
+  { kind: 'stale'; verdict: Extract<ContextVerdict, { kind: 'stale' }> } | { kind: 'match'; match: TmMatch | undefined };
+
+/**
+ * The memory's answer for one segment, as the translate stage publishes it and as an artifact's cache key
+ * records it (engine/fingerprint.ts): one function, so that the key cannot miss a unit translation reads.
+ * `chain` is the look-up chain without the source language; `target` its first language.
+ */
+export function lookupSegment(
+  segment: { doc: string; source: string; prev: string; next: string },
+  memory: TranslationMemory,
+  target: string,
+  chain: readonly string[],
+  current: ReadonlySet<string>,
+): SegmentLookup {
+  const verdict = memory.contexts.judge(segment, target, current);
+  if (verdict?.kind === 'stale') return { kind: 'stale', verdict };
+  const [match] = verdict ? [contextMatch(verdict, target)] : memory.match(segment.source, chain);
+  return { kind: 'match', match };
 }
 
 /** A context match (101) as the memory's matches look: the unit's target, in the segment's language. */

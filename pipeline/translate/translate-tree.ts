@@ -4,7 +4,7 @@ import type { TermSeverity } from '../config/defaults.ts';
 import type { Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
-import { contextMatch, reportTermViolations, segmentPlaces, staleReason } from './segment-checks.ts';
+import { lookupSegment, reportTermViolations, segmentPlaces, staleReason } from './segment-checks.ts';
 import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
 import { replaceDeprecated, type DeprecatedTerm } from './deprecated-terms.ts';
 
@@ -67,33 +67,30 @@ export function translateTree(
   const minScore = options.minScore ?? 100;
   const missing: Segment[] = [];
   const terms: TermChange[] = [];
-  const lookupChain = options.onMissing === 'fallback' ? options.chain : options.chain.slice(0, 1);
+  const lookupChain = lookupLanguages(options.chain, options.onMissing);
 
   const translateSegment = (segment: Segment) => {
     stats.segments += 1;
     const hits = options.glossary.find(segment.source, options.sourceLang);
     stats.termsFound += hits.length;
     if (target === options.sourceLang) return;
-    const verdict = options.memory.contexts.judge(
+    const found = lookupSegment(
       { doc: options.doc ?? '', source: segment.source, ...places.get(segment)! },
+      options.memory,
       target,
+      lookupChain.filter((lang) => lang !== options.sourceLang),
       current,
     );
-    if (verdict?.kind === 'stale') {
+    if (found.kind === 'stale') {
       // Published in the source language: it fell back, for the reason tm:stale gives.
       stats.stale += 1;
       stats.fellBack += 1;
       segment.status = 'stale';
       segment.lang = options.sourceLang;
-      report.warn(staleReason(segment, verdict), { ruleId: 'tm:stale', place: segment.position, segment: segment.id });
+      report.warn(staleReason(segment, found.verdict), { ruleId: 'tm:stale', place: segment.position, segment: segment.id });
       return;
     }
-    const [match] = verdict
-      ? [contextMatch(verdict, target)]
-      : options.memory.match(
-          segment.source,
-          lookupChain.filter((lang) => lang !== options.sourceLang),
-        );
+    const match = found.match;
     stats.bands[match?.band ?? 'new'] += 1;
     if (match) {
       segment.score = match.score;
@@ -204,6 +201,11 @@ export function translateTree(
     );
   }
   return { tree, stats, terms };
+}
+
+/** The languages a locale's text is looked up in: its own, and its fallbacks only when `onMissing` says "fallback". */
+export function lookupLanguages(chain: readonly string[], onMissing: OnMissing): readonly string[] {
+  return onMissing === 'fallback' ? chain : chain.slice(0, 1);
 }
 
 function translateSpeaker(speaker: Speaker, translate: (text: string, what: string) => { text: string; lang: string }): Speaker {
