@@ -59,7 +59,7 @@ test('bad returns are rejected one line each with file, unit id and reason, and 
   const good = fill(exported, (source) => removed.get(source)!);
   const memory = read('locales', 'ky', 'memory.tmx');
   const withNumber = [...removed.keys()].find((source) => /\d/.test(source))!;
-  const cases: [string, string, RegExp][] = [
+  const cases: [string, string, RegExp, string[]?][] = [
     [
       'changed-source',
       good.replace('Kyrgyz-Russian relations are based', 'Kyrgyz-Russian ties are based'),
@@ -73,7 +73,8 @@ test('bad returns are rejected one line each with file, unit id and reason, and 
     [
       'wrong-language',
       good.replace('target-language="ky"', 'target-language="ru"'),
-      /target language “ru”, expected “ky” \(from the file name/,
+      /the file says target-language="ru" but --locale ky was given/,
+      ['--locale', 'ky'],
     ],
     [
       'extra-code',
@@ -94,14 +95,16 @@ test('bad returns are rejected one line each with file, unit id and reason, and 
       /the document’s source sentence changed since export/,
     ],
   ];
-  for (const [name, text, reason] of cases) {
+  for (const [name, text, reason, args = []] of cases) {
     const file = path.join(project, `${name}.ky.xlf`);
     writeFileSync(file, text);
-    const result = await run('xliff', 'import', file);
+    const result = await run('xliff', 'import', file, ...args);
     assert.equal(result.status, 1, `${name} was accepted:\n${result.stdout}`);
-    assert.match(result.stderr, new RegExp(`^${name}\\.ky\\.xlf:\\d+: [\\w-]+:\\d+:[0-9a-f]{12}: ${reason.source}`, 'm'), name);
+    // A wrong language is the file's: one line at its <file>, without a unit id.
+    const unit = name === 'wrong-language' ? '' : '[\\w-]+:\\d+:[0-9a-f]{12}: ';
+    assert.match(result.stderr, new RegExp(`^${name}\\.ky\\.xlf:\\d+: ${unit}${reason.source}`, 'm'), name);
     const lines = result.stderr.split('\n').filter((line) => line.startsWith(`${name}.ky.xlf:`));
-    assert.equal(lines.length, name === 'wrong-language' ? 4 : 1, `${name}: one line per rejected unit`);
+    assert.equal(lines.length, 1, `${name}: one line per rejected unit (or file)`);
     assert.match(result.stderr, /nothing was imported/);
     // A good file given together with a bad one is not imported either.
     if (name === 'changed-source') assert.equal((await run('xliff', 'import', file, xliffFile())).status, 1);
@@ -116,7 +119,7 @@ test('the filled XLIFF imports with provenance, twice without change, and the re
   );
   const imported = await run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
   assert.equal(imported.status, 0, imported.stderr);
-  assert.match(imported.stdout, /Imported 4 translations; 0 already in the memory, 0 not ready/);
+  assert.match(imported.stdout, /Imported 4 translations: 4 new, 0 updated, 0 unchanged, 0 not ready/);
   const memory = read('locales', 'ky', 'memory.tmx');
   assert.equal((memory.match(/<prop type="x-pressroom-state">translated<\/prop>/g) ?? []).length, 4);
   assert.equal((memory.match(new RegExp(`<prop type="x-pressroom-file">${slug}\\.ky\\.xlf</prop>`, 'g')) ?? []).length, 4);
@@ -124,7 +127,7 @@ test('the filled XLIFF imports with provenance, twice without change, and the re
 
   const again = await run('xliff', 'import', xliffFile(), '--translator', 'Aida Translator');
   assert.equal(again.status, 0, again.stderr);
-  assert.match(again.stdout, /Imported 0 translations; 4 already in the memory/);
+  assert.match(again.stdout, /Nothing to import: 0 new, 0 updated, 4 unchanged, 0 not ready .*; no file was written/);
   assert.equal(read('locales', 'ky', 'memory.tmx'), memory);
 
   const built = await run('build', '--formats', 'html');

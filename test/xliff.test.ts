@@ -144,7 +144,15 @@ test('XLIFF 2.1 output passes xmllint and the structural check written from the 
 function projectOf(file: XliffFile, current: Record<number, { text: string; state: 'translated' | 'reviewed' | 'final' }> = {}) {
   return (slug: string, position: number): ProjectUnit | undefined => {
     const found = file.units.find((entry) => entry.id === unitId(slug, position, entry.source));
-    return found && { id: `s${position}`, source: found.source, sourceText: plainText(found.source), current: current[position] };
+    return (
+      found && {
+        id: `s${position}`,
+        source: found.source,
+        sourceText: plainText(found.source),
+        current: current[position],
+        recorded: current[position],
+      }
+    );
   };
 }
 
@@ -185,10 +193,11 @@ test('import validation: codes kept, numbers kept, states forward; the rest reje
     reason(returned({ 2: '<g id="1">Президент</g> 26 кызматкер менен жолукту.<x id="2"/>' })),
     /number “25” of the source is missing/,
   );
-  assert.match(
-    reason(returned({ 2: '<g id="1">П</g> 25<x id="2"/>' }).replace('target-language="ky"', 'target-language="ru"')),
-    /target language “ru”, expected “ky”/,
-  );
+  // A wrong language is one mistake of the whole file: one rejection, at the <file> line, not one per unit.
+  const wrong = check(returned({ 2: '<g id="1">П</g> 25<x id="2"/>' }).replace('target-language="ky"', 'target-language="ru"'));
+  assert.equal(wrong.rejected.length, 1);
+  assert.match(wrong.rejected[0]!.reason, /the file says target-language="ru" but test/);
+  assert.equal(wrong.rejected[0]!.line, 3);
   assert.match(
     reason(returned({ 2: '<g id="1">П</g> 25<x id="2"/>' }).replace('met 25 officials', 'met 26 officials')),
     /<source> was edited/,
@@ -203,6 +212,11 @@ test('import validation: codes kept, numbers kept, states forward; the rest reje
   );
   // Same text, same state: nothing to do. A target still marked for review waits.
   assert.equal(check(returned({ 4: 'Рахмат.' }, 'final'), { 4: { text: 'Рахмат.', state: 'final' } }).unchanged, 1);
+  // Another text than the memory's is an update; no translation in the memory yet, a new one.
+  const changes = check(returned({ 2: '<g id="1">П</g> 25<x id="2"/>', 4: 'Чоң рахмат.' }, 'final'), {
+    4: { text: 'Рахмат.', state: 'translated' },
+  }).accepted.map((entry) => entry.change);
+  assert.deepEqual(changes, ['new', 'updated']);
   assert.equal(check(returned({ 2: '<g id="1">П</g> 25<x id="2"/>' }, 'needs-review-translation')).pending >= 1, true);
 });
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { BuildReport } from '../build.ts';
 import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './engine-flags.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
-import { normalizeConfig, readConfigFile, validateConfig } from '../config/load.ts';
+import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
 import { formatMessage, type Message } from '../report/messages.ts';
@@ -14,7 +14,8 @@ import { UsageError, type Command } from './types.ts';
 const usage = `Usage: pressroom build [inputs…] [options]
 
 Builds transcripts into HTML, PDF, EPUB 3 and a zip bundle for every locale.
-Inputs are transcript files (.txt, .html/.htm, .md, .docx) or folders of them; without inputs, the config's "inputs".
+Inputs are transcript files (.txt, .html/.htm, .md, .docx) or folders of them, or the slug of one of the
+config's inputs; without inputs, the config's "inputs".
 
 Options:
   --locales <list>   locales to publish, comma-separated (e.g. en,ru,ky)
@@ -93,10 +94,14 @@ export interface CliConfigFlags {
   strict?: boolean;
 }
 
+/** The config file a command reads: --config, else ./pressroom.config.json when present, else none (defaults). */
+export const findConfigFile = (flag: string | undefined): string | undefined =>
+  flag ?? (existsSync(path.join(process.cwd(), 'pressroom.config.json')) ? 'pressroom.config.json' : undefined);
+
 /** The config a command runs with: the file (or defaults), then command-line flags on top. */
 export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = []): Promise<PipelineConfig> {
   const cwd = process.cwd();
-  const configFile = values.config ?? (existsSync(path.join(cwd, 'pressroom.config.json')) ? 'pressroom.config.json' : undefined);
+  const configFile = findConfigFile(values.config);
   const fromFile = configFile ? await readConfigFile(path.resolve(cwd, configFile)) : {};
   const root = configFile ? path.dirname(path.resolve(cwd, configFile)) : cwd;
   const overrides: Record<string, unknown> = {};
@@ -112,7 +117,7 @@ export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = [
   const config = await normalizeConfig({ ...fromFile, ...checked }, root);
   // Paths given on the command line are relative to where the user stands, not to the config file.
   if (values.out) config.out = path.resolve(cwd, values.out);
-  if (inputs.length > 0) config.inputs = inputs.map((input) => path.resolve(cwd, input));
+  if (inputs.length > 0) config.inputs = await selectInputs(inputs, config.inputs, cwd);
   if (config.locales.length === 0) throw new PipelineError('No locales to build; set "locales" or --locales');
   return config;
 }

@@ -5,19 +5,26 @@ import { collectSegments } from '../xliff/collect.ts';
 import { exportDocument, xliffFileName } from '../xliff/export.ts';
 import { withResources } from '../xliff/project.ts';
 import { memorySuggestions } from '../xliff/suggest.ts';
+import { count } from '../xliff/plural.ts';
 import { writeXliff } from '../xliff/write.ts';
-import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
+import { findConfigFile, loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
-const usage = `Usage: pressroom xliff export --locale <lng> [documents…] [options]
+const usage = `Usage: pressroom xliff export --locale <lng> [transcripts…] [options]
 
 Writes one XLIFF file per document for the segments of <lng> that need a translator (no translation,
-fuzzy or stale), with read-only neighbours for context, TM suggestions and glossary hits.
+fuzzy or stale), with read-only neighbours for context, TM suggestions and glossary hits. A stale
+segment goes out with its current translation as the target (needs-review-translation) and the reason
+in a note.
+
+Transcripts are named as for \`pressroom build\`: files or folders (with or without a config), or the slug
+of one of the config's inputs; without any, every input of the config. Unit ids are the same either way.
 
 Options:
   --locale <lng>     target locale (required)
   --xliff <version>  1.2 (default; Weblate, Translate Toolkit) or 2.1
-  --prefill          put the best fuzzy suggestion into the target, marked for review
+  --prefill          put the best suggestion at or above xliff.prefillMinScore (default 75) of the same
+                     kind of text (sentence or heading) into the target, marked for review
   --out <dir>        folder for the .xlf files (default: xliff)
   --config <file>    config file (default: ./pressroom.config.json when present)
 `;
@@ -39,7 +46,11 @@ export const xliffExportCommand: Command = {
     const version = (values.xliff as string | undefined) ?? undefined;
     if (version !== undefined && version !== '1.2' && version !== '2.1')
       throw new UsageError(`Unexpected --xliff ${version}, expected 1.2 or 2.1`);
-    const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
+    // The same resolution as build's: paths as given, slugs among the config's inputs.
+    const config = await loadCliConfig({ config: values.config } as CliConfigFlags, positionals);
+    // Without a config there is no list of locales to hold --locale against: the one asked for is the one to export.
+    if (!findConfigFile(values.config as string | undefined) && locale !== config.sourceLocale && !config.locales.includes(locale))
+      config.locales = [...config.locales, locale];
     if (locale === config.sourceLocale || !config.locales.includes(locale))
       throw new UsageError(
         `Unexpected --locale ${locale}, expected one of the target locales: ${config.locales.filter((l) => l !== config.sourceLocale).join(', ')}`,
@@ -52,16 +63,13 @@ export const xliffExportCommand: Command = {
     const out = path.resolve(process.cwd(), (values.out as string | undefined) ?? 'xliff');
     const suggest = await memorySuggestions(config);
     const docs = await withResources(config, (resources) =>
-      collectSegments(config, resources, { locales: [locale], ...(positionals.length > 0 ? { documents: positionals } : {}) }).then(
-        (found) =>
-          found.map((doc) => ({
-            doc,
-            xliff: exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings, suggest }),
-          })),
+      collectSegments(config, resources, { locales: [locale] }).then((found) =>
+        found.map((doc) => ({
+          doc,
+          xliff: exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings, suggest }),
+        })),
       ),
     );
-    if (positionals.length > 0 && docs.length === 0)
-      throw new UsageError(`No document matches ${positionals.join(', ')}; give a transcript path or its slug`);
     await mkdir(out, { recursive: true });
     let written = 0;
     for (const { doc, xliff } of docs) {
@@ -75,9 +83,12 @@ export const xliffExportCommand: Command = {
       await rename(`${file}.tmp`, file);
       written += 1;
       const work = xliff.units.filter((unit) => unit.translate).length;
-      io.out(`${relative(file)}: ${work} to translate, ${xliff.units.length - work} for context (XLIFF ${xliff.version})\n`);
+      const review = xliff.units.filter((unit) => unit.review).length;
+      io.out(
+        `${relative(file)}: ${work} to translate${review > 0 ? ` (${review} stale, to revise)` : ''}, ${xliff.units.length - work} for context (XLIFF ${xliff.version})\n`,
+      );
     }
-    io.out(`Wrote ${written} XLIFF file${written === 1 ? '' : 's'} for ${locale}\n`);
+    io.out(`Wrote ${count(written, 'XLIFF file')} for ${locale}\n`);
     return 0;
   },
 };

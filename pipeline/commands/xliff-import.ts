@@ -3,30 +3,49 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { PipelineConfig } from '../config/defaults.ts';
+import { expandInputs } from '../config/load.ts';
+import { slugify } from '../emit/slug.ts';
 import { PipelineError } from '../errors.ts';
+import { checkSegmentTerms } from '../glossary/check.ts';
+import type { Glossary } from '../glossary/glossary.ts';
+import { INPUT_EXTENSIONS } from '../ingest/index.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { matchKey } from '../normalize/typography.ts';
 import { relative } from '../resources.ts';
 import { collectSegments, needsWork, type LocaleSegments } from '../xliff/collect.ts';
 import { fromPhrasing, parseUnitId } from '../xliff/model.ts';
+import { count } from '../xliff/plural.ts';
 import { recordedStates, withResources } from '../xliff/project.ts';
 import { readXliff, type ReturnedFile } from '../xliff/read.ts';
 import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
-import { validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
+import { languageProblem, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
 import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
 type FileEntry = MergeEntry & { file: string; translator: string | undefined };
 
+interface Returned {
+  file: string;
+  xliff: ReturnedFile;
+  locale: string;
+  why: string;
+}
+
 const usage = `Usage: pressroom xliff import <file.xlf>… [options]
 
 Checks returned XLIFF files (1.2 or 2.x) and puts the accepted translations into the project's memory
-(locales/<lng>/*.tmx) with their state, date, translator and file. Every unit is checked before anything
-is written: known id, unchanged source, same inline codes, same numbers, expected target language,
-states moving forward. If any unit is rejected, nothing is written and the exit code is 1.
+(locales/<lng>/*.tmx) with their state, date, translator and file. The languages are the file's own
+(source-language/target-language, or srcLang/trgLang); its name does not matter. Every unit is checked
+before anything is written: known id, unchanged source, same inline codes, same numbers, states moving
+forward. If any unit is rejected, nothing is written and the exit code is 1. Imported targets are
+checked against the glossary (deprecated or missing terms): warnings, or rejections with --strict.
+The document of a unit is found among the config's inputs, or at the path the file's "original" names.
+Nothing is written when nothing changed.
 
 Options:
-  --locale <lng>       expected target language (default: from the file name, <document>.<lng>.xlf)
+  --locale <lng>       the target language you expect; a file that says another is refused (default: the
+                       file's target language, else the name's <document>.<lng>.xlf)
+  --strict             refuse targets with a deprecated or missing glossary term
   --translator <name>  recorded as the translations' author (TMX changeid); default: the file's
                        XLIFF 1.2 <phase contact-name>, if any
   --config <file>      config file (default: ./pressroom.config.json when present)
@@ -40,27 +59,42 @@ export const xliffImportCommand: Command = {
       locale: { type: 'string' },
       translator: { type: 'string' },
       config: { type: 'string' },
+      strict: { type: 'boolean' },
     });
     const values = raw as Record<string, string | boolean | undefined>;
     if (positionals.length === 0) throw new UsageError('Missing XLIFF files, expected e.g. pressroom xliff import xliff/*.xlf');
     const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
-    const returned: { file: string; xliff: ReturnedFile; locale: string; why: string }[] = [];
+    const given = values.locale as string | undefined;
+    const returned: Returned[] = [];
     const lines: string[] = [];
-    // A file that cannot be read at all is one line of its own, not counted as a rejected unit.
+    // A file that cannot be read at all, or is for other languages, is one line of its own, not one per unit.
     let unreadable = 0;
     for (const file of positionals) {
       const name = relative(path.resolve(file));
       try {
         const xliff = readXliff(await readFile(file, 'utf8'), name);
+        // The file says what it is; its name is only a hint for files that do not (po2xliff writes no target-language).
         const fromName = /\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.xlf{1,2}$/.exec(path.basename(file))?.[1];
-        const locale = (values.locale as string | undefined) ?? fromName;
-        if (!locale) throw new UsageError(`Cannot tell the target language of ${name}; name it <document>.<lng>.xlf or give --locale`);
-        returned.push({
-          file: name,
-          xliff,
-          locale: canonicalLocale(locale) ?? locale,
-          why: values.locale ? '--locale' : `from the file name ${path.basename(file)}`,
-        });
+        const locale = given ?? xliff.targetLang ?? fromName;
+        if (!locale)
+          throw new UsageError(
+            `Cannot tell the target language of ${name}: the file states none (no target-language); give --locale, or name it <document>.<lng>.xlf`,
+          );
+        const why = given
+          ? `--locale ${given} was given`
+          : xliff.targetLang
+            ? 'the file says so'
+            : `the file name ${path.basename(file)} says so`;
+        const entry = { file: name, xliff, locale: canonicalLocale(locale) ?? locale, why };
+        const wrong =
+          languageProblem(xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why }) ??
+          (config.locales.includes(entry.locale)
+            ? undefined
+            : `the file’s target language ${entry.locale} is not one of the project’s locales (${config.locales.join(', ')}); add it to "locales" in the config, or import into the project it was exported from`);
+        if (wrong) {
+          lines.push(`${name}:${xliff.line}: ${wrong}`);
+          unreadable += 1;
+        } else returned.push(entry);
       } catch (error) {
         if (error instanceof UsageError) throw error;
         if (!(error instanceof PipelineError || (error as NodeJS.ErrnoException).code)) throw error;
@@ -70,53 +104,103 @@ export const xliffImportCommand: Command = {
         unreadable += 1;
       }
     }
-    const locales = [...new Set(returned.map((entry) => entry.locale))].filter((locale) => config.locales.includes(locale));
-    const docs = locales.length > 0 ? await withResources(config, (resources) => collectSegments(config, resources, { locales })) : [];
+    const strict = values.strict === true;
+    const warnings: string[] = [];
     const byLocale = new Map<string, FileEntry[]>();
-    let pending = 0;
-    let unchanged = 0;
-    for (const entry of returned) {
-      const verdict = await judge(entry, docs, config);
-      for (const rejected of verdict.rejected) lines.push(`${entry.file}:${rejected.line}: ${rejected.unitId}: ${rejected.reason}`);
-      pending += verdict.pending;
-      unchanged += verdict.unchanged;
-      const list = byLocale.get(entry.locale) ?? [];
-      for (const accepted of verdict.accepted)
-        list.push({
-          id: accepted.segmentId,
-          source: accepted.source,
-          target: accepted.target,
-          state: accepted.state,
-          context: placeOf(docs, entry.locale, accepted.unitId),
-          file: path.basename(entry.file),
-          translator: (values.translator as string | undefined) ?? entry.xliff.translator,
-        });
-      byLocale.set(entry.locale, list);
+    const tally = { new: 0, updated: 0, unchanged: 0, pending: 0 };
+    const { inputs, missing } = await documentsOf(config, returned);
+    for (const { entry, slug } of missing) {
+      lines.push(
+        `${entry.file}:${entry.xliff.line}: document “${slug}” is not among the config’s inputs${entry.xliff.original ? `, and the file’s original “${entry.xliff.original}” is not a transcript here` : ''}; import from the folder the export ran in, or add the transcript to "inputs"`,
+      );
+      unreadable += 1;
     }
+    const ready = returned.filter((entry) => !missing.some((gone) => gone.entry === entry));
+    const locales = [...new Set(ready.map((entry) => entry.locale))];
+    await withResources(config, async (resources) => {
+      const docs = locales.length > 0 && inputs.length > 0 ? await collectSegments({ ...config, inputs }, resources, { locales }) : [];
+      for (const entry of ready) {
+        const verdict = await judge(entry, docs, config);
+        for (const rejected of verdict.rejected)
+          lines.push(`${entry.file}:${rejected.line}: ${rejected.unitId ? `${rejected.unitId}: ` : ''}${rejected.reason}`);
+        for (const problem of termProblems(verdict, entry, resources.glossary, config.sourceLocale))
+          if (strict) lines.push(`${problem.where} ${problem.message} (--strict)`);
+          else warnings.push(`${problem.where} warning: ${problem.message}`);
+        tally.pending += verdict.pending;
+        tally.unchanged += verdict.unchanged;
+        const list = byLocale.get(entry.locale) ?? [];
+        for (const accepted of verdict.accepted) {
+          tally[accepted.change] += 1;
+          list.push({
+            id: accepted.segmentId,
+            source: accepted.source,
+            target: accepted.target,
+            state: accepted.state,
+            context: placeOf(docs, entry.locale, accepted.unitId),
+            file: path.basename(entry.file),
+            translator: (values.translator as string | undefined) ?? entry.xliff.translator,
+          });
+        }
+        byLocale.set(entry.locale, list);
+      }
+    });
+    for (const warning of warnings) io.err(`${warning}\n`);
     if (lines.length > 0) {
       for (const line of lines) io.err(`${line}\n`);
       const units = lines.length - unreadable;
-      const what = [
-        units > 0 ? `${units} unit${units === 1 ? '' : 's'}` : '',
-        unreadable > 0 ? `${unreadable} unreadable file${unreadable === 1 ? '' : 's'}` : '',
-      ].filter(Boolean);
+      const what = [units > 0 ? count(units, 'unit') : '', unreadable > 0 ? count(unreadable, 'file') : ''].filter(Boolean);
       io.err(`Rejected ${what.join(' and ')}; nothing was imported. Fix them (or remove them from the file) and import again.\n`);
       return 1;
     }
-    const accepted = [...byLocale.values()].reduce((sum, list) => sum + list.length, 0);
-    if (accepted > 0) await writeMemories(config, byLocale, io.out);
+    const changed = tally.new + tally.updated;
+    const written = changed > 0 ? await writeMemories(config, byLocale, io.out) : 0;
+    const summary = `${tally.new} new, ${tally.updated} updated, ${tally.unchanged} unchanged, ${tally.pending} not ready (no target or needs review)`;
     io.out(
-      `Imported ${accepted} translation${accepted === 1 ? '' : 's'}; ${unchanged} already in the memory, ${pending} not ready (no target or needs review)\n`,
+      written > 0 ? `Imported ${count(changed, 'translation')}: ${summary}\n` : `Nothing to import: ${summary}; no file was written\n`,
     );
     return 0;
   },
 };
 
-async function judge(
-  entry: { file: string; xliff: ReturnedFile; locale: string; why: string },
-  docs: LocaleSegments[],
+/**
+ * The transcripts the returned files' units belong to: a config input with the unit's slug, else the
+ * transcript the file's `original` names (what export writes), so that a document exported by path, or
+ * the dashboard's XLIFF of a build given transcripts on the command line, comes back without a config
+ * entry. `original` is untrusted: only a transcript below the working folder, with the unit's slug.
+ */
+async function documentsOf(
   config: PipelineConfig,
-): Promise<Verdict> {
+  returned: readonly Returned[],
+): Promise<{ inputs: string[]; missing: { entry: Returned; slug: string }[] }> {
+  const known = await expandInputs(config.inputs).catch(() => [] as string[]);
+  const inputs = new Set<string>();
+  const missing: { entry: Returned; slug: string }[] = [];
+  const cwd = process.cwd();
+  for (const entry of returned) {
+    const slugs = new Set(entry.xliff.units.map((unit) => parseUnitId(unit.id)?.slug).filter((slug) => slug !== undefined));
+    const lost: string[] = [];
+    for (const slug of slugs) {
+      const original = entry.xliff.original ? path.resolve(cwd, entry.xliff.original) : undefined;
+      const inside =
+        original !== undefined && !path.relative(cwd, original).startsWith('..') && !path.isAbsolute(path.relative(cwd, original));
+      const usable =
+        original !== undefined &&
+        inside &&
+        INPUT_EXTENSIONS.some((ext) => original.toLowerCase().endsWith(ext)) &&
+        slugify(original) === slug &&
+        existsSync(original);
+      const found = usable ? original : known.find((input) => slugify(input) === slug);
+      if (found) inputs.add(found);
+      else lost.push(slug);
+    }
+    // Without any of its documents the file is one error; a stray unit of a file whose document is here is
+    // an unknown unit of its own (validateReturn).
+    if (lost.length === slugs.size) missing.push(...lost.map((slug) => ({ entry, slug })));
+  }
+  return { inputs: [...inputs], missing };
+}
+
+async function judge(entry: Returned, docs: LocaleSegments[], config: PipelineConfig): Promise<Verdict> {
   const states = await recordedStates(config, entry.locale);
   const project = (slug: string, position: number): ProjectUnit | undefined => {
     const state = docs.find((doc) => doc.file.slug === slug && doc.locale === entry.locale)?.segments[position - 1];
@@ -131,9 +215,27 @@ async function judge(
         needsWork(state.translated) || state.translated.lang !== entry.locale
           ? undefined
           : { text, state: recorded?.text === text ? recorded.state : 'translated' },
+      recorded,
     };
   };
   return validateReturn(entry.xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why: entry.why }, project);
+}
+
+/** The glossary's checks (glossary/check.ts, what `terms check` and the build run) on every accepted target. */
+function termProblems(verdict: Verdict, entry: Returned, glossary: Glossary, sourceLang: string): { where: string; message: string }[] {
+  const out: { where: string; message: string }[] = [];
+  for (const accepted of verdict.accepted)
+    for (const violation of checkSegmentTerms(glossary, {
+      source: accepted.source,
+      target: accepted.target,
+      sourceLang,
+      targetLang: entry.locale,
+    }))
+      out.push({
+        where: `${entry.file}:${accepted.line}: ${accepted.unitId}:`,
+        message: `${violation.message}; target “${accepted.target.slice(0, 60)}”  ${violation.rule}`,
+      });
+  return out;
 }
 
 /** The document and neighbouring sources of an XLIFF unit, recorded with its translation (tm/context.ts). */
@@ -145,24 +247,30 @@ function placeOf(docs: LocaleSegments[], locale: string, unitId: string): MergeE
   return { doc: place.slug, prev: source(place.position - 1), next: source(place.position + 1) };
 }
 
-/** All memories are prepared first, then each is swapped in by rename: a failure leaves every file as it was or complete. */
-async function writeMemories(config: PipelineConfig, byLocale: Map<string, FileEntry[]>, print: (text: string) => void): Promise<void> {
+/**
+ * All memories are prepared first, then each is swapped in by rename: a failure leaves every file as it
+ * was or complete. A memory the merge leaves byte for byte as it was is not touched (its mtime stays).
+ */
+async function writeMemories(config: PipelineConfig, byLocale: Map<string, FileEntry[]>, print: (text: string) => void): Promise<number> {
   const date = tmxDate(new Date());
   const staged: { file: string; temp: string }[] = [];
   for (const [locale, entries] of byLocale) {
     if (entries.length === 0) continue;
     const folder = path.join(config.catalogs, locale);
     const file = config.memories.find((memory) => path.dirname(memory) === folder) ?? path.join(folder, 'memory.tmx');
-    let text = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+    const before = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+    let text = before;
     for (const from of new Set(entries.map((entry) => entry.file))) {
       const list = entries.filter((entry) => entry.file === from);
       text = mergeIntoTmx(text, config.sourceLocale, locale, list, { date, translator: list[0]!.translator, file: from });
     }
+    if (text === undefined || text === before) continue;
     await mkdir(folder, { recursive: true });
     const temp = `${file}.import-${process.pid}`;
-    await writeFile(temp, text!);
+    await writeFile(temp, text);
     staged.push({ file, temp });
-    print(`${relative(file)}: ${entries.length} translation${entries.length === 1 ? '' : 's'} for ${locale}\n`);
+    print(`${relative(file)}: ${count(entries.length, 'translation')} for ${locale}\n`);
   }
   for (const { file, temp } of staged) await rename(temp, file);
+  return staged.length;
 }

@@ -54,7 +54,7 @@ export interface PipelineConfig {
   paper: 'A4' | 'Letter';
   /** The press office publishing the documents: PDF Author, EPUB dc:publisher. Default: none (the speakers). */
   publisher: string | null;
-  /** Translator hand-off (`pressroom xliff export`). Default: {"version": "1.2", "prefill": false, "context": 1}. */
+  /** Translator hand-off (`pressroom xliff export`). Default: {"version": "1.2", "prefill": false, "context": 1, "prefillMinScore": 75}. */
   xliff: XliffSettings;
   /**
    * Keep the transcripts' no-break spaces (U+00A0, U+202F) in the published text, for a press office whose
@@ -95,6 +95,11 @@ export interface XliffSettings {
   prefill: boolean;
   /** Read-only neighbouring segments shipped before and after each segment to translate. */
   context: number;
+  /**
+   * Lowest TM score `prefill` puts into a target (the fuzzy threshold; 75, Translate Toolkit's and
+   * Weblate's default): below it a suggestion only goes out as an alternative, never as a draft.
+   */
+  prefillMinScore: number;
 }
 
 export const defaults: PipelineConfig = {
@@ -112,7 +117,7 @@ export const defaults: PipelineConfig = {
   fallbackLng: 'en',
   attribution: null,
   frail: false,
-  xliff: { version: '1.2', prefill: false, context: 1 },
+  xliff: { version: '1.2', prefill: false, context: 1, prefillMinScore: 75 },
   paper: 'A4',
   publisher: null,
   keepNbsp: false,

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkConfigPaths } from '../emit/paths.ts';
+import { slugify } from '../emit/slug.ts';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { parseJsonFile } from '../util/json.ts';
@@ -74,10 +76,11 @@ const schema: Record<keyof PipelineConfig, Check> = {
       ([key, item]) =>
         (key === 'version' && (item === '1.2' || item === '2.1')) ||
         (key === 'prefill' && typeof item === 'boolean') ||
-        (key === 'context' && Number.isInteger(item) && (item as number) >= 0 && (item as number) <= 5),
+        (key === 'context' && Number.isInteger(item) && (item as number) >= 0 && (item as number) <= 5) ||
+        (key === 'prefillMinScore' && Number.isInteger(item) && (item as number) >= 50 && (item as number) <= 100),
     )
       ? undefined
-      : '{"version"?: "1.2" | "2.1", "prefill"?: true | false, "context"?: 0…5}',
+      : '{"version"?: "1.2" | "2.1", "prefill"?: true | false, "context"?: 0…5, "prefillMinScore"?: 50…100}',
   keepNbsp: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   sources: checkSources,
   site: (value) => {
@@ -216,4 +219,26 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     else files.push(input);
   }
   return [...new Set(files)];
+}
+
+/**
+ * The inputs named on a command line (`build a.txt`, `xliff export --locale ky a.txt`): a path that exists
+ * is taken as it is, with or without a config; anything else is looked up among the config's inputs by
+ * slug or path (`xliff export --locale ky 2025-11-26-bishkek-press-statements`). A name found nowhere is
+ * kept as given, so that expandInputs reports it with the usual message.
+ */
+export async function selectInputs(given: readonly string[], configInputs: readonly string[], cwd: string): Promise<string[]> {
+  let known: string[] | undefined;
+  const out: string[] = [];
+  for (const name of given) {
+    const full = path.resolve(cwd, name);
+    if (existsSync(full)) {
+      out.push(full);
+      continue;
+    }
+    known ??= await expandInputs(configInputs).catch(() => []);
+    const matches = known.filter((input) => slugify(input) === name || path.resolve(cwd, input) === full);
+    out.push(...(matches.length > 0 ? matches : [full]));
+  }
+  return [...new Set(out)];
 }

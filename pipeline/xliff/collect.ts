@@ -12,6 +12,8 @@ import { ingest } from '../stages/ingest.ts';
 import { normalize } from '../stages/normalize.ts';
 import { segment as segmentStage } from '../stages/segment.ts';
 import { translate } from '../stages/translate.ts';
+import { resolveLocales } from '../locale/resolve.ts';
+import { segmentPlaces } from '../translate/segment-checks.ts';
 import type { Segment, TranscriptRoot } from '../types.ts';
 
 export interface SegmentState {
@@ -20,6 +22,11 @@ export interface SegmentState {
   source: Segment;
   translated: Segment;
   speaker: string | undefined;
+  /**
+   * A stale segment whose source changed since it was translated (tm:stale): the translation the memory
+   * holds for the old source, and the old source, for a translator to revise rather than start afresh.
+   */
+  previous?: { text: string; source: string };
 }
 
 export interface LocaleSegments {
@@ -72,6 +79,7 @@ export async function collectSegments(
       if (locale === config.sourceLocale) continue;
       const translated = await runStage('translate', translate, tree, { ...ctx, locale, report: new Reporter(file.path, locale) }, timings);
       const targets = segmentsOf(translated.tree);
+      const lang = resolveLocales(locale, config.fallbackLng)[0] ?? locale;
       out.push({
         file,
         locale,
@@ -82,11 +90,25 @@ export async function collectSegments(
           source: source.segment,
           translated: targets[index]!.segment,
           speaker: source.speaker,
+          ...previousTranslation(targets[index]!.segment, { tree, doc: file.slug, lang, resources }),
         })),
       });
     }
   }
   return out;
+}
+
+/** What the memory holds for a segment published in the source language because its source changed (tm:stale). */
+function previousTranslation(
+  segment: Segment,
+  where: { tree: TranscriptRoot; doc: string; lang: string; resources: Resources },
+): Pick<SegmentState, 'previous'> {
+  if (segment.status !== 'stale' || segment.lang === where.lang) return {};
+  const { places, current } = segmentPlaces(where.tree);
+  const place = [...places].find(([candidate]) => candidate.id === segment.id)?.[1];
+  if (!place) return {};
+  const verdict = where.resources.memory.contexts.judge({ doc: where.doc, source: segment.source, ...place }, where.lang, current);
+  return verdict?.kind === 'stale' ? { previous: { text: verdict.target, source: verdict.unit.source } } : {};
 }
 
 function segmentsOf(tree: TranscriptRoot): { segment: Segment; speaker: string | undefined }[] {

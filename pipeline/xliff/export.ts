@@ -1,8 +1,9 @@
 import { defaults, type XliffSettings } from '../config/defaults.ts';
 import { preferredTerm, type Glossary } from '../glossary/glossary.ts';
-import type { LocaleSegments } from './collect.ts';
+import { checkSegmentTerms } from '../glossary/check.ts';
+import type { LocaleSegments, SegmentState } from './collect.ts';
 import { needsWork } from './collect.ts';
-import { fromPhrasing, unitId, type Suggestion, type TermHint, type Unit, type XliffFile } from './model.ts';
+import { fromPhrasing, plainText, unitId, type Inline, type Suggestion, type TermHint, type Unit, type XliffFile } from './model.ts';
 
 export interface ExportOptions {
   sourceLang: string;
@@ -27,29 +28,83 @@ export function exportDocument(doc: LocaleSegments, options: ExportOptions): Xli
     const source = fromPhrasing(state.source.children);
     const translate = work.has(state.position);
     const suggestions = translate ? (options.suggest?.(state.source.source, doc.locale) ?? []) : [];
-    const best = suggestions[0];
+    const review = translate ? currentTranslation(state, doc.locale, options) : undefined;
+    // A draft only from a match good enough to revise, and of the same kind of text: a title's words make no sentence.
+    const kind = textKind(state.source.source);
+    const draft = suggestions.find((match) => match.score >= settings.prefillMinScore && textKind(match.source) === kind);
     const notes = [
       state.speaker ? { from: 'speaker', text: state.speaker } : undefined,
       { from: 'document', text: [doc.title, doc.date].filter(Boolean).join(', ') },
-      translate && state.translated.status !== 'fallback' ? { from: 'pressroom', text: `status: ${state.translated.status}` } : undefined,
+      review
+        ? { from: 'pressroom', text: `stale: ${review.reason}` }
+        : translate && state.translated.status !== 'fallback'
+          ? { from: 'pressroom', text: `status: ${state.translated.status}` }
+          : undefined,
     ].filter((note) => note !== undefined);
     return {
       id: unitId(doc.file.slug, state.position, source),
       source,
       target: translate
-        ? settings.prefill && best
-          ? [{ kind: 'text', text: best.target }]
-          : undefined
+        ? (review?.target ?? (settings.prefill && draft ? [{ kind: 'text', text: draft.target }] : undefined))
         : fromPhrasing(state.translated.children),
       state: translate ? 'initial' : 'final',
+      ...(review ? { review: true } : {}),
       translate,
       notes,
       suggestions,
       terms: translate ? termHints(state.source.source, doc.locale, options) : [],
     };
   });
-  return { version: settings.version, original: doc.file.slug, sourceLang: options.sourceLang, targetLang: doc.locale, units };
+  return {
+    version: settings.version,
+    original: doc.file.path.replaceAll('\\', '/'),
+    sourceLang: options.sourceLang,
+    targetLang: doc.locale,
+    units,
+  };
 }
+
+/**
+ * The translation a stale segment has now, and why it went stale: a translator revises it rather than
+ * starting afresh. A deprecated term kept in a published translation (term:deprecated-kept), or a source
+ * that changed since the memory's translation was made (tm:stale).
+ */
+function currentTranslation(state: SegmentState, locale: string, options: ExportOptions): { target: Inline[]; reason: string } | undefined {
+  if (state.translated.status !== 'stale') return undefined;
+  if (state.previous)
+    return {
+      target: [{ kind: 'text', text: state.previous.text }],
+      reason: `the source changed since this translation was made (it translated “${state.previous.source}”)`,
+    };
+  if (state.translated.lang === options.sourceLang) return undefined;
+  const target = fromPhrasing(state.translated.children);
+  const found = checkSegmentTerms(options.glossary, {
+    source: state.source.source,
+    target: plainText(target),
+    sourceLang: options.sourceLang,
+    targetLang: locale,
+  }).filter((violation) => violation.rule === 'term:deprecated');
+  const reason =
+    found.length > 0
+      ? found
+          .map((violation) => `deprecated term “${violation.found ?? violation.term}”, use “${violation.expected ?? 'a current term'}”`)
+          .join('; ')
+      : 'marked stale by the build (a glossary term changed)';
+  return { target, reason };
+}
+
+/**
+ * Heading-like (no sentence punctuation at the end: a title, a label) or a sentence. Memories record no
+ * kind, so a suggestion's is read off its text the same way as the unit's.
+ */
+export function textKind(text: string): 'sentence' | 'heading' {
+  // A loop, not a regex anchored at the end: no backtracking over a long run of closing marks.
+  let end = text.length;
+  while (end > 0 && CLOSING.test(text[end - 1]!)) end -= 1;
+  return /[.!?…:;]/u.test(text[end - 1] ?? '') ? 'sentence' : 'heading';
+}
+
+const CLOSING = /[\s\p{Pf}\p{Pe}"'»”’]/u;
 
 function termHints(source: string, locale: string, options: ExportOptions): TermHint[] {
   const hints = new Map<string, TermHint>();
@@ -62,5 +117,5 @@ function termHints(source: string, locale: string, options: ExportOptions): Term
   return [...hints.values()];
 }
 
-/** `<slug>.<locale>.xlf`: import reads the expected target language back from this name. */
+/** `<slug>.<locale>.xlf`: the name a translator sees; import reads the languages from the file itself. */
 export const xliffFileName = (slug: string, locale: string) => `${slug}.${locale}.xlf`;

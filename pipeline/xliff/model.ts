@@ -35,6 +35,8 @@ export interface Unit {
   source: Inline[];
   target: Inline[] | undefined;
   state: State;
+  /** A stale unit shipped with its current translation as the target, for a translator to revise. */
+  review?: boolean;
   /** false: a read-only neighbour shipped for context. */
   translate: boolean;
   notes: Note[];
@@ -44,7 +46,7 @@ export interface Unit {
 
 export interface XliffFile {
   version: '1.2' | '2.1';
-  /** The document's slug. */
+  /** The transcript's path (relative to where the export ran): import finds the document by it. */
   original: string;
   sourceLang: string;
   targetLang: string;

@@ -20,6 +20,8 @@ export interface ReturnedFile {
   sourceLang: string | undefined;
   targetLang: string | undefined;
   translator: string | undefined;
+  /** Line of the element that states the languages (1.2 `<file>`, 2.x `<xliff>`). */
+  line: number;
   units: ReturnedUnit[];
 }
 
@@ -74,6 +76,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
       sourceLang: attribute(fileNode, 'source-language'),
       targetLang: attribute(fileNode, 'target-language'),
       translator: contact,
+      line: elementPlaces(text, 'file')[0]?.line ?? rootPlace.line,
       units: units.map(({ unit, line }) => {
         const target = children(unit, 'target')[0];
         const approved = attribute(unit, 'approved') === 'yes';
@@ -103,6 +106,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
       sourceLang: attribute(xliff, 'srcLang'),
       targetLang: attribute(xliff, 'trgLang'),
       translator: undefined,
+      line: rootPlace.line,
       units: units.map((unit, index) => {
         const segments = children(unit, 'segment');
         if (segments.length !== 1)

@@ -8,8 +8,10 @@ export interface ProjectUnit {
   source: Inline[];
   /** Plain source text: the TM key. */
   sourceText: string;
-  /** The translation the project publishes now, if any, and the state the memory recorded for it. */
+  /** The translation the project publishes now, if any: what a read-only context unit must still say. */
   current: { text: string; state: State } | undefined;
+  /** What the memory holds for this very source, published or not (a stale one too): new, updated or unchanged. */
+  recorded: { text: string; state: State } | undefined;
 }
 
 export interface Accepted {
@@ -19,6 +21,9 @@ export interface Accepted {
   source: string;
   target: string;
   state: State;
+  /** new: the memory had no translation of this source; updated: another text, or the same at a later state. */
+  change: 'new' | 'updated';
+  line: number;
 }
 
 export interface Rejected {
@@ -36,6 +41,21 @@ export interface Verdict {
 }
 
 /**
+ * Whether a returned file is for the languages expected, checked once for the whole file: a wrong
+ * language is one mistake (the wrong file, or the wrong --locale), not one per unit. The source's region
+ * aside (en-US serves en). A file that states no language (po2xliff writes no target-language) passes.
+ */
+export function languageProblem(file: ReturnedFile, expected: { sourceLang: string; targetLang: string; why: string }): string | undefined {
+  const [sourceAttr, targetAttr] = file.version === '1.2' ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
+  if (file.targetLang !== undefined && canonicalLocale(file.targetLang) !== canonicalLocale(expected.targetLang))
+    return `the file says ${targetAttr}="${file.targetLang}" but ${expected.why} says ${expected.targetLang}; import it without --locale (the file’s language is used), or export again for ${expected.targetLang}`;
+  const base = (tag: string) => canonicalLocale(tag)?.split('-')[0];
+  if (file.sourceLang !== undefined && base(file.sourceLang) !== base(expected.sourceLang))
+    return `the file says ${sourceAttr}="${file.sourceLang}" but the project’s source language is ${expected.sourceLang}; this file was not exported from this project`;
+  return undefined;
+}
+
+/**
  * Decides, unit by unit, what a returned XLIFF may put into the memory. Pure: nothing is written here,
  * and the caller writes only when no unit of any file was rejected.
  */
@@ -44,24 +64,11 @@ export function validateReturn(
   expected: { sourceLang: string; targetLang: string; why: string },
   project: (slug: string, position: number) => ProjectUnit | undefined,
 ): Verdict {
+  const wrong = languageProblem(file, expected);
+  if (wrong) return { accepted: [], rejected: [{ unitId: '', line: file.line, reason: wrong }], pending: 0, unchanged: 0 };
   const verdict: Verdict = { accepted: [], rejected: [], pending: 0, unchanged: 0 };
   const reject = (unitId: string, line: number, reason: string) => verdict.rejected.push({ unitId, line, reason });
   const same = (a: string | undefined, b: string) => canonicalLocale(a ?? '') === canonicalLocale(b);
-  // A file that does not state its languages (po2xliff writes no target-language) is taken at its name;
-  // a stated language must match, the source's region aside (en-US serves en).
-  if (file.targetLang !== undefined && !same(file.targetLang, expected.targetLang)) {
-    for (const unit of file.units.filter((unit) => unit.translate))
-      reject(unit.id, unit.line, `target language “${file.targetLang ?? '(none)'}”, expected “${expected.targetLang}” (${expected.why})`);
-    return verdict;
-  }
-  if (
-    file.sourceLang !== undefined &&
-    canonicalLocale(file.sourceLang)?.split('-')[0] !== canonicalLocale(expected.sourceLang)?.split('-')[0]
-  ) {
-    for (const unit of file.units)
-      reject(unit.id, unit.line, `source language “${file.sourceLang ?? '(none)'}”, expected “${expected.sourceLang}”`);
-    return verdict;
-  }
   for (const unit of file.units) {
     const parsed = parseUnitId(unit.id);
     const now = parsed && project(parsed.slug, parsed.position);
@@ -106,19 +113,28 @@ export function validateReturn(
       continue;
     }
     const text = plainText(target);
-    if (now.current && now.current.text === text && stateRank(now.current.state) >= stateRank(unit.state)) {
+    const recorded = now.recorded;
+    if (recorded && recorded.text === text && stateRank(recorded.state) >= stateRank(unit.state)) {
       verdict.unchanged += 1;
       continue;
     }
-    if (now.current && stateRank(unit.state) < stateRank(now.current.state)) {
+    if (recorded && stateRank(unit.state) < stateRank(recorded.state)) {
       reject(
         unit.id,
         unit.line,
-        `state moves backward from “${now.current.state}” to “${unit.stateName}”; a ${now.current.state} translation can only be replaced at the same state or later`,
+        `state moves backward from “${recorded.state}” to “${unit.stateName}”; a ${recorded.state} translation can only be replaced at the same state or later`,
       );
       continue;
     }
-    verdict.accepted.push({ unitId: unit.id, segmentId: now.id, source: now.sourceText, target: text, state: unit.state });
+    verdict.accepted.push({
+      unitId: unit.id,
+      segmentId: now.id,
+      source: now.sourceText,
+      target: text,
+      state: unit.state,
+      change: recorded ? 'updated' : 'new',
+      line: unit.line,
+    });
   }
   return verdict;
 }

@@ -39,7 +39,11 @@ function write12(file: XliffFile): string {
     lines.push(`        <source xml:lang="${esc(file.sourceLang)}">${inline(unit.source, '1.2')}</source>`);
     if (unit.target) {
       const prefilled = unit.translate && unit.state === 'initial';
-      const state = prefilled ? ' state="needs-review-translation" state-qualifier="fuzzy-match"' : ` state="${STATE_12[unit.state]}"`;
+      const state = !prefilled
+        ? ` state="${STATE_12[unit.state]}"`
+        : unit.review
+          ? ' state="needs-review-translation"'
+          : ' state="needs-review-translation" state-qualifier="fuzzy-match"';
       lines.push(`        <target xml:lang="${esc(file.targetLang)}"${state}>${inline(unit.target, '1.2')}</target>`);
     }
     for (const note of unit.notes) lines.push(`        <note from="${esc(note.from)}">${esc(note.text)}</note>`);
