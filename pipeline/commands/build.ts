@@ -9,7 +9,8 @@ import { PipelineError } from '../errors.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
 import { formatMessage, type Message } from '../report/messages.ts';
 import { interruptible, Interrupted } from './interrupt.ts';
-import { UsageError, type Command } from './types.ts';
+import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
+import { UsageError, type Command, type Io } from './types.ts';
 
 const usage = `Usage: pressroom build [inputs…] [options]
 
@@ -46,6 +47,7 @@ export const buildCommand: Command = {
       ...ENGINE_FLAGS,
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
+    await checkUiLocales(config, Boolean((values as CliConfigFlags).strict), io);
     const engine = engineOptions(values as EngineFlags, io);
     // The pipeline is loaded here, not with this module: the other commands share its option parsing.
     const { build, shardFolder } = await import('../build.ts');
@@ -120,6 +122,28 @@ export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = [
   if (inputs.length > 0) config.inputs = await selectInputs(inputs, config.inputs, cwd);
   if (config.locales.length === 0) throw new PipelineError('No locales to build; set "locales" or --locales');
   return config;
+}
+
+/**
+ * A locale without UI strings (`--locales ky,kk`) would be published with another language's interface:
+ * a warning naming it and what it falls back to, or, under --strict or `frail`, a refusal before any work.
+ */
+async function checkUiLocales(config: PipelineConfig, strict: boolean, io: Io): Promise<void> {
+  const { loadCatalogs } = await import('../i18n/ui.ts');
+  // An unreadable catalog folder is the build's own error, with its cause; nothing to add here.
+  const catalogs = await loadCatalogs(config.catalogs).catch(() => undefined);
+  if (!catalogs) return;
+  const languages = new Set(Object.keys(catalogs).filter((lng) => catalogs[lng]?.ui));
+  const shown = path.relative(process.cwd(), config.catalogs) || '.';
+  const problems = uiFallbacks(config.locales, languages, config.fallbackLng).map((fallback) =>
+    describeUiFallback(fallback, shown, languages),
+  );
+  if (problems.length === 0) return;
+  if (strict || config.frail)
+    throw new PipelineError(
+      `${problems.join('\n')}\nBuild refused (${strict ? '--strict' : 'frail'}): add the catalog, or drop the locale from --locales or "locales"`,
+    );
+  for (const problem of problems) io.err(`pressroom build: warning: ${problem}  i18n:missing-locale\n`);
 }
 
 export function printMessages(messages: Message[], write: (text: string) => void): void {

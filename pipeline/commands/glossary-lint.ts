@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseGlossaryCsv } from '../glossary/csv.ts';
 import { lintGlossary } from '../glossary/lint.ts';
@@ -12,7 +13,8 @@ const usage = `Usage: pressroom glossary lint [GLOSSARY…] [--json]
 Reads glossaries (TBX 2019 or 2008, CSV or TSV; docs/terminology.md) and prints the concepts per locale,
 the terms by status, and problems with file and line: duplicated concept ids or terms, two preferred
 terms for one concept and language, a term both preferred and deprecated, empty terms, unknown
-statuses (errors); a term in two concepts, a language with only deprecated terms (warnings).
+statuses, a CSV column that is neither a known column nor a language (errors); a term in two concepts,
+a language with only deprecated terms, a language that is not one of the config's locales (warnings).
 Exit 1 when there are errors or a file cannot be read, 2 on bad usage.
 
 Options:
@@ -26,7 +28,11 @@ export const glossaryLintCommand: Command = {
   async run(argv, io) {
     const { values: raw, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, config: { type: 'string' } });
     const values = raw as { json?: boolean; config?: string };
-    const files = positionals.length > 0 ? positionals : (await loadCliConfig({ config: values.config })).glossaries;
+    // The project's locales, when there is a project: a language column outside them is a warning.
+    const hasConfig = values.config !== undefined || existsSync('pressroom.config.json');
+    const config = hasConfig || positionals.length === 0 ? await loadCliConfig({ config: values.config }) : undefined;
+    const locales = hasConfig && config ? [...new Set([config.sourceLocale, ...config.locales])] : undefined;
+    const files = positionals.length > 0 ? positionals : config!.glossaries;
     if (files.length === 0)
       throw new UsageError('Missing GLOSSARY, expected a TBX, CSV or TSV file (or glossaries in pressroom.config.json)');
 
@@ -37,7 +43,9 @@ export const glossaryLintCommand: Command = {
       const shown = shownPath(file);
       const text = await readTextResource(file, shown, 'the glossary');
       const report = (problem: GlossaryProblem) => readProblems.push(problem);
-      const read = /\.(csv|tsv)$/i.test(file) ? parseGlossaryCsv(text, shown, report) : parseTbx(text, shown, report);
+      const read = /\.(csv|tsv)$/i.test(file)
+        ? parseGlossaryCsv(text, shown, report, { locales })
+        : parseTbx(text, shown, report, { locales });
       perFile.push({ file: shown, concepts: read.length });
       concepts.push(...read);
     }

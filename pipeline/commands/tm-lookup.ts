@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { languageName } from '../glossary/languages.ts';
 import { canonicalLocale, resolveLocales } from '../locale/resolve.ts';
 import { TranslationMemory } from '../tm/memory.ts';
 import { parseTmx } from '../tm/tmx.ts';
@@ -15,7 +16,8 @@ is adapted (99) with the numbers substituted in the target.
 Options:
   --memory <file>  a TMX file; repeat for several (default: the project's configured memories)
   --from <lng>     source language (default: the config's sourceLocale)
-  --to <lng>       target language; its region fallback applies (en-GB → en)
+  --to <lng>       target language; its region fallback applies (en-GB → en); a language no memory holds
+                   is an error naming the languages they hold (exit 2)
   --min <score>    lowest score shown (default: 50)
   --limit <n>      matches shown (default: 5)
   --json           print an array of matches, best first: source, target, score, band, lang, file, line
@@ -51,11 +53,24 @@ export const tmLookupCommand: Command = {
     if (!from) throw new UsageError(`Unexpected --from ${values.from}, expected a BCP 47 tag such as en`);
     const files = values.memory ?? config?.memories ?? [];
     const memory = new TranslationMemory();
+    const held = new Set<string>();
     for (const file of files) {
       const shown = path.relative(process.cwd(), file) || file;
-      memory.add(parseTmx(await readTextResource(file, shown, 'the translation memory'), shown), from);
+      const document = parseTmx(await readTextResource(file, shown, 'the translation memory'), shown);
+      for (const unit of document.units) for (const lang of unit.variants.keys()) held.add(lang);
+      memory.add(document, from);
     }
-    const matches = memory.match(text, resolveLocales(to), { minScore, limit }).map((match) => ({
+    const chain = resolveLocales(to);
+    // "0 matches" for a language no memory holds reads as "nothing similar was translated": say which it is.
+    for (const [flag, wanted] of [
+      ['--from', [from]],
+      ['--to', chain],
+    ] as const)
+      if (files.length > 0 && !holds(held, wanted))
+        throw new UsageError(
+          `Unexpected ${flag} ${wanted[0]}${languageName(wanted[0]!) ? ` (${languageName(wanted[0]!)})` : ''}: no unit of ${shownFiles(files)} has it, expected one of the languages they hold: ${held.size > 0 ? [...held].sort().join(', ') : 'none (no units)'}`,
+        );
+    const matches = memory.match(text, chain, { minScore, limit }).map((match) => ({
       source: match.entry.source,
       target: match.target,
       score: match.score,
@@ -73,3 +88,11 @@ export const tmLookupCommand: Command = {
     return 0;
   },
 };
+
+/** Whether the memories hold a language of the chain, or a regional variant of one (the lookup uses those too). */
+function holds(held: ReadonlySet<string>, chain: readonly string[]): boolean {
+  return [...held].some((lang) => chain.some((wanted) => lang === wanted || lang.toLowerCase().startsWith(`${wanted.toLowerCase()}-`)));
+}
+
+const shownFiles = (files: readonly string[]) =>
+  files.length > 3 ? `the ${files.length} memories` : files.map((file) => path.relative(process.cwd(), file) || file).join(', ');

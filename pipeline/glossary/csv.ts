@@ -1,11 +1,21 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.ts';
-import { canonicalLocale } from '../locale/resolve.ts';
-import { defined, termStatus, type Concept, type OnGlossaryProblem, type Term, type TermStatus } from './types.ts';
+import { languageColumn } from './languages.ts';
+import {
+  defined,
+  termStatus,
+  type Concept,
+  type GlossaryReadOptions,
+  type OnGlossaryProblem,
+  type Term,
+  type TermStatus,
+} from './types.ts';
 
 /** Columns that are not languages (matched without regard to case); docs/terminology.md describes them. */
 const FIELDS = ['id', 'subject', 'status', 'note', 'definition', 'partofspeech', 'termtype'] as const;
 type Field = (typeof FIELDS)[number];
+/** The columns as docs/terminology.md spells them, for messages. */
+const FIELD_NAMES = ['id', 'subject', 'status', 'note', 'definition', 'partOfSpeech', 'termType'];
 
 interface CsvRecord {
   record: Record<string, string>;
@@ -21,7 +31,7 @@ interface CsvRecord {
  * with `~` admitted (`Kyrgyzstan|!Kirghizia`); otherwise the row's `status` applies (default preferred).
  * Quoted fields may hold commas, doubled quotes and line breaks; a BOM is ignored.
  */
-export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGlossaryProblem): Concept[] {
+export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGlossaryProblem, options: GlossaryReadOptions = {}): Concept[] {
   // Spreadsheets save CRLF; one line ending keeps line numbers (and notes with line breaks) right.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
@@ -58,17 +68,30 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
   const languageColumns: [column: string, tag: string][] = [];
   for (const column of header) {
     const field = FIELDS.find((name) => name === column.toLowerCase());
-    if (field) fields.set(field, column);
-    else {
-      const tag = canonicalLocale(column);
-      if (!tag)
-        throw new InputError(
-          file,
-          { line: 1, column: firstLine.indexOf(column) + 1 || 1 },
-          `Unexpected column “${column}”, expected id, subject, status, note, definition, partOfSpeech, termType or a language tag such as en, ru, ky`,
-        );
-      languageColumns.push([column, tag]);
+    if (field) {
+      fields.set(field, column);
+      continue;
     }
+    const place = { line: 1, column: firstLine.indexOf(column) + 1 || 1 };
+    const language = languageColumn(column, options.locales);
+    if (language.kind === 'unknown') {
+      // A misspelt field (`statu`, `notes`) read as a language would turn every cell into a term.
+      const near = nearestField(column);
+      const message = `Unexpected column “${column}”${near ? ` (did you mean “${near}”?)` : ''}, expected one of the columns ${FIELD_NAMES.join(', ')} or a language tag such as ${options.locales?.length ? options.locales.join(', ') : 'en, ru, ky'}${language.why ? `; ${language.why}` : ''}`;
+      if (!onProblem) throw new InputError(file, place, message);
+      // Lint goes on without the column, so that one misspelt header does not hide the file's other problems.
+      onProblem({ file, ...place, severity: 'error', ruleId: 'glossary:unknown-column', message });
+      continue;
+    }
+    if (language.kind === 'foreign')
+      onProblem?.({
+        file,
+        ...place,
+        severity: 'warning',
+        ruleId: 'glossary:unknown-locale',
+        message: `Unexpected language column “${column}” (${language.name}), expected one of the project's locales ${options.locales!.join(', ')}; its terms are never used`,
+      });
+    languageColumns.push([column, language.tag]);
   }
   const cell = (row: Record<string, string>, field: Field) => {
     const column = fields.get(field);
@@ -161,4 +184,28 @@ function parseVariant(text: string, row: { status: TermStatus; name: string }): 
   if (text.startsWith('!')) return { text: text.slice(1).trim(), status: 'deprecated', termType: undefined, statusName: 'deprecated' };
   if (text.startsWith('~')) return { text: text.slice(1).trim(), status: 'admitted', termType: undefined, statusName: 'admitted' };
   return { text, status: row.status, termType: undefined, statusName: row.name };
+}
+
+/** The known column one or two edits away from a header (`statu`, `notes`, `Subjekt`), if any. */
+function nearestField(column: string): string | undefined {
+  const key = column.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const [index, field] of FIELDS.entries()) {
+    const distance = editDistance(key, field);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name: FIELD_NAMES[index]!, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance; headers are short, so the quadratic table is nothing. */
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -1,7 +1,8 @@
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { attribute, children, elementPlaces, parseUntrustedXml, textOf } from '../util/xml.ts';
-import { defined, termStatus, type Concept, type OnGlossaryProblem, type Term } from './types.ts';
+import { languageColumn } from './languages.ts';
+import { defined, termStatus, type Concept, type GlossaryReadOptions, type OnGlossaryProblem, type Term } from './types.ts';
 
 type XmlNode = ReturnType<typeof children>[number];
 
@@ -12,7 +13,7 @@ type XmlNode = ReturnType<typeof children>[number];
  * `definition`. With `onProblem` (glossary lint) an empty term or an unknown status is reported and the
  * read goes on; without it an empty term stops the read.
  */
-export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProblem): Concept[] {
+export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProblem, options: GlossaryReadOptions = {}): Concept[] {
   const root = parseUntrustedXml(text, file);
   const tbx = children(root, 'tbx')[0] ?? children(root, 'martif')[0];
   if (!tbx)
@@ -23,6 +24,7 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
   // <term> elements in document order, for the line of each term.
   const termPlaces = elementPlaces(text, 'term');
   let termIndex = 0;
+  const languagesSeen = new Set<string>();
   return entries.map((entry, index): Concept => {
     const place = places[index] ?? { line: 1, column: 1 };
     const id = attribute(entry, 'id') ?? `concept-${index + 1}`;
@@ -36,6 +38,22 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
           place,
           `Unexpected language section ${lang ? `“${lang}”` : 'without xml:lang'} in concept “${id}”, expected xml:lang with a BCP 47 tag`,
         );
+      if (onProblem && !languagesSeen.has(tag)) {
+        // Once per language and file: the first section stands for the others.
+        languagesSeen.add(tag);
+        const language = languageColumn(tag, options.locales);
+        if (language.kind !== 'known')
+          onProblem({
+            file,
+            ...place,
+            severity: language.kind === 'unknown' ? 'error' : 'warning',
+            ruleId: language.kind === 'unknown' ? 'glossary:unknown-language' : 'glossary:unknown-locale',
+            message:
+              language.kind === 'unknown'
+                ? `Unexpected xml:lang “${lang}” in concept “${id}”${language.why ? ` (${language.why})` : ''}, expected a language tag such as ${options.locales?.length ? options.locales.join(', ') : 'en, ru, ky'}`
+                : `Unexpected language “${tag}” (${language.name}) in concept “${id}”, expected one of the project's locales ${options.locales!.join(', ')}; its terms are never used`,
+          });
+      }
       const list = terms.get(tag) ?? [];
       const definition = descrip(langSec, 'definition');
       const holders = [...children(langSec, 'termSec'), ...children(langSec, 'tig'), ...children(langSec, 'ntig')];

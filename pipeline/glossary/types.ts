@@ -43,6 +43,11 @@ export interface GlossaryProblem {
 
 export type OnGlossaryProblem = (problem: GlossaryProblem) => void;
 
+export interface GlossaryReadOptions {
+  /** The project's locales, source included: a language outside them (and their fallback chains) is a lint warning. */
+  locales?: readonly string[];
+}
+
 const STATUS_NAMES: Record<string, { status: TermStatus; name: string }> = {
   preferred: { status: 'preferred', name: 'preferred' },
   admitted: { status: 'admitted', name: 'admitted' },
