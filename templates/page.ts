@@ -35,18 +35,28 @@ export interface PageData {
   /** Page rules for PDF (margin boxes, running footer): kept out of the EPUB, whose checkers reject them. */
   printStylesheet: string | undefined;
   xhtml: boolean;
+  /**
+   * Link previews of the web page (optional): Open Graph `property`/`content` pairs and the schema.org
+   * JSON-LD, the latter already escaped for a script element (render/link-preview.ts).
+   */
+  preview?: { openGraph: [property: string, content: string][]; jsonLd: string };
 }
+
+// Pagefind indexes only what is inside `data-pagefind-body` and not in `data-pagefind-ignore`: the title,
+// dateline and text of the document, never the navigation, notices or credits (a search must not match chrome).
+const searchBody = (xhtml: boolean) => (xhtml ? {} : { dataPagefindBody: true });
+const searchIgnore = (xhtml: boolean) => (xhtml ? {} : { dataPagefindIgnore: true });
 
 export function transcriptPage(data: PageData): Root {
   const header = h('header', { className: ['masthead'] }, [
-    h('p', { className: ['kind'] }, data.kind),
+    h('p', { className: ['kind'], ...searchIgnore(data.xhtml) }, data.kind),
     h('h1', data.title),
     h('p', { className: ['dateline'] }, data.dateline),
   ]);
   const nav: ElementContent[] = [];
   if (data.downloads.length > 0 || data.alternates.length > 0) {
     nav.push(
-      h('nav', { className: ['downloads'], ariaLabel: data.downloadsHeading }, [
+      h('nav', { className: ['downloads'], ariaLabel: data.downloadsHeading, ...searchIgnore(data.xhtml) }, [
         h('h2', { className: ['visually-hidden'] }, data.downloadsHeading),
         h(
           'ul',
@@ -62,7 +72,7 @@ export function transcriptPage(data: PageData): Root {
   }
   if (data.alternates.length > 0) {
     nav.push(
-      h('nav', { className: ['alternates'], ariaLabel: data.languagesHeading }, [
+      h('nav', { className: ['alternates'], ariaLabel: data.languagesHeading, ...searchIgnore(data.xhtml) }, [
         h(
           'ul',
           data.alternates.map((link) =>
@@ -72,10 +82,10 @@ export function transcriptPage(data: PageData): Root {
       ]),
     );
   }
-  const main = h('main', [
+  const main = h('main', searchBody(data.xhtml), [
     header,
     ...nav,
-    data.notice ? h('p', { className: ['notice'], role: 'note' }, data.notice) : '',
+    data.notice ? h('p', { className: ['notice'], role: 'note', ...searchIgnore(data.xhtml) }, data.notice) : '',
     h('article', data.body),
   ]);
   const footer = h('footer', { className: ['attribution'] }, data.attribution);
@@ -83,6 +93,12 @@ export function transcriptPage(data: PageData): Root {
     data.xhtml ? '' : h('meta', { charSet: 'utf-8' }),
     data.xhtml ? '' : h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', data.title),
+    ...(data.preview
+      ? [
+          ...data.preview.openGraph.map(([property, content]) => h('meta', { property, content })),
+          h('script', { type: 'application/ld+json' }, data.preview.jsonLd),
+        ]
+      : []),
     h('link', { rel: 'stylesheet', href: data.stylesheet }),
     data.printStylesheet ? h('link', { rel: 'stylesheet', href: data.printStylesheet, media: 'print' }) : '',
     ...data.alternates.map((link) => h('link', { rel: 'alternate', hrefLang: link.hreflang, href: link.href })),

@@ -10,6 +10,7 @@ import { sanitizeContent } from './sanitize.ts';
 import { cssString, serializeHtml, serializeXhtml } from './serialize.ts';
 import { toHast } from './html/to-hast.ts';
 import { languageNames, longDateFormat, unitFormat } from '../util/intl.ts';
+import { linkPreview } from './link-preview.ts';
 
 export interface PageInput {
   tree: TranscriptRoot;
@@ -20,6 +21,10 @@ export interface PageInput {
   alternates: Link[];
   attribution: Attribution | null;
   untranslated: number;
+  /** The page's absolute address, when `site.url` is configured (optional): og:url and the JSON-LD's url. */
+  url?: string;
+  /** The press office publishing the site (optional): og:site_name and the JSON-LD's publisher. */
+  publisher?: string | null;
 }
 
 export function formatDate(iso: string, lang: string): string {
@@ -146,7 +151,27 @@ function pageData(input: PageInput, xhtml: boolean) {
     stylesheet: 'style.css',
     printStylesheet: xhtml ? undefined : 'print.css',
     xhtml,
+    // Only the web page is linked to and shared; the e-book has its own metadata in content.opf.
+    preview: xhtml ? undefined : pagePreview(input),
   };
+}
+
+function pagePreview(input: PageInput) {
+  const { tree, lang } = input;
+  const { date, time, place } = tree.data.meta;
+  const lead = tree.children.find((node) => node.type === 'lead');
+  return linkPreview({
+    title: documentTitle(tree),
+    lang,
+    alternates: input.alternates.map((link) => link.hreflang ?? link.lang ?? '').filter(Boolean),
+    lead: lead ? toString(lead).trim() || undefined : undefined,
+    date,
+    time,
+    place,
+    url: input.url,
+    attribution: input.attribution,
+    publisher: input.publisher,
+  });
 }
 
 export function renderHtmlPage(input: PageInput): string {

@@ -10,6 +10,7 @@ import {
   type TocEntry,
 } from '../render/page.ts';
 import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
+import { siteAddress } from '../render/link-preview.ts';
 import { preflightFonts, visibleText } from '../render/preflight.ts';
 import type { Stage } from '../stage.ts';
 import type { TranslationStats } from '../translate/translate-tree.ts';
@@ -55,6 +56,8 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
     alternates,
     attribution: ctx.config.attribution,
     untranslated: stats.fellBack,
+    url: siteAddress(ctx.config.site?.url, layout.page(slug, ctx.locale)),
+    publisher: ctx.config.publisher,
   };
   const title = documentTitle(tree);
   const html = renderHtmlPage(input);
