@@ -19,6 +19,7 @@ import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
 import { siteFiles } from './site/site-files.ts';
+import { PageRecorder, searchFiles } from './site/search.ts';
 import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
 import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
@@ -121,6 +122,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     const cacheFolder = options.cache ?? (write ? path.join(path.dirname(config.out), '.pressroom-cache') : false);
     staged = lock ? await openStagedOutput(config.out, lock) : undefined;
     const sink: Sink = staged ? new StagingSink(staged) : new MemorySink();
+    // Notes where each document page went, for the search index made after every document is built.
+    const pages = new PageRecorder(sink, config.out);
     const bases = new Map<string, string>();
     for (const locale of new Set([...config.locales, config.sourceLocale])) bases.set(locale, await localeBase(config, resources, locale));
     const engine: EngineContext = {
@@ -129,7 +132,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       timings,
       pool,
       cache: cacheFolder ? new ArtifactCache(cacheFolder) : undefined,
-      sink,
+      sink: pages,
       bases,
       resourceHash: hashes?.resources,
       // Every stage of every document starts here: the place where an abort takes effect soonest.
@@ -180,6 +183,17 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     }
     // The translation dashboard needs the whole build's documents: not made per shard.
     for (const file of [...site, reportFile]) await sink.write(file);
+    // Search covers the documents the indexes list: the pages of this build, and of earlier ones from `out`.
+    if (!options.shard) {
+      const search = await searchFiles({
+        config,
+        documents: index,
+        read: (name) => pages.read(name),
+        translators: (lang) => resources.translators.get(lang),
+        cache: engine.cache,
+      });
+      for (const file of search) await sink.write(file);
+    }
     // It re-reads every document in every locale: taken from the cache when no input changed (a no-op rebuild).
     if (!options.shard)
       await writeCached(

@@ -1,0 +1,179 @@
+// Site search: a Pagefind index over the document pages of the whole archive (one index per language, from
+// each page's <html lang>), a search.<locale>.html per locale and the script that shows its results.
+// Pagefind runs as a service binary and is async, so this is a step of its own next to siteFiles().
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import type { PipelineConfig } from '../config/defaults.ts';
+import { sha256, type ArtifactCache } from '../engine/cache.ts';
+import { indexName } from '../engine/site-index.ts';
+import type { Sink } from '../engine/sink.ts';
+import type { Placement } from '../emit/write.ts';
+import { PipelineError } from '../errors.ts';
+import type { Translate } from '../i18n/ui.ts';
+import { utf8, type OutputFile } from '../render/outputs.ts';
+import { languageName, textDirection } from '../render/page.ts';
+import { serializeHtml } from '../render/serialize.ts';
+import { searchPage, SEARCH_SCRIPT } from '../../templates/search.ts';
+import type { IndexDocument } from '../../templates/page-index.ts';
+
+/** The search page in `lang`: search.<lang>.html, beside the site's indexes. */
+export const searchName = (lang: string) => `search.${lang}.html`;
+
+/** Folder of the Pagefind bundle in the output. */
+export const SEARCH_FOLDER = 'pagefind';
+
+/** In the bundle's cache key: another Pagefind writes another bundle. Its package exports no package.json. */
+const pagefindVersion = () =>
+  (
+    JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+/** A document page: `<slug>/<locale>/index.html`. */
+const isDocumentPage = (name: string) => /^[^/]+\/[^/]+\/index\.html$/.test(name);
+
+/**
+ * Remembers where each document page of the build went (its bytes, or the cached file linked into the
+ * output), so that the search index reads the pages of this build without the staging folder, and those of
+ * earlier builds from the output folder.
+ */
+export class PageRecorder implements Sink {
+  private readonly pages = new Map<string, Uint8Array | string>();
+  constructor(
+    private readonly sink: Sink,
+    private readonly out: string,
+  ) {}
+  async write(file: OutputFile): Promise<void> {
+    if (isDocumentPage(file.path)) this.pages.set(file.path, file.contents);
+    await this.sink.write(file);
+  }
+  async link(source: string, target: string): Promise<void> {
+    if (isDocumentPage(target)) this.pages.set(target, source);
+    await this.sink.link(source, target);
+  }
+  keep(name: string, files: readonly Placement[]): boolean {
+    const kept = this.sink.keep(name, files);
+    if (kept) for (const [source, target] of files) if (isDocumentPage(target)) this.pages.set(target, source);
+    return kept;
+  }
+  /** The page `name` (relative to the output folder) as this build made it, else as the output folder holds it. */
+  async read(name: string): Promise<string | undefined> {
+    const page = this.pages.get(name);
+    if (page instanceof Uint8Array) return new TextDecoder().decode(page);
+    return readFile(page ?? path.join(this.out, ...name.split('/')), 'utf8').catch(() => undefined);
+  }
+}
+
+export interface SearchOptions {
+  config: PipelineConfig;
+  /** Every document of the site (the archive), not only those this build made. */
+  documents: readonly IndexDocument[];
+  /** A document page's HTML by its path in the output; undefined when it is not there. */
+  read: (name: string) => Promise<string | undefined>;
+  translators: (lang: string) => Translate | undefined;
+  /** Where the Pagefind bundle is kept between builds (optional: without it, the index is made every time). */
+  cache?: ArtifactCache;
+}
+
+/**
+ * The search pages (one per locale of the site), their script and the Pagefind bundle over every document
+ * page in `documents`. The bundle is taken from the cache when no page changed since it was made.
+ *
+ * @returns Files relative to the output folder.
+ */
+export async function searchFiles(options: SearchOptions): Promise<OutputFile[]> {
+  const { config, documents } = options;
+  const pages: { url: string; html: string }[] = [];
+  for (const document of documents)
+    for (const entry of document.entries) {
+      if (!isDocumentPage(entry.page.href)) continue;
+      const html = await options.read(entry.page.href);
+      if (html !== undefined) pages.push({ url: entry.page.href, html });
+    }
+  const key = sha256(JSON.stringify([pagefindVersion(), pages.map((page) => [page.url, sha256(page.html)])]));
+  const cached = await options.cache?.get<null>('.site/search', key);
+  let bundle: OutputFile[];
+  if (cached) {
+    bundle = await Promise.all(
+      cached.files.map(async (name) => ({ path: name, contents: new Uint8Array(await readFile(path.join(cached.folder, name))) })),
+    );
+  } else {
+    bundle = await pagefindBundle(pages);
+    await options.cache?.put('.site/search', key, bundle, null);
+  }
+  const locales = new Set(config.locales.length > 0 ? config.locales : [config.sourceLocale]);
+  for (const document of documents) for (const entry of document.entries) locales.add(entry.lang);
+  return [
+    ...[...locales].map((lang) => ({
+      path: searchName(lang),
+      contents: utf8(searchHtml(lang, options.translators(lang) ?? ((key: string) => key), [...locales])),
+    })),
+    { path: 'search.js', contents: utf8(SEARCH_SCRIPT) },
+    ...bundle,
+  ];
+}
+
+/** Pagefind's UI bundles are left out: search.js is the UI, on the low-level API. */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+
+/** Indexes `pages` with Pagefind; the bundle's files under `pagefind/`. */
+export async function pagefindBundle(pages: readonly { url: string; html: string }[]): Promise<OutputFile[]> {
+  const fail = (why: string, cause?: unknown) =>
+    new PipelineError(`Cannot build the search index: ${why}; check that the pagefind package is installed with its binary`, { cause });
+  let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
+  try {
+    created = await pagefind.createIndex({});
+  } catch (cause) {
+    throw fail('Pagefind did not start', cause);
+  }
+  const index = created.index;
+  if (!index) throw fail(created.errors.join('; ') || 'Pagefind made no index');
+  try {
+    for (const page of pages) {
+      // The URL stays relative to the output folder: search.js resolves it against the search page, so the
+      // site works wherever it is served from.
+      const added = await index.addHTMLFile({ url: page.url, content: page.html });
+      if (added.errors.length > 0) throw fail(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+    }
+    const { errors, files } = await index.getFiles();
+    if (errors.length > 0) throw fail(errors.join('; '));
+    return files
+      .filter((file) => !UNUSED.test(file.path))
+      .map((file) => ({ path: `${SEARCH_FOLDER}/${file.path}`, contents: file.content }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  } catch (cause) {
+    throw cause instanceof PipelineError ? cause : fail('Pagefind failed', cause);
+  } finally {
+    // Not pagefind.close(): the service is shared by every build in the process.
+    await index.deleteIndex().catch(() => undefined);
+  }
+}
+
+function searchHtml(lang: string, t: Translate, locales: string[]): string {
+  const marker = '\u0000';
+  return serializeHtml(
+    searchPage({
+      lang,
+      dir: textDirection(lang),
+      title: t('search.title'),
+      label: t('search.label'),
+      submit: t('search.submit'),
+      found: t('search.found', { number: marker }).replace(marker, '{number}'),
+      none: t('search.none', { query: marker }).replace(marker, '{query}'),
+      failed: t('search.failed'),
+      noscript: t('search.noscript'),
+      action: searchName(lang),
+      index: { href: indexName(lang), label: t('search.back') },
+      stylesheet: 'index.css',
+      script: 'search.js',
+      languagesHeading: t('document.languages'),
+      alternates: locales
+        .filter((locale) => locale !== lang)
+        .map((locale) => ({ href: searchName(locale), label: languageName(locale), lang: locale, hreflang: locale })),
+    }),
+  );
+}

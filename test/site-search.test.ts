@@ -1,0 +1,210 @@
+// Site search in real Chromium: two documents built in en, ru and ky (translated through a memory, so each
+// language's pages hold their own words), served over HTTP as Pagefind needs, searched on each locale's
+// search page. A word of one document's body finds that document in that language only; chrome finds nothing.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { build } from '../pipeline/build.ts';
+import { normalizeConfig } from '../pipeline/config/load.ts';
+import type { PipelineConfig } from '../pipeline/config/defaults.ts';
+import { findBrowser } from '../pipeline/render/pdf/browser.ts';
+import { repo } from './helpers/cli.ts';
+
+const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
+
+/** Every sentence of both transcripts with its ru and ky translation. */
+const SENTENCES: [en: string, ru: string, ky: string][] = [
+  ['Talks on river transport', 'Переговоры о речном транспорте', 'Дарыя транспорту боюнча сүйлөшүүлөр'],
+  ['The delegations met in the morning.', 'Делегации встретились утром.', 'Делегациялар эртең менен жолугушту.'],
+  ['The quokka barge will sail next spring.', 'Баржа «Квокка» отправится следующей весной.', '«Квокка» баржасы кийинки жазда сүзүп чыгат.'],
+  ['We thank our partners.', 'Мы благодарим наших партнёров.', 'Биз өнөктөштөрүбүзгө ыраазычылык билдиребиз.'],
+  ['Briefing on northern fisheries', 'Брифинг о северном рыболовстве', 'Түндүк балык чарбасы боюнча брифинг'],
+  ['The minister answered questions from the press.', 'Министр ответил на вопросы прессы.', 'Министр басма сөздүн суроолоруна жооп берди.'],
+  ['The narwhal survey starts in June.', 'Исследование нарвалов начнётся в июне.', 'Нарвалдарды изилдөө июнда башталат.'],
+];
+
+const TRANSCRIPTS = {
+  'river-talks.txt': [
+    'Talks on river transport',
+    'March 4, 2026, Osh',
+    'The delegations met in the morning.',
+    'Minister of Transport Anna Berg: The quokka barge will sail next spring. We thank our partners.',
+  ],
+  'fisheries-briefing.txt': [
+    'Briefing on northern fisheries',
+    'April 9, 2026, Naryn',
+    'The minister answered questions from the press.',
+    'Minister of Fisheries Omar Tal: The narwhal survey starts in June. We thank our partners.',
+  ],
+};
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const tmx = (lang: 'ru' | 'ky') =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="en" datatype="plaintext"/><body>
+${SENTENCES.map(
+  ([en, ru, ky]) =>
+    `<tu><tuv xml:lang="en"><seg>${escapeXml(en)}</seg></tuv><tuv xml:lang="${lang}"><seg>${escapeXml(lang === 'ru' ? ru : ky)}</seg></tuv></tu>`,
+).join('\n')}
+</body></tmx>
+`;
+
+let folder: string;
+let site: string;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+async function configFor(inputs: string[]): Promise<PipelineConfig> {
+  return normalizeConfig(
+    {
+      inputs,
+      locales: ['en', 'ru', 'ky'],
+      formats: ['html'],
+      out: 'site',
+      catalogs: path.join(repo, 'locales'),
+      memories: ['ru.tmx', 'ky.tmx'],
+      glossaries: [],
+      onMissing: 'keep-source',
+      attribution: { source: 'Wombatpress Agency' },
+    },
+    folder,
+  );
+}
+
+before(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-search-'));
+  mkdirSync(path.join(folder, 'transcripts'));
+  for (const [name, blocks] of Object.entries(TRANSCRIPTS)) writeFileSync(path.join(folder, 'transcripts', name), blocks.join('\n\n'));
+  writeFileSync(path.join(folder, 'ru.tmx'), tmx('ru'));
+  writeFileSync(path.join(folder, 'ky.tmx'), tmx('ky'));
+  site = path.join(folder, 'site');
+  const result = await build(await configFor(['transcripts']), { concurrency: 1 });
+  // The test means nothing if a body sentence stayed English on a Russian or Kyrgyz page.
+  for (const document of result.report.documents)
+    for (const locale of document.locales) assert.equal(locale.fellBack, 0, `${document.slug}/${locale.locale} has untranslated text`);
+  server = createServer((request, response) => {
+    // Static files of the site only: the path is decoded, resolved and kept inside `site`.
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let file = path.resolve(site, '.' + decodeURIComponent(url.pathname));
+    if (file !== site && !file.startsWith(site + path.sep)) return void response.writeHead(403).end();
+    try {
+      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      statSync(file);
+    } catch {
+      return void response.writeHead(404).end();
+    }
+    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[
+      path.extname(file)
+    ];
+    response.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  page = await browser.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Opens search.<lang>.html?q=…, waits for the status line, returns the results' addresses relative to the site. */
+async function search(lang: string, query: string): Promise<{ results: string[]; status: string }> {
+  await page.goto(`${base}/search.${lang}.html?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.getElementById('search-status')?.textContent !== '', { timeout: 15_000 });
+  const status = await page.$eval('#search-status', (element) => element.textContent ?? '');
+  const links = await page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  return { results: links.map((link) => link.replace(`${base}/`, '')), status };
+}
+
+test('should find a word of one document in that document of the search page’s language only', async () => {
+  assert.deepEqual((await search('en', 'quokka')).results, ['river-talks/en/index.html']);
+  assert.deepEqual((await search('en', 'narwhal')).results, ['fisheries-briefing/en/index.html']);
+  // The Russian and Kyrgyz pages both say «Квокка»: each search page lists its own language's page only.
+  assert.deepEqual((await search('ru', 'квокка')).results, ['river-talks/ru/index.html']);
+  assert.deepEqual((await search('ky', 'квокка')).results, ['river-talks/ky/index.html']);
+  assert.deepEqual((await search('ru', 'quokka')).results, []);
+  assert.deepEqual((await search('ky', 'narwhal')).results, []);
+  assert.deepEqual((await search('en', 'квокка')).results, []);
+  // A word in both documents finds both, in the page's language.
+  assert.deepEqual((await search('ru', 'партнёров')).results.sort(), ['fisheries-briefing/ru/index.html', 'river-talks/ru/index.html']);
+});
+
+test('should find nothing for words of the site chrome: kind, credits, language switcher, headings', async () => {
+  const ru = JSON.parse(readFileSync(path.join(repo, 'locales/ru/ui.json'), 'utf8')) as { document: { kind: string } };
+  for (const [lang, word] of [
+    ['en', 'Transcript'],
+    ['en', 'Wombatpress'],
+    ['en', 'Кыргызча'],
+    ['ru', ru.document.kind],
+    ['ru', 'Wombatpress'],
+    ['ky', 'Русский'],
+  ] as const) {
+    const found = await search(lang, word);
+    assert.deepEqual(found.results, [], `${lang}: “${word}” matched chrome`);
+    assert.ok(found.status.length > 0);
+  }
+});
+
+test('should show the result in the page’s language with a link that opens the document', async () => {
+  const found = await search('ru', 'квокка');
+  const ui = JSON.parse(readFileSync(path.join(repo, 'locales/ru/ui.json'), 'utf8')) as { search: { found: string } };
+  assert.equal(found.status, ui.search.found.replace('{{number}}', '1'));
+  assert.equal(await page.$eval('#search-results a', (anchor) => anchor.textContent), 'Переговоры о речном транспорте');
+  assert.match(await page.$eval('#search-results mark', (mark) => mark.textContent ?? ''), /Квокка/i);
+  assert.equal(await page.$eval('#q', (input) => (input as HTMLInputElement).value), 'квокка');
+  await Promise.all([page.waitForNavigation(), page.click('#search-results a')]);
+  assert.equal(await page.$eval('html', (html) => html.lang), 'ru');
+  assert.equal(await page.$eval('h1', (heading) => heading.textContent), 'Переговоры о речном транспорте');
+});
+
+test('should pass axe with results shown and the Nu HTML checker on every search page, before and after the results', async () => {
+  const snapshots = mkdtempSync(path.join(os.tmpdir(), 'pressroom-search-vnu-'));
+  try {
+    const files: string[] = [];
+    for (const lang of ['en', 'ru', 'ky']) {
+      await search(lang, lang === 'en' ? 'partners' : lang === 'ru' ? 'партнёров' : 'квокка');
+      assert.ok((await page.$$('#search-results li')).length > 0, `${lang}: no results to check`);
+      const results = await new AxePuppeteer(page).analyze();
+      assert.deepEqual(
+        results.violations.map(
+          (violation) => `${lang} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        ),
+        [],
+      );
+      const shown = path.join(snapshots, `search.${lang}.with-results.html`);
+      writeFileSync(shown, `<!DOCTYPE html>\n${await page.$eval('html', (html) => html.outerHTML)}`);
+      files.push(shown, path.join(site, `search.${lang}.html`));
+    }
+    const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
+    assert.deepEqual(
+      report.messages
+        .filter((message) => message.type === 'error')
+        .map((message) => `${path.basename(message.url)}:${message.lastLine}: ${message.message}`),
+      [],
+    );
+  } finally {
+    rmSync(snapshots, { recursive: true, force: true });
+  }
+});
+
+// To do: drop `todo` once the archive (pipeline/site/archive.ts) gives build() every document of the site.
+test('should keep the documents of earlier builds searchable when a build adds or rebuilds one', { todo: true }, async () => {
+  // Only the second transcript this time: the first stays in the archive and in the index.
+  await build(await configFor(['transcripts/fisheries-briefing.txt']), { concurrency: 1 });
+  assert.deepEqual((await search('en', 'quokka')).results, ['river-talks/en/index.html']);
+  assert.deepEqual((await search('ky', 'нарвалдарды')).results, ['fisheries-briefing/ky/index.html']);
+});
