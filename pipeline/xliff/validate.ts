@@ -48,7 +48,7 @@ export interface Verdict {
 export function languageProblem(file: ReturnedFile, expected: { sourceLang: string; targetLang: string; why: string }): string | undefined {
   const [sourceAttr, targetAttr] = file.version === '1.2' ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
   if (file.targetLang !== undefined && canonicalLocale(file.targetLang) !== canonicalLocale(expected.targetLang))
-    return `the file says ${targetAttr}="${file.targetLang}" but ${expected.why} says ${expected.targetLang}; import it without --locale (the file’s language is used), or export again for ${expected.targetLang}`;
+    return `the file says ${targetAttr}="${file.targetLang}" but ${expected.why}; import it without --locale (the file’s language is used), or export a file for ${expected.targetLang}`;
   const base = (tag: string) => canonicalLocale(tag)?.split('-')[0];
   if (file.sourceLang !== undefined && base(file.sourceLang) !== base(expected.sourceLang))
     return `the file says ${sourceAttr}="${file.sourceLang}" but the project’s source language is ${expected.sourceLang}; this file was not exported from this project`;
