@@ -28,11 +28,11 @@ const TRANSLATIONS: Record<string, string> = {
 const BROKEN = 'Trade between our countries grew by 12 percent last year.';
 
 /** pocount's table (its --csv mode fails in translate-toolkit 3.8.4): how many units it read. */
-function pocount(file: string): { total: number; untranslated: number } {
+function pocount(file: string): { total: number; fuzzy: number; untranslated: number } {
   // eslint-disable-next-line no-control-regex -- pocount colours its table
   const text = execFileSync('pocount', [file], { encoding: 'utf8' }).replace(/\u001b\[[0-9;]*m/g, '');
   const count = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return { total: count('Total'), untranslated: count('Untranslated') };
+  return { total: count('Total'), fuzzy: count('Fuzzy'), untranslated: count('Untranslated') };
 }
 
 /** The open units of an XLIFF 1.2 file: id, source (decoded) and line. */
@@ -218,4 +218,5 @@ test('a sentence edited after translation goes out stale: its translation as the
   // translate-toolkit reads it, the stale unit as one to review (fuzzy), not as translated.
   const counted = pocount(at('stale', `${slug}.ky.xlf`));
   assert.equal(counted.total, openUnits(xliff).length);
+  assert.equal(counted.fuzzy, 1);
 });

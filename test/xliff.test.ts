@@ -7,13 +7,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { PhrasingContent } from 'mdast';
+import { Glossary } from '../pipeline/glossary/glossary.ts';
+import { parseTbx } from '../pipeline/glossary/tbx.ts';
 import { parseTmx } from '../pipeline/tm/tmx.ts';
-import { canonical, fromPhrasing, plainText, unitId, type Inline, type Unit, type XliffFile } from '../pipeline/xliff/model.ts';
+import type { Segment } from '../pipeline/types.ts';
+import type { LocaleSegments } from '../pipeline/xliff/collect.ts';
+import { exportDocument, textKind } from '../pipeline/xliff/export.ts';
+import {
+  canonical,
+  fromPhrasing,
+  plainText,
+  unitId,
+  type Inline,
+  type Suggestion,
+  type Unit,
+  type XliffFile,
+} from '../pipeline/xliff/model.ts';
 import { readXliff } from '../pipeline/xliff/read.ts';
 import { mergeIntoTmx, memoryStates } from '../pipeline/xliff/tmx-merge.ts';
 import { similarity } from '../pipeline/xliff/suggest.ts';
 import { validateReturn, type ProjectUnit } from '../pipeline/xliff/validate.ts';
 import { writeXliff } from '../pipeline/xliff/write.ts';
+import { repo } from './helpers/cli.ts';
 import { checkXliff2 } from './helpers/xliff2-structure.ts';
 
 /** pocount's summary (its --csv mode fails in translate-toolkit 3.8.4, so the table is read). */
@@ -340,4 +355,71 @@ test('a <trans-unit> written inside a comment is not a unit, and the units keep 
       ['doc:2:bbbbbbbbbbbb', 6],
     ],
   );
+});
+
+test('export: a stale translation goes out as the target for review with the deprecated term as the reason; prefill only at the threshold and of the same kind', () => {
+  const glossary = new Glossary(parseTbx(readFileSync(path.join(repo, 'locales', 'glossary.tbx'), 'utf8'), 'glossary.tbx'));
+  const segment = (id: string, source: string, status: Segment['status'], target?: string): Segment => ({
+    type: 'segment',
+    id,
+    source,
+    status,
+    lang: target ? 'ky' : 'en',
+    children: [{ type: 'text', value: target ?? source }],
+  });
+  const sentences = [
+    segment('a', 'Kyrgyzstan and Russia signed seven agreements today.', 'stale', 'Киргизия жана Россия бүгүн жети келишимге кол коюшту.'),
+    segment('b', 'The delegations met in the morning.', 'fallback'),
+    segment('c', 'The ministers met in the evening.', 'fallback'),
+  ];
+  const doc: LocaleSegments = {
+    file: { path: 'incoming/visit.md', slug: 'visit' },
+    locale: 'ky',
+    title: 'Visit',
+    date: null,
+    segments: sentences.map((source, index) => ({
+      position: index + 1,
+      source: { ...source, lang: 'en' },
+      translated: source,
+      speaker: undefined,
+    })),
+  };
+  const suggestions: Record<string, Suggestion[]> = {
+    // A title-like match scoring well for a sentence: never a draft for it.
+    'The delegations met in the morning.': [
+      { score: 80, source: 'The delegations met', target: 'Делегациялар жолукту', origin: 'memory.tmx' },
+      { score: 60, source: 'The delegations met in Bishkek.', target: 'Делегациялар Бишкекте жолукту.', origin: 'memory.tmx' },
+    ],
+    'The ministers met in the evening.': [
+      { score: 78, source: 'The ministers met in the morning.', target: 'Министрлер эртең менен жолукту.', origin: 'memory.tmx' },
+    ],
+  };
+  const file = exportDocument(doc, {
+    sourceLang: 'en',
+    glossary,
+    settings: { prefill: true },
+    suggest: (source) => suggestions[source] ?? [],
+  })!;
+  assert.equal(file.original, 'incoming/visit.md');
+  const [stale, titleLike, fuzzy] = file.units;
+  assert.deepEqual(stale!.target, plain('Киргизия жана Россия бүгүн жети келишимге кол коюшту.'));
+  assert.equal(stale!.review, true);
+  assert.match(stale!.notes.find((note) => note.from === 'pressroom')!.text, /^stale: deprecated term “Киргизия”, use “Кыргызстан”$/);
+  // 80 but a heading's words, 60 below the threshold (75): no draft; 78 of the same kind: the draft.
+  assert.equal(titleLike!.target, undefined);
+  assert.equal(titleLike!.suggestions.length, 2);
+  assert.deepEqual(fuzzy!.target, plain('Министрлер эртең менен жолукту.'));
+  const xml = writeXliff(file);
+  assert.match(xml, /<target xml:lang="ky" state="needs-review-translation">Киргизия жана Россия/);
+  assert.match(xml, /<target xml:lang="ky" state="needs-review-translation" state-qualifier="fuzzy-match">Министрлер/);
+  // A higher threshold in the config: the 78 stays a suggestion.
+  const strict = exportDocument(doc, {
+    sourceLang: 'en',
+    glossary,
+    settings: { prefill: true, prefillMinScore: 85 },
+    suggest: (source) => suggestions[source] ?? [],
+  })!;
+  assert.equal(strict.units[2]!.target, undefined);
+  assert.equal(textKind('Press statements following talks in Bishkek'), 'heading');
+  assert.equal(textKind('He said: “Thank you.”'), 'sentence');
 });
