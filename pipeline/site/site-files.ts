@@ -2,6 +2,10 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import type { Translate } from '../i18n/ui.ts';
 import type { OutputFile } from '../render/outputs.ts';
 import { indexFiles } from '../engine/site-index.ts';
+import type { Reporter } from '../report/messages.ts';
+import { feedFiles } from './feed.ts';
+import { sitemapFiles } from './sitemap.ts';
+import { warnNoSiteUrl } from './site-url.ts';
 import type { IndexDocument } from '../../templates/page-index.ts';
 
 /**
@@ -13,6 +17,18 @@ export function siteFiles(
   config: PipelineConfig,
   documents: IndexDocument[],
   translators: (lang: string) => Translate | undefined,
+  /** Receives the `site:no-url` warning (feeds and sitemap with relative links). */
+  report?: Reporter,
 ): OutputFile[] {
-  return [...indexFiles(config, documents, translators)];
+  const indexes = indexFiles(config, documents, translators);
+  warnNoSiteUrl(config, report);
+  return [
+    ...indexes,
+    ...feedFiles(config, documents, translators),
+    ...sitemapFiles(
+      config,
+      documents,
+      indexes.map((file) => file.path),
+    ),
+  ];
 }
