@@ -54,11 +54,11 @@ export function searchPage(data: SearchData): Root {
       h('noscript', [h('p', data.noscript)]),
       h('p', { id: 'search-status', role: 'status' }),
       h('ol', { id: 'search-results', className: ['results'] }),
+      h('p', { className: ['back'] }, [h('a', { href: data.index.href }, data.index.label)]),
     ],
   );
   const nav = h('nav', { className: ['alternates'], ariaLabel: data.languagesHeading }, [
     h('ul', [
-      h('li', [h('a', { href: data.index.href }, data.index.label)]),
       ...data.alternates.map((link) =>
         h('li', [
           h('a', { href: link.href, hrefLang: link.hreflang, lang: link.lang, rel: ['alternate'], dataKeepQuery: true }, link.label),
@@ -95,17 +95,18 @@ async function run() {
   const response = await fetch(new URL('pagefind-entry.json', base));
   if (!response.ok) throw new Error('no search index');
   const languages = Object.keys((await response.json()).languages ?? {});
-  const results = languages.some((each) => each.toLowerCase() === lang.toLowerCase()) ? await search(base) : [];
-  list.replaceChildren(...results.map(item));
-  status.textContent = results.length
-    ? root.dataset.found.replace('{number}', new Intl.NumberFormat(lang).format(results.length))
+  const found = languages.some((each) => each.toLowerCase() === lang.toLowerCase()) ? await search(base) : { total: 0, shown: [] };
+  list.replaceChildren(...found.shown.map(item));
+  status.textContent = found.total
+    ? root.dataset.found.replace('{number}', new Intl.NumberFormat(lang).format(found.total))
     : root.dataset.none.replace('{query}', query);
 }
 
+/** The number of matching pages and the first 50 of them, best first. */
 async function search(base) {
   const pagefind = await import(new URL('pagefind.js', base).href);
   const found = await pagefind.search(query);
-  return Promise.all(found.results.slice(0, 50).map((result) => result.data()));
+  return { total: found.results.length, shown: await Promise.all(found.results.slice(0, 50).map((result) => result.data())) };
 }
 
 function item(data) {

@@ -13,12 +13,15 @@ import { scriptJson } from '../pipeline/render/link-preview.ts';
 import { repo } from './helpers/cli.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
-const LEAD = 'The ministers met the press after the talks on the grain corridor.';
+const LEAD = ['The ministers met the press after the talks on the grain corridor.', 'Earlier, they visited the port.'];
 
 const transcript = (title: string) =>
-  [title, 'November 3, 2026, 14:05  Moscow', LEAD, 'Minister of Trade Anna Berg: Good afternoon. We signed three agreements today.'].join(
-    '\n\n',
-  );
+  [
+    title,
+    'November 3, 2026, 14:05  Moscow',
+    ...LEAD,
+    'Minister of Trade Anna Berg: Good afternoon. We signed three agreements today.',
+  ].join('\n\n');
 
 /** Builds one transcript in memory for en and ru with `extra` config; returns each locale's page. */
 async function pages(title: string, extra: Record<string, unknown>): Promise<Record<'en' | 'ru', string>> {
@@ -98,14 +101,16 @@ test('should give each document page Open Graph tags for its language, its trans
   ] as const) {
     const { one, document } = og(built[lang]);
     assert.deepEqual(one('og:type'), ['article']);
-    assert.deepEqual(one('og:title'), [document.querySelector('h1')!.textContent]);
+    assert.deepEqual(one('og:title'), [document.querySelector('title')!.textContent]);
     assert.deepEqual(one('og:locale'), [locale]);
     assert.deepEqual(one('og:locale:alternate'), [alternate], `${lang}: the ${other} page is its alternate`);
     assert.deepEqual(one('og:url'), [`https://press.example.org/archive/briefing/${lang}/index.html`]);
     assert.deepEqual(one('og:site_name'), ['Example Press Office']);
     // keep-source: the lead stays English on the Russian page too; the description is the page's own lead.
-    assert.deepEqual(one('og:description'), [document.querySelector('.lead')!.textContent!.trim()]);
-    assert.ok(one('og:description')[0]!.includes('grain corridor'));
+    const lead = [...document.querySelectorAll('.lead p')].map((paragraph) => paragraph.textContent);
+    assert.equal(lead.length, 2);
+    assert.deepEqual(one('og:description'), [lead.join(' ')]);
+    assert.ok(one('og:description')[0]!.includes('grain corridor. Earlier'));
   }
 });
 
@@ -118,7 +123,7 @@ test('should describe the page as a schema.org NewsArticle about an Event with i
   const data = jsonLd(document);
   assert.equal(data['@context'], 'https://schema.org');
   assert.equal(data['@type'], 'NewsArticle');
-  assert.equal(data.headline, document.querySelector('h1')!.textContent);
+  assert.equal(data.headline, document.querySelector('title')!.textContent);
   assert.equal(data.inLanguage, 'ru');
   assert.equal(data.datePublished, '2026-11-03');
   assert.equal(data.dateCreated, '2026-11-03');
@@ -149,7 +154,7 @@ test('should keep a hostile title inside the JSON-LD: no second script, no comme
   for (const html of [built.en, built.ru]) {
     const { one, document } = og(html);
     const data = jsonLd(document);
-    assert.equal(data.headline, document.querySelector('h1')!.textContent);
+    assert.equal(data.headline, document.querySelector('title')!.textContent);
     assert.ok(data.headline.includes('</script><script>alert(1)</script>'), 'the title reached the page whole');
     assert.deepEqual(one('og:title'), [data.headline]);
     const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/i.exec(html)![1]!;

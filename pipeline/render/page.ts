@@ -164,7 +164,13 @@ function pagePreview(input: PageInput) {
     title: documentTitle(tree),
     lang,
     alternates: input.alternates.map((link) => link.hreflang ?? link.lang ?? '').filter(Boolean),
-    lead: lead ? toString(lead).trim() || undefined : undefined,
+    // Paragraph by paragraph: toString() would run the last word of one into the first of the next.
+    lead: lead
+      ? lead.children
+          .map((paragraph) => toString(paragraph).trim())
+          .filter(Boolean)
+          .join(' ') || undefined
+      : undefined,
     date,
     time,
     place,
