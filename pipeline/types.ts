@@ -48,7 +48,16 @@ export interface DocMeta {
   sourceUrl?: string | null;
   /** Source-language tag of the transcript. */
   lang: Locale;
+  /**
+   * The language the transcript is written in, and how that was found (pipeline/locale/source-language.ts).
+   * Set by the normaliser; translation still reads the config's `sourceLocale` (issue 16). (optional)
+   */
+  sourceLang?: Locale;
+  sourceLangFrom?: SourceLangFrom;
 }
+
+/** Where a document's source language came from, strongest first; `default` is the config's `sourceLocale`. */
+export type SourceLangFrom = 'command-line' | 'sidecar' | 'front-matter' | 'config' | 'detected' | 'default';
 
 /** Paragraphs spoken by one speaker, in order. */
 export interface SpeakerTurn extends Parent {

@@ -54,7 +54,13 @@ async function check(name: string): Promise<void> {
     const before = listing(folder);
     const result = await cli(args, { cwd: folder });
     // Paths the user sees are relative to where they stand; any absolute one is the temporary project.
-    const stderr = result.stderr.split(folder).join('<project>').split(repo).join('<repo>/');
+    const stderr = result.stderr
+      .split(folder)
+      .join('<project>')
+      .split(repo)
+      .join('<repo>/')
+      // The causes quote V8's own JSON.parse message, which names the line and column from Node 22 on.
+      .replace(/ \(line \d+ column \d+\)$/gm, '');
     const actual = `exit ${result.status}\n${stderr}`;
     const expectedFile = path.join(corpus, name, 'expected.txt');
     if (process.env.UPDATE) writeFileSync(expectedFile, actual);

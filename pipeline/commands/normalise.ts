@@ -7,6 +7,7 @@ import { outlineDocument } from '../normalize/outline.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { formatMessage, Reporter } from '../report/messages.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
+import type { SourceLangFrom } from '../types.ts';
 import { UsageError, type Command } from './types.ts';
 
 const usage = `Usage: pressroom normalise FILE [options]
@@ -19,7 +20,8 @@ build.
 
 Options:
   --lang <lng>   language of the transcript (default: its sidecar's or front matter's, else the language of
-                 a matching "sources" entry, else the config's sourceLocale, else en)
+                 a matching "sources" entry, else the one detected from the text (en, ru or ky), else the
+                 config's sourceLocale, else en); printed as "Language:", with where it came from
   --keep-nbsp    keep the transcript's no-break spaces in the text (the keepNbsp policy)
   --config <file>  config file for "sources", sourceLocale and keepNbsp (default: ./pressroom.config.json
                  when present)
@@ -28,7 +30,8 @@ Options:
                  questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,
                  stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),
                  dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,
-                 droppedChars, repairedChars, messages
+                 droppedChars, repairedChars, sourceLang, sourceLangFrom (command-line, sidecar,
+                 front-matter, config, detected or default), messages
   --markdown     print the normalised Markdown instead
   --explain      print every block of the input with the class it was given (title, dateline, chrome,
                  lead, label, body, footer, …) and the rule that gave it, then the messages
@@ -59,9 +62,15 @@ export const normaliseCommand: Command = {
     const config = await loadCliConfig({ config: values.config as string | undefined });
     const { lang, ...options } = (await readTranscriptSettings(path.resolve(file), config, file)).options;
     // A language given on the command line is stated like a sidecar's: it wins over everything else.
-    if (typeof values.lang === 'string') options.overrides = { ...options.overrides, lang: values.lang };
+    if (typeof values.lang === 'string') {
+      options.overrides = { ...options.overrides, lang: values.lang };
+      delete options.langStatedIn;
+    }
     if (values['keep-nbsp'] === true) options.keepNbsp = true;
-    const { tree, summary } = await normaliseFile(bytes, file, (values.lang as string | undefined) ?? lang, report, options);
+    const { tree, summary } = await normaliseFile(bytes, file, (values.lang as string | undefined) ?? lang, report, {
+      ...options,
+      sourceLocale: config.sourceLocale,
+    });
     if (values.markdown) {
       io.out(writeNormalisedMarkdown(tree));
       return 0;
@@ -79,11 +88,13 @@ export const normaliseCommand: Command = {
         line: message.place?.start.line ?? null,
         reason: message.reason,
       }));
-      io.out(JSON.stringify({ ...outline, messages }, null, 2) + '\n');
+      const { sourceLang = null, sourceLangFrom = null } = tree.data.meta;
+      io.out(JSON.stringify({ ...outline, sourceLang, sourceLangFrom, messages }, null, 2) + '\n');
       return 0;
     }
     const meta = tree.data.meta;
     io.out(`${meta.title}\n${[meta.date, meta.time, meta.timezone, meta.place].filter(Boolean).join(' ')}\n\n`);
+    io.out(`Language: ${meta.sourceLang ?? meta.lang} (${languageFrom(meta.sourceLangFrom)})\n`);
     io.out(`Speakers: ${outline.speakers.join('; ')}${outline.questioner ? ` (questions: ${outline.questioner})` : ''}\n`);
     io.out(`Lead paragraphs: ${outline.leadParagraphs}, body paragraphs: ${outline.bodyParagraphs}\n`);
     for (const turn of outline.turns)
@@ -94,6 +105,12 @@ export const normaliseCommand: Command = {
     return 0;
   },
 };
+
+function languageFrom(from: SourceLangFrom | undefined): string {
+  if (from === 'config') return 'from the config’s sources';
+  if (from === 'default') return 'the config’s sourceLocale';
+  return from ? from.replace('-', ' ') : 'the config’s sourceLocale';
+}
 
 /** One line per block: its lines, its class and the rule that gave it, and the start of its text. */
 export function explainBlocks(classes: readonly { line: number; endLine: number; class: string; rule: string; text: string }[]): string {

@@ -1,18 +1,33 @@
 import { ingestFile } from '../ingest/index.ts';
+import { annotateSourceLanguage, declarationOf } from '../locale/source-language.ts';
 import type { Reporter } from '../report/messages.ts';
 import { withFrontMatter } from './sidecar.ts';
 import { emptySummary, normaliseBlocks, type NormalizeOptions, type Normalised } from './transcript.ts';
 
-/** One transcript file of any accepted kind (.txt, .html/.htm, .md, .docx) → tree and summary. */
+/**
+ * One transcript file of any accepted kind (.txt, .html/.htm, .md, .docx) → tree and summary, with the
+ * document's source language in its metadata. `sourceLocale` (default: `lang`) is the config's.
+ */
 export async function normaliseFile(
   bytes: Uint8Array,
   file: string,
   lang: string,
   report: Reporter,
-  options: Omit<NormalizeOptions, 'lang'> = {},
+  { sourceLocale = lang, ...options }: Omit<NormalizeOptions, 'lang'> & { sourceLocale?: string } = {},
 ): Promise<Normalised> {
   const ingested = await ingestFile(bytes, file, lang);
-  if ('tree' in ingested) return { tree: ingested.tree, summary: emptySummary() };
+  if ('tree' in ingested) {
+    // pressroom's own Markdown states the language it was normalised in.
+    const declared = { lang: ingested.tree.data.meta.lang, from: 'front-matter' as const };
+    annotateSourceLanguage(ingested.tree, { declared, sourceLocale }, report);
+    return { tree: ingested.tree, summary: emptySummary() };
+  }
   // The sidecar's overrides (in options) win over the front matter's, which win over detection.
-  return normaliseBlocks(ingested.blocks, report, withFrontMatter({ ...options, lang }, ingested.frontMatter));
+  const normalised = normaliseBlocks(ingested.blocks, report, withFrontMatter({ ...options, lang }, ingested.frontMatter));
+  annotateSourceLanguage(
+    normalised.tree,
+    { declared: declarationOf({ ...options, lang }, ingested.frontMatter), rule: options.ruleLang, sourceLocale },
+    report,
+  );
+  return normalised;
 }

@@ -38,4 +38,11 @@ export interface NormalizeOptions {
   overrides?: MetaOverrides;
   /** The config's rules for this source. (optional) */
   rules?: SourceRules;
+  /**
+   * Where `overrides.lang` was stated when not on the command line: the sidecar's path. Undefined with an
+   * `overrides.lang` means the command line (the document's source language says which). (optional)
+   */
+  langStatedIn?: string;
+  /** The language of the config's matching `sources` entry, kept apart from `lang` for the same reason. (optional) */
+  ruleLang?: string;
 }

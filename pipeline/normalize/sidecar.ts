@@ -64,6 +64,14 @@ export async function readSidecar(transcript: string, shownAs = transcript): Pro
   return { file: first.shown, bytes: first.bytes, overrides: parseEditorMeta(text.replace(/^\ufeff/, ''), first.shown) };
 }
 
+/** Where each statement's `lang:` was written; kept beside the overrides, which hold values only. */
+const langPlaces = new WeakMap<MetaOverrides, { line: number; column: number }>();
+
+/** The line and column of `lang:` in the front matter or sidecar `overrides` was read from, if it has one. */
+export function languagePlace(overrides: MetaOverrides): { line: number; column: number } | undefined {
+  return langPlaces.get(overrides);
+}
+
 /**
  * Reads what an editor states about a transcript: YAML with the keys of EDITOR_KEYS. Every problem is an
  * InputError naming `file` and the line and column (counted from `firstLine`, where the YAML starts in the
@@ -127,6 +135,7 @@ export function parseEditorMeta(text: string, file: string, firstLine = 1): Meta
         const lang = textOf(value);
         const canonical = lang ? canonicalLocale(lang) : undefined;
         overrides.lang = canonical ?? fail('a BCP 47 language tag such as en, ru or ky');
+        langPlaces.set(overrides, place(keyNode));
         break;
       }
       case 'speakers':
@@ -231,6 +240,8 @@ export async function readTranscriptSettings(
     keepNbsp: config.keepNbsp,
   };
   if (sidecar && Object.keys(sidecar.overrides).length > 0) options.overrides = sidecar.overrides;
+  if (sidecar?.overrides.lang) options.langStatedIn = sidecar.file;
+  if (source.lang) options.ruleLang = source.lang;
   if (source.rules) options.rules = source.rules;
   return sidecar ? { options, sidecar } : { options };
 }

@@ -1,11 +1,19 @@
 import type { Ingested } from '../ingest/index.ts';
+import { annotateSourceLanguage, declarationOf } from '../locale/source-language.ts';
 import { withFrontMatter } from '../normalize/sidecar.ts';
 import { normalizeTranscript } from '../normalize/transcript.ts';
 import type { Stage } from '../stage.ts';
 import type { TranscriptRoot } from '../types.ts';
 
 export const normalize: Stage<Ingested, TranscriptRoot> = (input, ctx) => {
-  if ('tree' in input) return input.tree;
-  const options = ctx.normalize ?? { lang: ctx.config.sourceLocale, keepNbsp: ctx.config.keepNbsp };
-  return normalizeTranscript(input.blocks, ctx.report, withFrontMatter(options, input.frontMatter));
+  const sourceLocale = ctx.config.sourceLocale;
+  if ('tree' in input) {
+    // pressroom's own Markdown states the language it was normalised in.
+    annotateSourceLanguage(input.tree, { declared: { lang: input.tree.data.meta.lang, from: 'front-matter' }, sourceLocale }, ctx.report);
+    return input.tree;
+  }
+  const options = ctx.normalize ?? { lang: sourceLocale, keepNbsp: ctx.config.keepNbsp };
+  const tree = normalizeTranscript(input.blocks, ctx.report, withFrontMatter(options, input.frontMatter));
+  annotateSourceLanguage(tree, { declared: declarationOf(options, input.frontMatter), rule: options.ruleLang, sourceLocale }, ctx.report);
+  return tree;
 };

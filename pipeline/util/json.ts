@@ -7,12 +7,11 @@ export function parseJsonFile(text: string, file: string, what: string): unknown
     return JSON.parse(text);
   } catch (cause) {
     const offset = syntaxErrorOffset(text);
-    throw new InputError(
-      file,
-      placeOf(text, offset),
-      `Unexpected JSON in ${what}: ${(cause as Error).message.split('\n')[0]}; fix the syntax at this place`,
-      { cause },
-    );
+    // Node 22's V8 appends " (line L column C)", which the file:line:col in front already says.
+    const reason = (cause as Error).message.split('\n')[0]!.replace(/ \(line \d+ column \d+\)$/, '');
+    throw new InputError(file, placeOf(text, offset), `Unexpected JSON in ${what}: ${reason}; fix the syntax at this place`, {
+      cause,
+    });
   }
 }
 
