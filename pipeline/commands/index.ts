@@ -57,6 +57,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./glossary-lint.ts')).glossaryLintCommand,
   },
   {
+    name: 'glossary export',
+    summary: 'write the glossary as TBX 2008 or 2019, CSV or TSV for a CAT tool',
+    load: async () => (await import('./glossary-export.ts')).glossaryExportCommand,
+  },
+  {
     name: 'watch',
     summary: 'rebuild on changes to transcripts, memories, glossaries, templates or UI strings',
     load: async () => (await import('./watch.ts')).watchCommand,
