@@ -15,6 +15,7 @@ import { build } from '../pipeline/build.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
 import type { PipelineConfig } from '../pipeline/config/defaults.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
+import { outputPages, searchFiles } from '../pipeline/site/search.ts';
 import { repo } from './helpers/cli.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -207,4 +208,40 @@ test('should keep the documents of earlier builds searchable when a build adds o
   await build(await configFor(['transcripts/fisheries-briefing.txt']), { concurrency: 1 });
   assert.deepEqual((await search('en', 'quokka')).results, ['river-talks/en/index.html']);
   assert.deepEqual((await search('ky', 'нарвалдарды')).results, ['fisheries-briefing/ky/index.html']);
+});
+
+test('should read only document pages named as the layout names them, never a path out of the output folder', async () => {
+  const asked: string[] = [];
+  const entry = (href: string) => ({
+    title: 'T',
+    lang: 'en',
+    dateline: '',
+    languageName: 'English',
+    page: { href, label: 'Web page' },
+    files: [],
+  });
+  const files = await searchFiles({
+    config: await configFor(['transcripts']),
+    documents: [
+      {
+        slug: 'river-talks',
+        entries: [entry('../en/index.html'), entry('..%2Fen/x/index.html'), entry('/etc/en/index.html'), entry('other-doc/en/index.html')],
+      },
+      {
+        slug: 'fisheries-briefing',
+        entries: [entry('fisheries-briefing/en/index.html'), entry('fisheries-briefing/en/river-talks.en.pdf')],
+      },
+    ],
+    read: async (name) => {
+      asked.push(name);
+      return outputPages(site)(name);
+    },
+    translators: () => undefined,
+  });
+  assert.deepEqual(asked, ['fisheries-briefing/en/index.html']);
+  const entryJson = files.find((file) => file.path === 'pagefind/pagefind-entry.json');
+  assert.ok(entryJson, 'no Pagefind entry file');
+  const languages = (JSON.parse(Buffer.from(entryJson.contents).toString('utf8')) as { languages: Record<string, { page_count: number }> })
+    .languages;
+  assert.deepEqual(Object.fromEntries(Object.entries(languages).map(([lang, { page_count }]) => [lang, page_count])), { en: 1 });
 });

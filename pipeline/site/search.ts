@@ -33,8 +33,11 @@ const pagefindVersion = () =>
     }
   ).version;
 
-/** A document page: `<slug>/<locale>/index.html`. */
-const isDocumentPage = (name: string) => /^[^/]+\/[^/]+\/index\.html$/.test(name);
+/**
+ * A document page: `<slug>/<locale>/index.html`. Strict, because the names also come from the site
+ * manifest, which a person may edit: `../` or an absolute path must never be read into the index.
+ */
+const isDocumentPage = (name: string) => /^[a-z0-9][a-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9-]*\/index\.html$/.test(name);
 
 /**
  * Remembers where each document page of the build went (its bytes, or the cached file linked into the
@@ -64,9 +67,18 @@ export class PageRecorder implements Sink {
   async read(name: string): Promise<string | undefined> {
     const page = this.pages.get(name);
     if (page instanceof Uint8Array) return new TextDecoder().decode(page);
-    return readFile(page ?? path.join(this.out, ...name.split('/')), 'utf8').catch(() => undefined);
+    return page === undefined ? outputPages(this.out)(name) : readFile(page, 'utf8').catch(() => undefined);
   }
 }
+
+/**
+ * Reads document pages from the output folder: the `read` of searchFiles() for a step that builds nothing
+ * (a merge of shards, a removal), where every page is already in place.
+ */
+export const outputPages =
+  (out: string) =>
+  (name: string): Promise<string | undefined> =>
+    readFile(path.join(out, ...name.split('/')), 'utf8').catch(() => undefined);
 
 export interface SearchOptions {
   config: PipelineConfig;
@@ -90,7 +102,7 @@ export async function searchFiles(options: SearchOptions): Promise<OutputFile[]>
   const pages: { url: string; html: string }[] = [];
   for (const document of documents)
     for (const entry of document.entries) {
-      if (!isDocumentPage(entry.page.href)) continue;
+      if (!isDocumentPage(entry.page.href) || !entry.page.href.startsWith(`${document.slug}/`)) continue;
       const html = await options.read(entry.page.href);
       if (html !== undefined) pages.push({ url: entry.page.href, html });
     }
