@@ -18,7 +18,7 @@ import { localeBase } from './engine/fingerprint.ts';
 import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
-import { siteFiles } from './site/site-files.ts';
+import { readManifest, retire, updateSite, type SiteUpdate } from './site/archive.ts';
 import { PageRecorder, searchFiles } from './site/search.ts';
 import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
@@ -121,6 +121,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     const files = await documentFiles(config, options.shard);
     const cacheFolder = options.cache ?? (write ? path.join(path.dirname(config.out), '.pressroom-cache') : false);
     staged = lock ? await openStagedOutput(config.out, lock) : undefined;
+    // The archive of earlier builds, read before any rendering: a damaged manifest stops the build here.
+    const previous = lock && !options.shard ? readManifest(config.out) : undefined;
     const sink: Sink = staged ? new StagingSink(staged) : new MemorySink();
     // Notes where each document page went, for the search index made after every document is built.
     const pages = new PageRecorder(sink, config.out);
@@ -169,9 +171,14 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       ...(options.shard ? { shard: options.shard } : {}),
     };
     const index: IndexDocument[] = results.map((result) => result.index);
+    // The site-wide files list every document of the archive, not only those built now.
+    const archive: SiteUpdate | undefined = options.shard
+      ? undefined
+      : await updateSite(config, previous && { out: config.out, previous }, index, resources.translators);
+    messages.push(...(archive?.messages ?? []));
     const site = options.shard
       ? [{ path: `${shardFolder(options.shard)}/index.json`, contents: utf8(JSON.stringify(index) + '\n') }]
-      : siteFiles(config, index, (lang) => resources.translators.get(lang));
+      : archive!.files;
     const reportFile = {
       path: options.shard ? `${shardFolder(options.shard)}/report.json` : 'report.json',
       contents: utf8(JSON.stringify(report, null, 2) + '\n'),
@@ -187,7 +194,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     if (!options.shard) {
       const search = await searchFiles({
         config,
-        documents: index,
+        documents: archive?.documents ?? index,
         read: (name) => pages.read(name),
         translators: (lang) => resources.translators.get(lang),
         cache: engine.cache,
@@ -207,6 +214,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     signal?.throwIfAborted();
     if (staged) {
       const started = performance.now();
+      // Site files no longer made go in the same synchronous run as the swap.
+      if (archive && lock) retire(config.out, archive.stale, lock);
       staged.commit();
       report.timings.write = Math.round(performance.now() - started);
     }

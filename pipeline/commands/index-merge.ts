@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { lockOutput } from '../emit/lock.ts';
 import { writeOutput } from '../emit/write.ts';
 import { mergeShards } from '../engine/merge.ts';
-import { siteFiles } from '../site/site-files.ts';
-import { createTranslator, loadCatalogs, type MissingKey, type Translate } from '../i18n/ui.ts';
+import { readManifest, retire, updateSite } from '../site/archive.ts';
 import { utf8 } from '../render/outputs.ts';
-import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
+import { loadCliConfig, parseCommandArgs, printMessages, type CliConfigFlags } from './build.ts';
 import type { Command } from './types.ts';
 
 const usage = `Usage: pressroom index [folder] [options]
@@ -26,14 +26,16 @@ export const indexCommand: Command = {
     if (positionals[0] && !flags.out) flags.out = positionals[0];
     const config = await loadCliConfig(flags);
     const { report, index } = await mergeShards(config.out);
-    const catalogs = await loadCatalogs(config.catalogs);
-    const translators = new Map<string, Translate>();
-    for (const lang of config.locales)
-      translators.set(lang, await createTranslator(lang, catalogs, config.fallbackLng, [] as MissingKey[]));
-    await writeOutput(config.out, [
-      ...siteFiles(config, index, (lang) => translators.get(lang)),
-      { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') },
-    ]);
+    // Under the build lock: the shards join the archive (documents of earlier builds stay listed).
+    const lock = lockOutput(config.out);
+    try {
+      const site = await updateSite(config, { out: config.out, previous: readManifest(config.out) }, index);
+      printMessages(site.messages, io.err);
+      retire(config.out, site.stale, lock);
+      await writeOutput(config.out, [...site.files, { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') }], lock);
+    } finally {
+      lock.release();
+    }
     const out = path.relative(process.cwd(), config.out) || '.';
     io.out(
       `Merged ${report.documents.length} documents from the shards in ${out} into ${path.join(out, 'index.html')} and ${path.join(out, 'report.json')}\n`,

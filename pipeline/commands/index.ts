@@ -22,6 +22,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./index-merge.ts')).indexCommand,
   },
   {
+    name: 'remove',
+    summary: 'take documents out of the site: their folders and every index',
+    load: async () => (await import('./remove.ts')).removeCommand,
+  },
+  {
     name: 'normalise',
     summary: 'normalise one transcript and report what was kept and dropped',
     load: async () => (await import('./normalise.ts')).normaliseCommand,
