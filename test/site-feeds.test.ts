@@ -269,3 +269,22 @@ test(`a feed holds the newest ${FEED_LIMIT} documents of a larger archive; same-
   assert.equal(xml.match(/<entry>/g)?.length, FEED_LIMIT);
   assert.ok(xml.includes(`<title>${order[0]} (en)</title>`) && !xml.includes(`<title>${order.at(-1)} (en)</title>`));
 });
+
+test('each locale’s index names its feed in the head, for feed readers and browsers', async () => {
+  const { text } = await site(SITE);
+  for (const [page, lang] of [
+    ['index.html', 'en'],
+    ['index.en.html', 'en'],
+    ['index.ru.html', 'ru'],
+    ['index.ky.html', 'ky'],
+  ] as const) {
+    const html = new DOMParser().parseFromString(text(page), 'text/html');
+    const links = [...html.querySelectorAll('head link[type="application/atom+xml"]')];
+    assert.deepEqual(
+      links.map((link) => [link.getAttribute('rel'), link.getAttribute('hreflang'), link.getAttribute('href')]),
+      [['alternate', lang, `feed.${lang}.xml`]],
+      page,
+    );
+    assert.ok(links[0]!.getAttribute('title'), `${page}: the feed link has no title`);
+  }
+});

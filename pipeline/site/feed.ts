@@ -8,13 +8,12 @@ import type { Translate } from '../i18n/ui.ts';
 import { utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName } from '../render/page.ts';
 import { escapeXml as esc } from '../xliff/model.ts';
-import { siteBase, siteHref } from './site-url.ts';
+import { ATOM_TYPE, feedName, siteBase, siteHref } from './site-url.ts';
+
+export { ATOM_TYPE, feedName };
 import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
 import type { Link } from '../../templates/page.ts';
 
-/** The feed in `lang`: output/feed.<lang>.xml. */
-export const feedName = (lang: string) => `feed.${lang}.xml`;
-export const ATOM_TYPE = 'application/atom+xml';
 /** Entries per feed: a feed tells what is new; the archive is the index and the sitemap. */
 export const FEED_LIMIT = 50;
 /** `updated` of an entry without a date: the epoch, so that it sorts last and never passes for news. */

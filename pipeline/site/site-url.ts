@@ -3,6 +3,10 @@
 import type { PipelineConfig } from '../config/defaults.ts';
 import type { Reporter } from '../report/messages.ts';
 
+/** The feed in `lang`: output/feed.<lang>.xml (here, not in feed.ts, so that the index can link it without a cycle). */
+export const feedName = (lang: string) => `feed.${lang}.xml`;
+export const ATOM_TYPE = 'application/atom+xml';
+
 // Any host would do: it is only there to let URL percent-encode a relative path, and is cut off again.
 const PLACEHOLDER = 'https://pressroom.invalid/';
 
