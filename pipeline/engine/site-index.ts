@@ -5,6 +5,7 @@ import { slugify } from '../emit/slug.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { datelineNodes, formatDate, languageName, renderIndexPage, textDirection } from '../render/page.ts';
 import { utf8, type OutputFile } from '../render/outputs.ts';
+import { ATOM_TYPE, feedName } from '../site/site-url.ts';
 import type { IndexData, IndexDocument, IndexEntry, IndexItem, IndexSection, LinkList } from '../../templates/page-index.ts';
 import type { Link } from '../../templates/page.ts';
 
@@ -81,6 +82,7 @@ function localeFiles(input: LocaleInput): OutputFile[] {
     speakersHeading: t('document.speakers'),
     downloadsHeading: t('download.heading'),
     search: { action: `search.${lang}.html`, label: t('search.label'), submit: t('search.submit') },
+    feed: { href: feedName(lang), label: t('feed.link'), type: ATOM_TYPE, hreflang: lang },
     attribution: config.attribution
       ? `${config.attribution.source}${config.attribution.license ? ` (${config.attribution.license})` : ''}`
       : undefined,
