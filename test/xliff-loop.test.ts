@@ -121,6 +121,15 @@ test('build and export a transcript given on the command line only; the same ids
   const bareIds = ids(read('bare', 'xliff', `${slug}.ky.xlf`));
   for (const id of ids(xliff)) assert.ok(bareIds.includes(id), `${id} missing without a config`);
 
+  // …and comes back without a config: the file's language is the project's, the memory goes to locales/ky/.
+  writeFileSync(at('bare', 'filled.xlf'), fill(read('bare', 'xliff', `${slug}.ky.xlf`), false));
+  const bareImport = await cli(['xliff', 'import', 'filled.xlf'], { cwd: at('bare') });
+  assert.equal(bareImport.status, 0, bareImport.stderr);
+  assert.match(bareImport.stdout, /Imported \d+ translations: \d+ new, 0 updated/);
+  assert.ok(
+    read('bare', 'locales', 'ky', 'memory.tmx').includes('<seg>Өлкөлөрүбүздүн ортосундагы соода өткөн жылы 12 пайызга өстү.</seg>'),
+  );
+
   // translate-toolkit reads every file exported so far: as many units as were open for work.
   for (const file of [
     at('xliff', `${slug}.ky.xlf`),

@@ -19,7 +19,7 @@ import { recordedStates, withResources } from '../xliff/project.ts';
 import { readXliff, type ReturnedFile } from '../xliff/read.ts';
 import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
 import { languageProblem, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
-import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
+import { findConfigFile, loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
 type FileEntry = MergeEntry & { file: string; translator: string | undefined };
@@ -64,6 +64,8 @@ export const xliffImportCommand: Command = {
     const values = raw as Record<string, string | boolean | undefined>;
     if (positionals.length === 0) throw new UsageError('Missing XLIFF files, expected e.g. pressroom xliff import xliff/*.xlf');
     const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
+    // Without a config there is no list of locales to hold a file against: its own language is the project's.
+    const configured = findConfigFile(values.config as string | undefined) !== undefined;
     const given = values.locale as string | undefined;
     const returned: Returned[] = [];
     const lines: string[] = [];
@@ -86,6 +88,8 @@ export const xliffImportCommand: Command = {
             ? 'the file says so'
             : `the file name ${path.basename(file)} says so`;
         const entry = { file: name, xliff, locale: canonicalLocale(locale) ?? locale, why };
+        if (!configured && entry.locale !== config.sourceLocale && !config.locales.includes(entry.locale))
+          config.locales = [...config.locales, entry.locale];
         const wrong =
           languageProblem(xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why }) ??
           (config.locales.includes(entry.locale)

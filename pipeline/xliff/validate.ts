@@ -11,7 +11,7 @@ export interface ProjectUnit {
   /** The translation the project publishes now, if any: what a read-only context unit must still say. */
   current: { text: string; state: State } | undefined;
   /** What the memory holds for this very source, published or not (a stale one too): new, updated or unchanged. */
-  recorded: { text: string; state: State } | undefined;
+  recorded?: { text: string; state: State } | undefined;
 }
 
 export interface Accepted {
