@@ -8,6 +8,7 @@ import { checkOutputFolder } from './emit/paths.ts';
 import { openStagedOutput, type StagedOutput } from './emit/write.ts';
 import { PipelineError } from './errors.ts';
 import { utf8, type OutputFile } from './render/outputs.ts';
+import { placeSiteFonts } from './render/fonts.ts';
 import { BrowserPool } from './render/pdf/browser.ts';
 import { Reporter, type Message } from './report/messages.ts';
 import { loadResources, relative } from './resources.ts';
@@ -190,6 +191,8 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     }
     // The translation dashboard needs the whole build's documents: not made per shard.
     for (const file of [...site, reportFile]) await sink.write(file);
+    // The web pages share one font folder (render/fonts.ts); the EPUBs and bundles carry their own subsets.
+    if (config.formats.includes('html')) await placeSiteFonts(sink, resources.fonts, staged ? config.out : undefined);
     // Search covers the documents the indexes list: the pages of this build, and of earlier ones from `out`.
     if (!options.shard) {
       const search = await searchFiles({

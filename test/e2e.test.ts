@@ -120,7 +120,10 @@ for (const locale of locales) {
     if (locale !== 'ky') assert.equal(body.split(repeated).length - 1, 1, `“${repeated}” should appear once`);
     assert.equal((body.match(/<section class="turn"[ >]/g) ?? []).length, 2);
     assert.ok(existsSync(file(locale, 'style.css')));
-    assert.ok(existsSync(file(locale, 'fonts', 'noto-serif-cyrillic-ext-400-normal.woff2')));
+    // The pages share the site's font folder: every font the stylesheet names is there.
+    const fonts = [...readFileSync(file(locale, 'style.css'), 'utf8').matchAll(/url\('([^']+)'\)/g)].map((match) => match[1]!);
+    assert.ok(fonts.some((font) => /^\.\.\/\.\.\/fonts\/noto-serif-cyrillic-ext-400-normal\.[0-9a-f]{8}\.woff2$/.test(font)));
+    for (const font of fonts) assert.ok(existsSync(path.join(file(locale), font)), `${locale}: ${font} missing`);
   });
 
   test(`${locale}: the EPUB passes EPUBCheck with 0 errors and 0 warnings, has mimetype first and stored, a stable identifier and the document's date as dcterms:modified`, () => {
@@ -171,7 +174,7 @@ for (const locale of locales) {
       'style.css',
       `${slug}.${locale}.pdf`,
       `${slug}.${locale}.epub`,
-      'fonts/noto-sans-cyrillic-ext-700-normal.woff2',
+      'fonts/noto-sans-latin-700-normal.woff2',
     ])
       assert.ok(names.includes(`${root}/${expected}`), `${expected} missing from the bundle`);
   });

@@ -36,7 +36,8 @@ export function slugify(file: string): string {
     .replace(/^-+/, '')
     .slice(0, MAX_SLUG_LENGTH)
     .replace(/-+$/, '');
-  if (RESERVED.test(slug)) slug = `${slug}-transcript`;
+  // `fonts` is the site's shared font folder (render/fonts.ts SITE_FONTS), beside the document folders.
+  if (RESERVED.test(slug) || slug === 'fonts') slug = `${slug}-transcript`;
   if (slug) return slug;
   return /[\p{L}\p{N}]/u.test(base) ? `transcript-${createHash('sha256').update(base).digest('hex').slice(0, 8)}` : 'transcript';
 }

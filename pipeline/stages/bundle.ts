@@ -2,12 +2,19 @@ import type { OutputFile } from '../render/outputs.ts';
 import { zip } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
 import { buildDate } from './render-epub.ts';
+import type { RenderedPage } from './render-html.ts';
 
-/** One zip per locale with everything a journalist needs offline: page, stylesheet, fonts, PDF, EPUB. */
-export const bundle: Stage<{ files: OutputFile[]; date: string | null }, Uint8Array> = ({ files, date }, ctx) => {
+/**
+ * One zip per locale with everything a journalist needs offline: page, stylesheet, PDF, EPUB, and the fonts
+ * the page draws with, subset to its text (the site's shared font folder is not in the zip).
+ */
+export const bundle: Stage<{ files: OutputFile[]; date: string | null; page: RenderedPage }, Uint8Array> = async (
+  { files, date, page },
+  ctx,
+) => {
   const root = `${ctx.file.slug}.${ctx.locale}`;
   return zip(
-    files.map((file) => ({ path: `${root}/${file.path}`, contents: file.contents })),
+    (await page.selfContained(files)).map((file) => ({ path: `${root}/${file.path}`, contents: file.contents })),
     buildDate(date),
   );
 };

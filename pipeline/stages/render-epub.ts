@@ -1,22 +1,39 @@
 import { createHash } from 'node:crypto';
 import { containerXml, navXhtml, packageOpf, type ManifestItem } from '../../templates/epub.ts';
 import { utf8 } from '../render/outputs.ts';
-import { textDirection } from '../render/page.ts';
+import { renderStylesheet, textDirection } from '../render/page.ts';
+import { cssContentText, preflightFonts, sourceReader, visibleText } from '../render/preflight.ts';
+import { subsetFonts } from '../render/subset.ts';
 import { zip, type ZipEntry } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
 import type { RenderedPage } from './render-html.ts';
 
-/** EPUB 3: `mimetype` first and stored, one XHTML chapter, the page's stylesheet and fonts. */
+/** EPUB 3: `mimetype` first and stored, one XHTML chapter, the page's stylesheet, the fonts subset to the book's text. */
 export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
   const meta = page.tree.data.meta;
   const t = ctx.resources.translators.get(ctx.locale)!;
   const date = buildDate(meta.date);
-  const fonts = ctx.resources.fonts.files;
+  const nav = navXhtml({
+    lang: ctx.locale,
+    dir: textDirection(ctx.locale),
+    title: page.title,
+    tocTitle: t('document.contents'),
+    landmarksTitle: t('epub.landmarks'),
+    start: { href: 'transcript.xhtml', label: page.title },
+    entries: [
+      { href: 'transcript.xhtml', label: page.title },
+      ...page.toc.map((entry) => ({ href: `transcript.xhtml#${entry.id}`, label: entry.label })),
+    ],
+  });
+  // What a reading system draws: the chapter, the navigation document and the stylesheet's generated text.
+  const text = [page.xhtml, nav].map(visibleText).join(' ') + cssContentText(ctx.resources.templateCss);
+  const subset = await subsetFonts(ctx.resources.fonts, text, { lang: ctx.locale });
+  preflightFonts(text, subset.coverage, ctx.file.path, sourceReader(ctx.file.path), ctx.locale, 'e-book');
   const manifest: ManifestItem[] = [
     { id: 'nav', href: 'nav.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'transcript', href: 'transcript.xhtml', mediaType: 'application/xhtml+xml' },
     { id: 'style', href: 'style.css', mediaType: 'text/css' },
-    ...fonts.map((font, index) => ({ id: `font${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
+    ...subset.files.map((font, index) => ({ id: `font${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
   ];
   const opf = packageOpf({
     identifier: `urn:uuid:${uuidFrom(`${ctx.file.slug}/${ctx.locale}`)}`,
@@ -36,26 +53,14 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
     dir: textDirection(ctx.locale),
     accessibilitySummary: t('epub.accessibilitySummary'),
   });
-  const nav = navXhtml({
-    lang: ctx.locale,
-    dir: textDirection(ctx.locale),
-    title: page.title,
-    tocTitle: t('document.contents'),
-    landmarksTitle: t('epub.landmarks'),
-    start: { href: 'transcript.xhtml', label: page.title },
-    entries: [
-      { href: 'transcript.xhtml', label: page.title },
-      ...page.toc.map((entry) => ({ href: `transcript.xhtml#${entry.id}`, label: entry.label })),
-    ],
-  });
   const entries: ZipEntry[] = [
     { path: 'mimetype', contents: 'application/epub+zip', store: true },
     { path: 'META-INF/container.xml', contents: containerXml('EPUB/package.opf') },
     { path: 'EPUB/package.opf', contents: opf },
     { path: 'EPUB/nav.xhtml', contents: nav },
     { path: 'EPUB/transcript.xhtml', contents: page.xhtml },
-    { path: 'EPUB/style.css', contents: utf8(page.css) },
-    ...fonts.map((font) => ({ path: `EPUB/${font.path}`, contents: font.contents })),
+    { path: 'EPUB/style.css', contents: utf8(renderStylesheet(subset.css, ctx.resources.templateCss)) },
+    ...subset.files.map((font) => ({ path: `EPUB/${font.path}`, contents: font.contents })),
   ];
   return zip(entries, date);
 };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Link } from '../../templates/page.ts';
 import {
   languageName,
@@ -11,7 +11,9 @@ import {
 } from '../render/page.ts';
 import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
 import { siteAddress } from '../render/link-preview.ts';
-import { preflightFonts, visibleText } from '../render/preflight.ts';
+import { SITE_FONTS } from '../render/fonts.ts';
+import { cssContentText, preflightFonts, sourceReader, visibleText } from '../render/preflight.ts';
+import { subsetFonts } from '../render/subset.ts';
 import type { Stage } from '../stage.ts';
 import type { TranslationStats } from '../translate/translate-tree.ts';
 import type { TranscriptRoot } from '../types.ts';
@@ -24,8 +26,13 @@ export interface RenderedPage {
   /** The e-book's table of contents: one entry per speaker's section. */
   toc: TocEntry[];
   css: string;
-  /** index.html, style.css and fonts, relative to the locale folder. */
+  /** index.html, style.css and print.css, relative to the locale folder; the fonts are the site's (SITE_FONTS). */
   files: OutputFile[];
+  /**
+   * `files` (or the same page's files at a later step) made to stand alone, for the print and the bundle:
+   * style.css points at fonts/ beside it, holding the kit subset to the page's own text, proven by the preflight.
+   */
+  selfContained(files: OutputFile[]): Promise<OutputFile[]>;
   /** The web page again, its download links with the files' sizes in bytes (known once they are made). */
   withSizes(sizes: Partial<Record<DownloadFormat, number>>): string;
 }
@@ -62,11 +69,23 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   const title = documentTitle(tree);
   const html = renderHtmlPage(input);
   const chapter = renderXhtmlChapter(input);
-  const css = renderStylesheet(ctx.resources.fonts.css, ctx.resources.templateCss);
+  const fonts = ctx.resources.fonts;
+  const templateCss = ctx.resources.templateCss;
+  // One font folder for the whole site, so the page's stylesheet reaches it from the locale folder.
+  const css = renderStylesheet(fonts.siteCss(path.posix.relative(layout.folder(slug, ctx.locale), SITE_FONTS)), templateCss);
   const printCss = renderPrintStylesheet(t, title, ctx.config.paper);
+  const drawnByCss = `${cssContentText(printCss)} ${cssContentText(templateCss)}`;
   // Before anything is printed: a character without a font would become a tofu box in the PDF.
-  const readSource = () => (existsSync(ctx.file.path) ? readFileSync(ctx.file.path, 'utf8') : '');
-  preflightFonts(visibleText(html) + printCss, ctx.resources.fonts.coverage, ctx.file.path, readSource, ctx.locale);
+  const readSource = sourceReader(ctx.file.path);
+  preflightFonts(visibleText(html) + drawnByCss, fonts.coverage, ctx.file.path, readSource, ctx.locale);
+  const selfContained = async (files: OutputFile[]): Promise<OutputFile[]> => {
+    const page = files.find((file) => file.path === 'index.html');
+    const text = visibleText(page ? new TextDecoder().decode(page.contents) : html) + drawnByCss;
+    const subset = await subsetFonts(fonts, text, { lang: ctx.locale });
+    preflightFonts(text, subset.coverage, ctx.file.path, readSource, ctx.locale);
+    const own = utf8(renderStylesheet(subset.css, templateCss));
+    return [...files.map((file) => (file.path === 'style.css' ? { path: file.path, contents: own } : file)), ...subset.files];
+  };
   return {
     tree,
     title,
@@ -74,13 +93,13 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
     xhtml: chapter.xhtml,
     toc: chapter.toc,
     css,
+    selfContained,
     withSizes: (sizes) =>
       renderHtmlPage({ ...input, downloads: downloads.map((link, index) => ({ ...link, size: sizes[shown[index]!] })) }),
     files: [
       { path: 'index.html', contents: utf8(html) },
       { path: 'style.css', contents: utf8(css) },
       { path: 'print.css', contents: utf8(printCss) },
-      ...ctx.resources.fonts.files,
     ],
   };
 };

@@ -9,7 +9,8 @@ import type { RenderedPage } from './render-html.ts';
 
 export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
   const folder = path.join(ctx.resources.scratch, ctx.file.slug, ctx.locale);
-  for (const file of page.files) {
+  // The page as it stands alone: fonts beside it (subset to its text), as Chromium may load nothing outside the folder.
+  for (const file of await page.selfContained(page.files)) {
     await mkdir(path.dirname(path.join(folder, file.path)), { recursive: true });
     await writeFile(path.join(folder, file.path), file.contents);
   }
