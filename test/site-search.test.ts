@@ -3,7 +3,7 @@
 // search page. A word of one document's body finds that document in that language only; chrome finds nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { build } from '../pipeline/build.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
 import type { PipelineConfig } from '../pipeline/config/defaults.ts';
+import { ArtifactCache } from '../pipeline/engine/cache.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outputPages, searchFiles } from '../pipeline/site/search.ts';
 import { repo } from './helpers/cli.ts';
@@ -244,4 +245,37 @@ test('should read only document pages named as the layout names them, never a pa
   const languages = (JSON.parse(Buffer.from(entryJson.contents).toString('utf8')) as { languages: Record<string, { page_count: number }> })
     .languages;
   assert.deepEqual(Object.fromEntries(Object.entries(languages).map(([lang, { page_count }]) => [lang, page_count])), { en: 1 });
+});
+
+test('should make the same index for the same pages whatever their order, and take it from the cache unchanged', async () => {
+  const documents = ['river-talks', 'fisheries-briefing'].map((slug) => ({
+    slug,
+    entries: ['en', 'ru', 'ky'].map((lang) => ({
+      title: slug,
+      lang,
+      dateline: '',
+      languageName: lang,
+      page: { href: `${slug}/${lang}/index.html`, label: 'Web page' },
+      files: [],
+    })),
+  }));
+  const config = await configFor(['transcripts']);
+  const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-search-cache-'));
+  try {
+    const cache = new ArtifactCache(cacheFolder);
+    const run = (order: typeof documents, withCache?: ArtifactCache) =>
+      searchFiles({ config, documents: order, read: outputPages(site), translators: () => undefined, cache: withCache });
+    const fresh = await run(documents, cache);
+    assert.ok(fresh.some((file) => file.path.startsWith('pagefind/index/ru_')));
+    assert.ok(existsSync(path.join(cacheFolder, '.site', 'search', 'entry.json')), 'the bundle was not cached');
+    const same = (other: typeof fresh) =>
+      assert.deepEqual(
+        other.map((file) => [file.path, Buffer.from(file.contents).toString('base64')]),
+        fresh.map((file) => [file.path, Buffer.from(file.contents).toString('base64')]),
+      );
+    same(await run([...documents].reverse()));
+    same(await run(documents, cache));
+  } finally {
+    rmSync(cacheFolder, { recursive: true, force: true });
+  }
 });
