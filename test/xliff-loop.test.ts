@@ -101,6 +101,15 @@ test('build and export a transcript given on the command line only; the same ids
   // The dashboard's own file (written by the build) is the same export.
   const dashboard = read('output', 'report', 'xliff', `${slug}.ky.xlf`);
   assert.deepEqual(ids(dashboard), ids(xliff));
+  // …and it imports as is: every unit known (only the stray placeholder refused; nothing written yet).
+  writeFileSync(at('dashboard.xlf'), fill(dashboard, true));
+  const memory = read('locales', 'ky', 'memory.tmx');
+  const fromDashboard = await run('xliff', 'import', 'dashboard.xlf');
+  assert.equal(fromDashboard.status, 1);
+  assert.doesNotMatch(fromDashboard.stderr, /unknown unit id|not among the config/);
+  assert.match(fromDashboard.stderr, /^dashboard\.xlf:\d+: spring-visit:\d+:[0-9a-f]{12}: inline code placeholder 1/m);
+  assert.match(fromDashboard.stderr, /Rejected 1 unit;/);
+  assert.equal(read('locales', 'ky', 'memory.tmx'), memory);
 
   // Through a config that lists the transcript, by path and by slug: the same ids.
   writeFileSync(at('listed.config.json'), JSON.stringify({ ...JSON.parse(read('pressroom.config.json')), inputs: [transcript] }));
