@@ -10,6 +10,7 @@ import { formatTermReport } from '../report/glossary-report.ts';
 import { formatMessage, type Message } from '../report/messages.ts';
 import { interruptible, Interrupted } from './interrupt.ts';
 import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
+import { countOf } from '../util/plural.ts';
 import { UsageError, type Command, type Io } from './types.ts';
 
 const usage = `Usage: pressroom build [inputs…] [options]
@@ -29,7 +30,7 @@ Options:
   --shard <k/n>      build only shard k of n (a deterministic split by document); merge with \`pressroom index\`
   --no-cache         rebuild every artifact (default: reuse unchanged ones from .pressroom-cache next to --out)
   --cache <dir>      incremental cache folder
-  --quiet            no progress, only warnings and the last line
+  --quiet            errors only: no progress, warnings or summary; the last line (report.json has the rest)
   --json             print one JSON summary on stdout instead of text
 `;
 
@@ -65,13 +66,13 @@ export const buildCommand: Command = {
       io.out(JSON.stringify(jsonSummary(result, config, seconds)) + '\n');
       return 0;
     }
-    printMessages(result.messages, io.err);
+    printMessages(result.messages, io.err, { quiet: (values as EngineFlags).quiet });
     if (!(values as EngineFlags).quiet) printSummary(result.report, config, io.out);
     const out = path.relative(process.cwd(), config.out) || '.';
     const reportPath = engine.shard ? path.join(out, shardFolder(engine.shard), 'report.json') : path.join(out, 'report.json');
     const incremental = result.report.incremental;
-    const reuse = incremental ? `; ${incremental.rebuilt.length} artifacts built, ${incremental.reused} unchanged` : '';
-    io.out(`Built ${result.files.length} files into ${out} in ${seconds.toFixed(1)} s${reuse}; report: ${reportPath}\n`);
+    const reuse = incremental ? `; ${countOf(incremental.rebuilt.length, 'artifact')} built, ${incremental.reused} unchanged` : '';
+    io.out(`Built ${countOf(result.files.length, 'file')} into ${out} in ${seconds.toFixed(1)} s${reuse}; report: ${reportPath}\n`);
     return 0;
   },
 };
@@ -146,17 +147,34 @@ async function checkUiLocales(config: PipelineConfig, strict: boolean, io: Io): 
   for (const problem of problems) io.err(`pressroom build: warning: ${problem}  i18n:missing-locale\n`);
 }
 
-export function printMessages(messages: Message[], write: (text: string) => void): void {
+/** Messages of one rule and locale shown per document before the rest are counted instead. */
+const SHOWN_PER_RULE = 3;
+
+/**
+ * Warnings and errors per document. Repeats of a rule in one document and locale (45 untranslated
+ * segments) show the first few, then one line with the count; report.json keeps them all. `quiet`: errors only.
+ */
+export function printMessages(messages: Message[], write: (text: string) => void, options: { quiet?: boolean } = {}): void {
   const byFile = new Map<string, Message[]>();
   for (const message of messages) {
-    if (message.severity === 'info') continue;
+    if (message.severity === 'info' || (options.quiet && message.severity !== 'error')) continue;
     byFile.set(message.file, [...(byFile.get(message.file) ?? []), message]);
   }
   for (const [file, list] of byFile) {
     write(`${file}\n`);
-    const shown = list.slice(0, 20);
-    for (const message of shown) write(`  ${formatMessage(message)}\n`);
-    if (list.length > shown.length) write(`  … and ${list.length - shown.length} more (see report.json)\n`);
+    const groups = new Map<string, { ruleId: string; locale: string | undefined; severity: string; count: number }>();
+    for (const message of list) {
+      const key = `${message.ruleId}\u0000${message.locale ?? ''}\u0000${message.severity}`;
+      const group = groups.get(key) ?? { ruleId: message.ruleId, locale: message.locale, severity: message.severity, count: 0 };
+      groups.set(key, group);
+      group.count += 1;
+      if (group.count <= SHOWN_PER_RULE) write(`  ${formatMessage(message)}\n`);
+    }
+    for (const group of groups.values())
+      if (group.count > SHOWN_PER_RULE)
+        write(
+          `  … ${countOf(group.count - SHOWN_PER_RULE, `more ${group.ruleId}${group.locale ? ` (${group.locale})` : ''} ${group.severity}`)} (${group.count} in this document; report.json lists them all)\n`,
+        );
   }
 }
 
@@ -170,12 +188,12 @@ function printSummary(report: BuildReport, config: PipelineConfig, write: (text:
           : [
               `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`,
               locale.stale ? `${locale.stale} stale` : '',
-              violations ? `${violations} term violation${violations === 1 ? '' : 's'}` : '',
+              violations ? countOf(violations, 'term violation') : '',
             ]
               .filter(Boolean)
               .join(', ');
       write(
-        `${locale.locale.padEnd(6)}${document.slug}  ${locale.segments} segments, ${translation}, ${locale.termsFound} glossary terms, ${locale.files.length} files\n`,
+        `${locale.locale.padEnd(6)}${document.slug}  ${countOf(locale.segments, 'segment')}, ${translation}, ${countOf(locale.termsFound, 'glossary term')}, ${countOf(locale.files.length, 'file')}\n`,
       );
     }
   }

@@ -6,6 +6,7 @@ import { parseGlossaryCsv } from '../glossary/csv.ts';
 import { exportGlossary, GLOSSARY_FORMATS, GlossaryExportError, type GlossaryFormat } from '../glossary/export.ts';
 import { parseTbx } from '../glossary/tbx.ts';
 import type { Concept } from '../glossary/types.ts';
+import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
 import { UsageError, type Command } from './types.ts';
@@ -97,7 +98,7 @@ export const glossaryExportCommand: Command = {
       throw error;
     }
     const terms = concepts.reduce((sum, concept) => sum + [...concept.terms.values()].reduce((count, list) => count + list.length, 0), 0);
-    io.out(`Wrote ${shownPath(out)}: ${count(concepts.length, 'concept')}, ${count(terms, 'term')} (${format})\n`);
+    io.out(`Wrote ${shownPath(out)}: ${countOf(concepts.length, 'concept')}, ${countOf(terms, 'term')} (${format})\n`);
     return 0;
   },
 };
@@ -107,6 +108,3 @@ function shownPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
-
-const plural = new Intl.PluralRules('en');
-const count = (n: number, noun: string) => `${n} ${noun}${plural.select(n) === 'one' ? '' : 's'}`;

@@ -4,6 +4,7 @@ import { parseGlossaryCsv } from '../glossary/csv.ts';
 import { lintGlossary } from '../glossary/lint.ts';
 import { parseTbx } from '../glossary/tbx.ts';
 import type { Concept, GlossaryProblem } from '../glossary/types.ts';
+import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
 import { UsageError, type Command } from './types.ts';
@@ -52,16 +53,16 @@ export const glossaryLintCommand: Command = {
     const lint = lintGlossary(concepts, readProblems);
     if (values.json) io.out(JSON.stringify({ files: perFile, ...lint }, null, 2) + '\n');
     else {
-      for (const { file, concepts: count } of perFile) io.out(`${file}: ${count} concepts\n`);
+      for (const { file, concepts: count } of perFile) io.out(`${file}: ${countOf(count, 'concept')}\n`);
       for (const [lang, counts] of Object.entries(lint.locales)) {
         const statuses = Object.entries(counts.statuses)
           .map(([name, count]) => `${count} ${name}`)
           .join(', ');
-        io.out(`  ${lang.padEnd(6)} ${counts.concepts} concepts, ${counts.terms} terms (${statuses})\n`);
+        io.out(`  ${lang.padEnd(6)} ${countOf(counts.concepts, 'concept')}, ${countOf(counts.terms, 'term')} (${statuses})\n`);
       }
       for (const problem of lint.problems)
         io.out(`${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}\n`);
-      io.out(`${lint.errors} error${lint.errors === 1 ? '' : 's'}, ${lint.warnings} warning${lint.warnings === 1 ? '' : 's'}\n`);
+      io.out(`${countOf(lint.errors, 'error')}, ${countOf(lint.warnings, 'warning')}\n`);
     }
     return lint.errors > 0 ? 1 : 0;
   },

@@ -3,6 +3,7 @@ import { languageName } from '../glossary/languages.ts';
 import { canonicalLocale, resolveLocales } from '../locale/resolve.ts';
 import { TranslationMemory } from '../tm/memory.ts';
 import { parseTmx } from '../tm/tmx.ts';
+import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
 import { UsageError, type Command } from './types.ts';
@@ -83,7 +84,7 @@ export const tmLookupCommand: Command = {
     else {
       for (const match of matches)
         io.out(`${match.score}  ${match.band.padEnd(7)}  ${match.file}:${match.line}\n  ${match.source}\n  ${match.target}\n`);
-      io.out(`${matches.length} match${matches.length === 1 ? '' : 'es'} in ${files.length} memor${files.length === 1 ? 'y' : 'ies'}\n`);
+      io.out(`${countOf(matches.length, 'match', 'matches')} in ${countOf(files.length, 'memory', 'memories')}\n`);
     }
     return 0;
   },
