@@ -62,7 +62,8 @@ async function translators(locales: string[]): Promise<{ t: (lang: string) => Tr
 async function site(url: string | undefined) {
   const config: PipelineConfig = { ...defaults, locales: ['en', 'ru', 'ky'], site: url ? { url } : {} };
   const { t, missing } = await translators(config.locales);
-  const report = new Reporter('pressroom.config.json');
+  // As the archive collects them: against its manifest; the warning still names the config.
+  const report = new Reporter('output/site.json');
   const files = siteFiles(config, documents, t, report);
   const text = (name: string) => {
     const file = files.find((each) => each.path === name);
@@ -223,6 +224,7 @@ test('without site.url: one site:no-url warning naming the key, feeds with relat
     report.messages.map((message) => [message.severity, message.ruleId]),
     [['warning', 'site:no-url']],
   );
+  assert.equal(report.messages[0]!.file, 'pressroom.config.json');
   assert.match(report.messages[0]!.reason, /"site": \{"url": "https:\/\/…\/"\}.*sitemap\.xml is not written/);
   assert.equal(
     files.find((file) => file.path === 'sitemap.xml'),
@@ -287,4 +289,38 @@ test('each locale’s index names its feed in the head, for feed readers and bro
     );
     assert.ok(links[0]!.getAttribute('title'), `${page}: the feed link has no title`);
   }
+});
+
+test('the sample built in memory: valid feeds and sitemap in every locale, leads whole sentences apart, the index linking its feed', async () => {
+  const { build } = await import('../pipeline/build.ts');
+  const { normalizeConfig, readConfigFile } = await import('../pipeline/config/load.ts');
+  const fromFile = await readConfigFile(path.join(repo, 'pressroom.config.json'));
+  const config = await normalizeConfig({ ...fromFile, formats: ['html'], out: scratch, site: { url: SITE } }, repo);
+  const result = await build(config, { write: false, cache: false, concurrency: 1 });
+  const text = (name: string) => new TextDecoder().decode(result.files.find((file) => file.path === name)!.contents);
+  assert.deepEqual(
+    result.messages.filter((message) => message.ruleId.startsWith('site:')),
+    [],
+  );
+  for (const lang of config.locales) {
+    const verdict = xmllint('--relaxng', 'atom.rng', text(`feed.${lang}.xml`), `sample.feed.${lang}.xml`);
+    assert.ok(verdict.ok, verdict.output);
+    const feed = parse(text(`feed.${lang}.xml`)).documentElement as unknown as Element;
+    const [only] = children(feed, 'entry') as [Element];
+    // The lead's two paragraphs, not run together ("talks.Earlier").
+    assert.doesNotMatch(textOf(only, 'summary')!, /\p{Ll}[.!?]\p{Lu}/u);
+    assert.equal(
+      children(only, 'link')
+        .filter((link) => link.getAttribute('rel') === 'alternate')[0]!
+        .getAttribute('href'),
+      `${SITE}/2025-11-26-bishkek-press-statements/${lang}/index.html`,
+    );
+  }
+  assert.match(
+    textOf(children(parse(text('feed.en.xml')).documentElement as unknown as Element, 'entry')[0]!, 'summary')!,
+    /talks\. Earlier/,
+  );
+  const sitemap = xmllint('--schema', 'sitemap-hreflang.xsd', text('sitemap.xml'), 'sample.sitemap.xml');
+  assert.ok(sitemap.ok, sitemap.output);
+  assert.match(text('index.ru.html'), /<link rel="alternate" type="application\/atom\+xml" hreflang="ru" href="feed\.ru\.xml"/);
 });

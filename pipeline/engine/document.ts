@@ -263,7 +263,13 @@ async function renderLocale(
 /** The lead as plain text, when the document has one. */
 function leadText(tree: TranscriptRoot): string | undefined {
   const lead = tree.children.find((node) => node.type === 'lead');
-  return lead ? toString(lead).trim() || undefined : undefined;
+  // Paragraph by paragraph: toString() of the whole lead runs one paragraph's last word into the next's first.
+  return lead
+    ? lead.children
+        .map((paragraph) => toString(paragraph).trim())
+        .filter(Boolean)
+        .join(' ') || undefined
+    : undefined;
 }
 
 /** Rule ids of the per-segment terminology checks (glossary/check.ts) that the locale report lists. */

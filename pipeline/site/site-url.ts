@@ -1,7 +1,7 @@
 // Addresses of the site's pages as feeds and sitemaps give them: absolute under `site.url` when the config
 // has one, else relative to the output folder's root (where feed.<lang>.xml sits).
 import type { PipelineConfig } from '../config/defaults.ts';
-import type { Reporter } from '../report/messages.ts';
+import { Reporter } from '../report/messages.ts';
 
 /** The feed in `lang`: output/feed.<lang>.xml (here, not in feed.ts, so that the index can link it without a cycle). */
 export const feedName = (lang: string) => `feed.${lang}.xml`;
@@ -32,10 +32,13 @@ export function siteHref(file: string, base: string | undefined): string {
 
 /** The one warning of a build without `site.url`: feeds are written with relative links, the sitemap not at all. */
 export function warnNoSiteUrl(config: Pick<PipelineConfig, 'site'>, report: Reporter | undefined): void {
-  if (siteBase(config)) return;
-  report?.warn(
+  if (siteBase(config) || !report) return;
+  // Filed against the config, where the fix goes, whichever reporter (the archive's manifest) collects it.
+  const about = new Reporter('pressroom.config.json', report.locale);
+  about.warn(
     'Unexpected config without "site.url", expected the address where the output folder is served ' +
       '("site": {"url": "https://…/"}): the Atom feeds link relatively and sitemap.xml is not written, as feeds and sitemaps need absolute URLs',
     { ruleId: 'site:no-url' },
   );
+  report.messages.push(...about.messages);
 }
