@@ -24,8 +24,8 @@
  *   (Ukrainian ї and є, which legacy fonts also used for ү and ө, do not: they are Ukrainian letters.)
  * - **Kyrgyz long vowels** аа, уу, ыы, ээ, үү, өө (маалымат, тууралуу) are spelt double in Kyrgyz;
  *   Russian spells no such pair in native words (оо and ии are left out: соответствии, России).
- * - **Kyrgyz genitive** -дын/-нын/-тын with the back vowels ы, у and front ү (Кыргызстандын, элдин is
- *   left out because Russian surnames end in -дин, -нин, -тин: Путин).
+ * - **Kyrgyz genitive** -дын/-нын/-тын, -дун/-нун/-тун, -дүн/-нүн/-түн (Кыргызстандын, өлкөнүн). The
+ *   forms with и are left out: Russian surnames end in -дин, -нин, -тин (Путин).
  * - **Vowel harmony.** A Kyrgyz word's vowels are all back (а, о, у, ы) or all front (е, э, и, ө, ү), suffixes
  *   included (Кыргызстандын, министрлигинин); Russian words mix them freely (переговоры, спасибо). A word
  *   of three or more vowels of one kind leans Kyrgyz, a word of two or more that mixes them leans Russian
@@ -92,7 +92,7 @@ const EN_WORDS = new Set(
   (
     'the of and to in a an is are was were be been being that this these those for it its on with as by at from ' +
     'we our us you your they their them he his she her i not will would shall has have had which who whom what ' +
-    'but or there can could also about into than all more do does did very should may must been upon'
+    'but or there can could also about into than all more do does did very should may must upon'
   ).split(' '),
 );
 const RU_WORDS = new Set(
