@@ -62,6 +62,29 @@ test('a sentence in each language is read confidently', () => {
   }
 });
 
+test('the sample memories’ segments of four words or more are read as their xml:lang (texts not written for this test)', (t) => {
+  const locales = fileURLToPath(new URL('../locales/', import.meta.url));
+  const seen = { right: 0, total: 0 };
+  for (const lang of readdirSync(locales, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)) {
+    for (const name of readdirSync(path.join(locales, lang)).filter((file) => file.endsWith('.tmx'))) {
+      const tmx = readFileSync(path.join(locales, lang, name), 'utf8');
+      for (const match of tmx.matchAll(/<tuv xml:lang="(en|ru|ky)(?:-[^"]*)?"[^>]*>\s*<seg>([^<]*)<\/seg>/g)) {
+        const text = match[2]!.replace(/&[a-z]+;/g, ' ');
+        if (text.split(/\s+/).filter(Boolean).length < 4) continue;
+        const detection = detectLanguage(text);
+        seen.total += 1;
+        if (detection.lang === match[1]) seen.right += 1;
+        else t.diagnostic(`miss ${name} ${match[1]} → ${detection.lang} ${detection.confidence}: ${text}`);
+      }
+    }
+  }
+  t.diagnostic(`${seen.right}/${seen.total} memory segments right`);
+  assert.ok(seen.total >= 100, `only ${seen.total} segments found`);
+  assert.ok(seen.right / seen.total >= 0.98, `${seen.right}/${seen.total}`);
+});
+
 // --- Properties --------------------------------------------------------------------------------------------
 
 /** Words of the other script that press texts carry: names, organisations, acronyms, a quoted word. */
