@@ -131,6 +131,13 @@ test('build --locales ky,kk warns naming kk and what it falls back to; --strict 
   assert.doesNotMatch(ky.stderr, /i18n:missing-locale/);
 });
 
+test('a locale whose language is a word (--locales ky,kyrgyz) is refused, naming it', async () => {
+  const run = await cli(['build', '--locales', 'ky,kyrgyz', '--formats', 'html', '--out', path.join(scratch, 'kyrgyz')]);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /Unexpected value for “locales”: \["ky","kyrgyz"\], expected .*two- or three-letter language.*\(not "kyrgyz"\)/);
+  assert.ok(!existsSync(path.join(scratch, 'kyrgyz')));
+});
+
 test('tm lookup --to kg is an error (exit 2) naming the languages the memories hold; --to ky looks up', async () => {
   const missing = await cli(['tm', 'lookup', '--to', 'kg', 'state visit']);
   assert.equal(missing.status, 2, missing.stdout);

@@ -19,9 +19,16 @@ type Check = (value: unknown) => string | NestedProblem | undefined;
 
 const stringList: Check = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '') ? undefined : 'a list of non-empty strings';
-const localeList: Check = (value) =>
-  stringList(value) ??
-  ((value as string[]).every((tag) => canonicalLocale(tag)) ? undefined : 'a list of BCP 47 tags such as "ru" or "ky-KG"');
+// Intl takes any five-to-eight-letter word for a language (`kyrgyz`, `russian`): a locale needs a two- or
+// three-letter one, or the build publishes a page in a language nobody has.
+const plausibleLocale = (tag: string) => /^[a-z]{2,3}(-|$)/.test(canonicalLocale(tag) ?? '');
+const localeList: Check = (value) => {
+  if (stringList(value)) return stringList(value);
+  const bad = (value as string[]).find((tag) => !plausibleLocale(tag));
+  return bad === undefined
+    ? undefined
+    : `a list of BCP 47 tags with a two- or three-letter language such as "ru" or "ky-KG" (not ${JSON.stringify(bad)})`;
+};
 const oneOf =
   (...allowed: unknown[]): Check =>
   (value) =>
