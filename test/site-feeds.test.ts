@@ -324,3 +324,23 @@ test('the sample built in memory: valid feeds and sitemap in every locale, leads
   assert.ok(sitemap.ok, sitemap.output);
   assert.match(text('index.ru.html'), /<link rel="alternate" type="application\/atom\+xml" hreflang="ru" href="feed\.ru\.xml"/);
 });
+
+test('a build without web pages: the feed links the PDF as the page, with its media type', async () => {
+  const pdfOnly: IndexDocument[] = [
+    {
+      slug: 'print-only',
+      entries: ['en'].map((lang) => {
+        const base = entry('print-only', lang, { date: '2025-01-02' });
+        return { ...base, page: { href: base.files[0]!.href, label: 'PDF' }, files: [base.files[0]!] };
+      }),
+    },
+  ];
+  const config: PipelineConfig = { ...defaults, locales: ['en'], formats: ['pdf'], site: { url: SITE } };
+  const { t } = await translators(['en']);
+  const xml = new TextDecoder().decode(siteFiles(config, pdfOnly, t).find((file) => file.path === 'feed.en.xml')!.contents);
+  assert.ok(xmllint('--relaxng', 'atom.rng', xml, 'pdf-only.xml').ok);
+  const [only] = children(parse(xml).documentElement as unknown as Element, 'entry') as [Element];
+  const alternate = children(only, 'link').find((link) => link.getAttribute('rel') === 'alternate')!;
+  assert.equal(alternate.getAttribute('type'), 'application/pdf');
+  assert.equal(alternate.getAttribute('href'), `${SITE}/print-only/en/print-only.en.pdf`);
+});

@@ -96,7 +96,13 @@ function entryLines({ slug, entry, others }: FeedEntry, lang: string, base: stri
     `    <link rel="${rel}" type="${esc(type)}" hreflang="${esc(hreflang)}"` +
     `${target.size === undefined ? '' : ` length="${target.size}"`} href="${href(target.href)}"${title ? ` title="${esc(title)}"` : ''}/>`;
   const date = datedOn(entry);
-  const pageType = (target: Link) => target.type ?? (target.href.endsWith('.html') ? 'text/html' : 'application/octet-stream');
+  // A build without HTML gives its first download as the page: its own file entry knows the type.
+  const pageType = (target: Link) =>
+    target.type ??
+    (target.href.endsWith('.html')
+      ? 'text/html'
+      : [entry, ...others].flatMap((each) => each.files).find((file) => file.href === target.href)?.type) ??
+    'application/octet-stream';
   return [
     `  <entry${entry.lang === lang ? '' : ` xml:lang="${esc(entry.lang)}"`}>`,
     `    <title>${esc(entry.title)}</title>`,
