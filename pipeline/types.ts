@@ -72,15 +72,24 @@ export interface SpeakerTurn extends Parent {
   children: TurnContent[];
 }
 
-/** "(Laughter.)", "(Applause.)", "(As translated.)": what happened in the room, not speech; never translated as speech. */
+/**
+ * "(Laughter.)", "(Applause.)", "(As translated.)": what happened in the room, not speech; never translated as
+ * speech. `value` is the source text; the segment stage adds one segment of kind `stage-direction` (its
+ * translation, or the source marked with its language).
+ */
 export interface StageDirection extends Literal {
   type: 'stageDirection';
+  children?: Segment[];
 }
 
-/** "[That press encounter was later cancelled.]": the editor's words, not the speaker's. */
+/** "[That press encounter was later cancelled.]": the editor's words, not the speaker's; segmented as a stage direction is. */
 export interface EditorialInsertion extends Literal {
   type: 'editorialInsertion';
+  children?: Segment[];
 }
+
+/** What a segment is when it is not speech: reported with it and sent to translators as a note. */
+export type SegmentKind = 'title' | 'heading' | 'stage-direction' | 'editorial' | 'footnote';
 
 export type TurnContent = Paragraphish | StageDirection | EditorialInsertion | import('mdast').List | import('mdast').Blockquote;
 
@@ -108,6 +117,8 @@ export interface Segment extends Parent {
   band?: string;
   /** Language of the text now in `children`. */
   lang: Locale;
+  /** Not speech: a title, heading, stage direction, editorial insertion or footnote (undefined: speech). */
+  kind?: SegmentKind;
   children: PhrasingContent[];
 }
 

@@ -15,4 +15,6 @@ for (const segment of segments) process.stdout.write(JSON.stringify({ id: segmen
 process.stderr.write(JSON.stringify(tree.data.meta, null, 1) + '\n');
 for (const message of report.messages) process.stderr.write(`${message.severity} ${message.reason} ${message.ruleId}\n`);
 for (const node of tree.children)
-  process.stderr.write(`${node.type} ${'children' in node ? node.children.length : ''} ${'speaker' in node ? node.speaker.name : ''}\n`);
+  process.stderr.write(
+    `${node.type} ${'children' in node ? (node.children?.length ?? 0) : ''} ${'speaker' in node ? node.speaker.name : ''}\n`,
+  );

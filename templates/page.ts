@@ -18,6 +18,10 @@ export interface PageData {
   /** "rtl" for Arabic, Hebrew…: set on <html>; names and numbers in another script are isolated with <bdi>. */
   dir: 'ltr' | 'rtl';
   title: string;
+  /** Language of `title` when it is not the page's (it fell back): `lang` on `<title>`. */
+  titleLang?: string;
+  /** The title as the `<h1>` shows it, a fallen-back part marked with its language (default: `title`). */
+  heading?: ElementContent[];
   /** Kind of document, e.g. "Transcript", shown above the title. */
   kind: string;
   dateline: ElementContent[];
@@ -50,7 +54,7 @@ const searchIgnore = (xhtml: boolean) => (xhtml ? {} : { dataPagefindIgnore: tru
 export function transcriptPage(data: PageData): Root {
   const header = h('header', { className: ['masthead'] }, [
     h('p', { className: ['kind'], ...searchIgnore(data.xhtml) }, data.kind),
-    h('h1', data.title),
+    h('h1', data.heading ?? data.title),
     h('p', { className: ['dateline'] }, data.dateline),
   ]);
   const nav: ElementContent[] = [];
@@ -92,7 +96,7 @@ export function transcriptPage(data: PageData): Root {
   const head = h('head', [
     data.xhtml ? '' : h('meta', { charSet: 'utf-8' }),
     data.xhtml ? '' : h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('title', data.title),
+    h('title', { lang: data.titleLang }, data.title),
     ...(data.preview
       ? [
           ...data.preview.openGraph.map(([property, content]) => h('meta', { property, content })),

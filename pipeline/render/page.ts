@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import type { Heading } from 'mdast';
 import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import { indexPage, type IndexData } from '../../templates/page-index.ts';
@@ -50,6 +51,19 @@ export function documentTitle(tree: TranscriptRoot): string {
 }
 
 /**
+ * The language the title is in when it is not the page's (a heading that fell back, or no heading: the
+ * source's metadata), for `lang` on `<title>`; undefined when it is the page's, or mixed (the `<h1>` then
+ * marks each part).
+ */
+export function documentTitleLang(tree: TranscriptRoot, lang: string, sourceLang: string): string | undefined {
+  const heading = tree.children.find((node) => node.type === 'heading');
+  if (!heading) return sourceLang === lang ? undefined : sourceLang;
+  const langs = new Set(heading.children.map((child) => (child.type === 'segment' ? child.lang : lang)));
+  const [only] = langs;
+  return langs.size === 1 && only !== lang ? only : undefined;
+}
+
+/**
  * The event's clock time in the reader's locale ("2:00 PM", "14:00"), with the zone as the source printed it;
  * the time is the wall clock of the place, so it is formatted as UTC to keep Intl from shifting it.
  */
@@ -89,9 +103,10 @@ function attributionContent(attribution: Attribution | null, t: Translate, sourc
   const [before = '', after = ''] = t('attribution.source', { source: marker }).split(marker);
   const parts: ElementContent[] = [{ type: 'text', value: before }, source, { type: 'text', value: after }];
   if (attribution.license) {
+    // Written in the config, like the source's name: marked with the language the source's name is marked with.
     const license = attribution.licenseUrl
-      ? h('a', { href: attribution.licenseUrl, rel: 'license' }, attribution.license)
-      : { type: 'text' as const, value: attribution.license };
+      ? h('a', { href: attribution.licenseUrl, rel: 'license', lang: sourceLang }, attribution.license)
+      : h('span', { lang: sourceLang }, attribution.license);
     const [licenseBefore = '', licenseAfter = ''] = t('attribution.license', { license: marker }).split(marker);
     parts.push({ type: 'text', value: '. ' + licenseBefore }, license, { type: 'text', value: licenseAfter });
   }
@@ -133,10 +148,14 @@ function pageData(input: PageInput, xhtml: boolean) {
     toHast({ children: tree.children.filter((node) => node.type !== 'heading' || node.depth !== 1) }, lang, {}, t),
   );
   numberSections(body);
+  const titleHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   return {
     lang,
     dir: textDirection(lang),
     title: documentTitle(tree),
+    titleLang: documentTitleLang(tree, lang, input.sourceLang),
+    // The h1 from the heading's segments: a part that fell back is marked with its language, as in the text.
+    heading: titleHeading ? sanitizeContent(toHast(titleHeading, lang, {}, t)) : undefined,
     kind: t('document.kind'),
     // Everything that comes from a document or the config passes the allow-list before the template.
     dateline: sanitizeContent(datelineContent(tree, lang, t)),

@@ -14,7 +14,7 @@ export function segmentPlaces(tree: Root): { places: Map<Segment, { prev: string
   const order: Segment[] = [];
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'segment') order.push(node);
-    else if ('children' in node) for (const child of node.children) visit(child as RootContent);
+    else if ('children' in node) for (const child of node.children ?? []) visit(child as RootContent);
   };
   visit(tree);
   const places = new Map<Segment, { prev: string; next: string }>();

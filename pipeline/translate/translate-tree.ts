@@ -161,7 +161,7 @@ export function translateTree(
         known ?? (generic ? node.speaker : translateSpeaker(node.speaker, (text, what) => translateLabel(text, what, node.position)));
       if (!known) speakers.set(sourceName, node.speaker);
     }
-    if ('children' in node) for (const child of node.children) visit(child as RootContent);
+    if ('children' in node) for (const child of node.children ?? []) visit(child as RootContent);
   };
   visit(tree);
 
@@ -176,7 +176,7 @@ export function translateTree(
 
   for (const segment of missing) {
     report.warn(
-      `Unexpected untranslated segment ${segment.id}, expected a TM match for ${target}${segment.score === undefined ? '' : ` (best: ${segment.score}, below tmMinScore ${minScore})`}; published in the source language (onMissing: "${options.onMissing}")`,
+      `Unexpected untranslated ${segment.kind ? `${segment.kind.replace('-', ' ')} ` : ''}segment ${segment.id}, expected a TM match for ${target}${segment.score === undefined ? '' : ` (best: ${segment.score}, below tmMinScore ${minScore})`}; published in the source language (onMissing: "${options.onMissing}")`,
       {
         ruleId: 'tm:no-match',
         place: segment.position,

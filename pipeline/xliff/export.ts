@@ -34,6 +34,8 @@ export function exportDocument(doc: LocaleSegments, options: ExportOptions): Xli
     const draft = suggestions.find((match) => match.score >= settings.prefillMinScore && textKind(match.source) === kind);
     const notes = [
       state.speaker ? { from: 'speaker', text: state.speaker } : undefined,
+      // Not speech (a title, stage direction, editorial insertion, footnote): the translator sees what it is.
+      state.source.kind ? { from: 'kind', text: state.source.kind } : undefined,
       { from: 'document', text: [doc.title, doc.date].filter(Boolean).join(', ') },
       review
         ? { from: 'pressroom', text: `stale: ${review.reason}` }
