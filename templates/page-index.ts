@@ -88,6 +88,8 @@ export interface IndexData {
   search?: { action: string; label: string; submit: string };
   /** The years, each a page of its own (a large archive). */
   years?: LinkList;
+  /** The pages of one year, speaker or place when its documents take more than one. */
+  parts?: LinkList;
   /** Static filters: lists of speakers and places, each linking to its page, folded in a disclosure. */
   filters?: { heading: string; lists: LinkList[] };
   /** Heading above `sections` when the page shows only some documents (the latest). */
@@ -208,6 +210,12 @@ export function indexPage(data: IndexData, sizeLabel: (bytes: number) => string)
         linkList(data.years, 'years'),
       ])
     : '';
+  const parts = data.parts
+    ? h('nav', { className: ['parts'], ariaLabelledBy: ['_parts'] }, [
+        h('h2', { id: '_parts' }, data.parts.heading),
+        linkList(data.parts, 'years'),
+      ])
+    : '';
   const filters = data.filters
     ? h('nav', { className: ['filters'], ariaLabelledBy: ['_filters'] }, [
         h('h2', { id: '_filters' }, data.filters.heading),
@@ -251,6 +259,7 @@ export function indexPage(data: IndexData, sizeLabel: (bytes: number) => string)
             search,
             h('p', data.intro),
             years,
+            parts,
             filters,
             ...body,
           ]),

@@ -19,10 +19,19 @@ export const LATEST = 20;
 
 /** The index in `lang`: output/index.<lang>.html. */
 export const indexName = (lang: string) => `index.${lang}.html`;
-/** A year of the index in `lang` (or `undated`): output/index.<lang>.<year>.html. */
-export const yearPageName = (lang: string, year: string) => `index.${lang}.${year}.html`;
-/** A speaker's or a place's documents in `lang`: output/index.<lang>.<kind>.<key>.html. */
-export const filterPageName = (lang: string, kind: 'speaker' | 'place', key: string) => `index.${lang}.${kind}.${key}.html`;
+/** Documents on one year page: a year with more continues on index.<lang>.<year>.2.html, … */
+export const YEAR_PAGE_SIZE = 150;
+/** Documents on one speaker's or place's page (one line each): more continue on ….2.html, … */
+export const FILTER_PAGE_SIZE = 400;
+
+// Part numbers follow a dot: keys and years have none, so `name-2` (a second name with the key `name`)
+// part 1 and `name` part 2 never share a file name.
+const part = (number: number) => (number > 1 ? `.${number}` : '');
+/** A year of the index in `lang` (or `undated`): output/index.<lang>.<year>.html, then .<year>.2.html… */
+export const yearPageName = (lang: string, year: string, number = 1) => `index.${lang}.${year}${part(number)}.html`;
+/** A speaker's or a place's documents in `lang`: output/index.<lang>.<kind>.<key>.html, then ….2.html… */
+export const filterPageName = (lang: string, kind: 'speaker' | 'place', key: string, number = 1) =>
+  `index.${lang}.${kind}.${key}${part(number)}.html`;
 
 const UNDATED = 'undated';
 
@@ -111,6 +120,21 @@ function localeFiles(input: LocaleInput): OutputFile[] {
   const byPlace = (name: string) => items.filter(({ document }) => entryIn(document, lang)?.place?.trim() === name);
 
   const pages: [string, IndexData][] = [];
+  /** `data` for `chosen` documents, on as many pages as `size` asks, linked to each other by number. */
+  const paginate = (chosen: Placed[], size: number, name: (number: number) => string, data: (page: Placed[]) => IndexData) => {
+    const parts = Array.from({ length: Math.max(1, Math.ceil(chosen.length / size)) }, (_, at) => chosen.slice(at * size, (at + 1) * size));
+    parts.forEach((page, at) => {
+      const made = data(page);
+      if (parts.length > 1) {
+        made.title = `${made.title} (${t('index.part', { part: at + 1, parts: parts.length })})`;
+        made.parts = {
+          heading: t('index.pages'),
+          links: parts.map((_, other) => ({ href: name(other + 1), label: String(other + 1), current: other === at })),
+        };
+      }
+      pages.push([name(at + 1), made]);
+    });
+  };
   pages.push([
     indexName(lang),
     {
@@ -133,9 +157,11 @@ function localeFiles(input: LocaleInput): OutputFile[] {
   if (paged)
     for (const year of years) {
       const inYear = items.filter((each) => yearOf(each.date) === year);
-      pages.push([
-        yearPageName(lang, year),
-        {
+      paginate(
+        inYear,
+        YEAR_PAGE_SIZE,
+        (number) => yearPageName(lang, year, number),
+        (page) => ({
           ...base,
           title: year === UNDATED ? `${t('index.title')}: ${t('index.undated')}` : t('index.yearTitle', { year }),
           intro: t('index.documents', { count: inYear.length }),
@@ -144,17 +170,19 @@ function localeFiles(input: LocaleInput): OutputFile[] {
           years: yearList(year),
           sections:
             year === UNDATED
-              ? [{ id: `_${UNDATED}`, heading: yearLabel(year), sections: [], items: inYear.map(({ item }) => item) }]
-              : months(inYear, lang, t('index.undated')),
-        },
-      ]);
+              ? [{ id: `_${UNDATED}`, heading: yearLabel(year), sections: [], items: page.map(({ item }) => item) }]
+              : months(page, lang, t('index.undated')),
+        }),
+      );
     }
   const filterPages = (kind: 'speaker' | 'place', names: Map<string, string>, pick: (name: string) => typeof items, title: string) => {
     for (const [name, key] of names) {
       const chosen = pick(name);
-      pages.push([
-        filterPageName(lang, kind, key),
-        {
+      paginate(
+        chosen,
+        FILTER_PAGE_SIZE,
+        (number) => filterPageName(lang, kind, key, number),
+        (page) => ({
           ...base,
           search: undefined,
           title: t(title, kind === 'speaker' ? { name } : { place: name }),
@@ -162,9 +190,9 @@ function localeFiles(input: LocaleInput): OutputFile[] {
           alternates: [],
           up,
           compact: true,
-          sections: byYear(chosen, lang, yearLabel, false),
-        },
-      ]);
+          sections: byYear(page, lang, yearLabel, false),
+        }),
+      );
     }
   };
   filterPages('speaker', speakers, bySpeaker, 'index.speakerTitle');
