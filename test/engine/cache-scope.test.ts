@@ -159,3 +159,24 @@ test('an XLIFF import for ky (units with their context props) rebuilds only the 
   assert.match(project.page('ky'), new RegExp(removed[2]!.slice(0, 20)));
   rmSync(project.folder, { recursive: true, force: true });
 });
+
+test('a concept of another language that hides a term this locale checks rebuilds this locale too', async () => {
+  const project = await sampleProject('pressroom-cache-shadow-');
+  const GAS =
+    'Furthermore, Gazprom is a key supplier of natural gas to Kyrgyzstan and has joined the nation’s public gas supply programme.';
+  // The Russian translation without «Газпром»: a term:missing violation in ru.
+  editUnit(project.file('locales/ru/memory.tmx'), GAS, 'ru', (target) => target.replace('«Газпром»', 'газовая компания'));
+  assert.deepEqual(await project.rebuild(), all('en', 'ru', 'ky'));
+  const violations = async () =>
+    (await build(project.config, { write: false, cache: false })).report.documents[0]!.locales.find((entry) => entry.locale === 'ru')!
+      .termViolations.length;
+  const before = await violations();
+  // A longer English term with a Kyrgyz term only: it hides "Gazprom" from the ru checks, so the violation goes.
+  addConcept(project.file('locales/glossary.tbx'), 'c-test-gas-supplier', [
+    ['en', 'Gazprom is a key supplier', 'preferred'],
+    ['ky', '«Газпром» Кыргызстанга жаратылыш газын жеткирүүчү негизги компания', 'preferred'],
+  ]);
+  assert.equal(await violations(), before - 1, 'the new concept changes what the ru report says');
+  assert.deepEqual(await project.rebuild(), all('ru', 'ky'));
+  rmSync(project.folder, { recursive: true, force: true });
+});
