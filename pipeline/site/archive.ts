@@ -168,6 +168,7 @@ function unlistedFolders(out: string, listed: ReadonlySet<string>): string[] {
         return readdirSync(path.join(out, name), { withFileTypes: true }).some(
           (locale) =>
             locale.isDirectory() &&
+            /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale.name) &&
             readdirSync(path.join(out, name, locale.name)).some(
               (file) => file === 'index.html' || file.startsWith(`${name}.${locale.name}.`),
             ),
