@@ -3,6 +3,7 @@ import { lockOutput } from '../emit/lock.ts';
 import { writeOutput } from '../emit/write.ts';
 import { mergeShards } from '../engine/merge.ts';
 import { readManifest, retire, updateSite } from '../site/archive.ts';
+import { archiveSearchFiles } from '../site/search.ts';
 import { utf8 } from '../render/outputs.ts';
 import { loadCliConfig, parseCommandArgs, printMessages, type CliConfigFlags } from './build.ts';
 import type { Command } from './types.ts';
@@ -32,7 +33,13 @@ export const indexCommand: Command = {
       const site = await updateSite(config, { out: config.out, previous: readManifest(config.out) }, index);
       printMessages(site.messages, io.err);
       retire(config.out, site.stale, lock);
-      await writeOutput(config.out, [...site.files, { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') }], lock);
+      // Search over the pages every shard left in the folder, and those of earlier builds.
+      const search = await archiveSearchFiles(config, site.documents);
+      await writeOutput(
+        config.out,
+        [...site.files, ...search, { path: 'report.json', contents: utf8(JSON.stringify(report, null, 2) + '\n') }],
+        lock,
+      );
     } finally {
       lock.release();
     }

@@ -4,6 +4,7 @@ import { lockOutput } from '../emit/lock.ts';
 import { openStagedOutput, type StagedOutput } from '../emit/write.ts';
 import { PipelineError } from '../errors.ts';
 import { MANIFEST_NAME, readManifest, retire, updateSite } from '../site/archive.ts';
+import { archiveSearchFiles } from '../site/search.ts';
 import { loadCliConfig, parseCommandArgs, printMessages, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
@@ -46,7 +47,8 @@ export const removeCommand: Command = {
       const site = await updateSite(config, { out: config.out, previous }, [], new Map(), removed);
       printMessages(site.messages, io.err);
       staged = await openStagedOutput(config.out, lock);
-      for (const file of site.files) await staged.write(file);
+      // The search index is made again from the pages that remain: a removed document is found no more.
+      for (const file of [...site.files, ...(await archiveSearchFiles(config, site.documents))]) await staged.write(file);
       // The folders go in the same synchronous run as the swap of the indexes that stop listing them.
       retire(config.out, [...slugs, ...site.stale], lock);
       staged.commit();

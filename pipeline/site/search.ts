@@ -9,6 +9,7 @@ import * as pagefind from 'pagefind';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { sha256, type ArtifactCache } from '../engine/cache.ts';
 import { indexName } from '../engine/site-index.ts';
+import { siteLocales, siteTranslators } from './archive.ts';
 import type { Sink } from '../engine/sink.ts';
 import type { Placement } from '../emit/write.ts';
 import { PipelineError } from '../errors.ts';
@@ -129,6 +130,15 @@ export async function searchFiles(options: SearchOptions): Promise<OutputFile[]>
     { path: 'search.js', contents: utf8(SEARCH_SCRIPT) },
     ...bundle,
   ];
+}
+
+/**
+ * The search files of a step that renders nothing (`pressroom remove`, `pressroom index`): every page read
+ * from the output folder, the UI strings loaded for the site's locales.
+ */
+export async function archiveSearchFiles(config: PipelineConfig, documents: readonly IndexDocument[]): Promise<OutputFile[]> {
+  const translators = await siteTranslators(config, siteLocales(config, documents));
+  return searchFiles({ config, documents, read: outputPages(config.out), translators: (lang) => translators.get(lang) });
 }
 
 /** Pagefind's UI bundles are left out: search.js is the UI, on the low-level API. */
