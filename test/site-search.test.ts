@@ -173,6 +173,24 @@ test('should show the result in the page’s language with a link that opens the
   assert.equal(await page.$eval('h1', (heading) => heading.textContent), 'Переговоры о речном транспорте');
 });
 
+test('should take a reader from the search box of each locale’s index to the results in that language', async () => {
+  for (const [lang, word, expected] of [
+    ['en', 'narwhal', 'fisheries-briefing/en/index.html'],
+    ['ru', 'квокка', 'river-talks/ru/index.html'],
+    ['ky', 'нарвалдарды', 'fisheries-briefing/ky/index.html'],
+  ] as const) {
+    await page.goto(`${base}/index.${lang}.html`, { waitUntil: 'load' });
+    const field = await page.$('form[role="search"] input[name="q"]');
+    assert.ok(field, `index.${lang}.html has no search box`);
+    await field.type(word);
+    await Promise.all([page.waitForNavigation(), field.press('Enter')]);
+    assert.equal(new URL(page.url()).pathname, `/search.${lang}.html`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent !== '', { timeout: 15_000 });
+    const links = await page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    assert.deepEqual(links, [`${base}/${expected}`]);
+  }
+});
+
 test('should pass axe with results shown and the Nu HTML checker on every search page, before and after the results', async () => {
   const snapshots = mkdtempSync(path.join(os.tmpdir(), 'pressroom-search-vnu-'));
   try {
