@@ -129,16 +129,24 @@ test('a damaged site.json stops the build with its name and leaves the site as i
   const folder = project();
   await buildDoc(folder, 'first', doc());
   const index = read(folder, 'index.en.html');
+  // A manifest edited by hand: its languages become file names, its links go into every index.
+  const entry = (lang: string, href: string) =>
+    JSON.stringify({
+      version: 1,
+      documents: [{ slug: 'a', entries: [{ title: 't', lang, dateline: '', languageName: 'x', page: { href, label: 'p' }, files: [] }] }],
+    });
   for (const damage of [
     '{"version":1,"documents":[',
     '{"version":7,"documents":[]}',
     '{"version":1,"documents":[{"slug":"../x","entries":[]}]}',
+    entry('../x', 'a/x/index.html'),
+    entry('en', 'javascript:alert(1)'),
   ]) {
     writeFileSync(path.join(folder, 'site', MANIFEST_NAME), damage);
     writeFileSync(path.join(folder, 't', 'second.txt'), transcript(doc({ day: 2 })));
     const run = await cli(['build', 't/second.txt', '--no-cache', '--quiet'], { cwd: folder });
     assert.equal(run.status, 1, damage);
-    assert.match(run.stderr, /site\.json/, damage);
+    assert.match(run.stderr, /Cannot read the site manifest \S*site\.json/, damage);
     assert.equal(existsSync(path.join(folder, 'site/second')), false, damage);
     assert.equal(read(folder, 'index.en.html'), index, damage);
   }

@@ -143,13 +143,16 @@ function localeFiles(input: LocaleInput): OutputFile[] {
       intro: t('index.intro', { count: dated.length, languages }),
       alternates: alternatesOf(indexName),
       years: paged ? yearList() : undefined,
-      filters: {
-        heading: t('index.browse'),
-        lists: [
-          filterList(t('index.bySpeaker'), 'speaker', speakers, (name) => bySpeaker(name).length),
-          filterList(t('index.byPlace'), 'place', places, (name) => byPlace(name).length),
-        ],
-      },
+      filters:
+        speakers.size + places.size > 0
+          ? {
+              heading: t('index.browse'),
+              lists: [
+                filterList(t('index.bySpeaker'), 'speaker', speakers, (name) => bySpeaker(name).length),
+                filterList(t('index.byPlace'), 'place', places, (name) => byPlace(name).length),
+              ],
+            }
+          : undefined,
       sectionsHeading: paged ? t('index.latest') : undefined,
       sections: paged ? months(items.slice(0, LATEST), lang, t('index.undated')) : byYear(items, lang, yearLabel),
     },

@@ -247,27 +247,34 @@ function isFolder(file: string): boolean {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 
-function linkProblem(value: unknown): string | undefined {
+// A manifest may be edited by hand: its links go into every index and its languages into file names, so
+// both are held to what a build writes (a file in the document's own folder; a language tag).
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+function linkProblem(value: unknown, slug: string): string | undefined {
   if (!isRecord(value)) return 'expected a link object';
   if (!isString(value.href) || !isString(value.label)) return 'expected a link with "href" and "label"';
+  if (!value.href.startsWith(`${slug}/`) || !/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(value.href))
+    return `expected "href" to be a file in the document's folder ${slug}/, not ${JSON.stringify(value.href)}`;
   if (value.size !== undefined && typeof value.size !== 'number') return 'expected "size" to be a number';
   return undefined;
 }
 
-function entryProblem(value: unknown): string | undefined {
+function entryProblem(value: unknown, slug: string): string | undefined {
   if (!isRecord(value)) return 'expected an entry object';
   for (const key of ['title', 'lang', 'dateline', 'languageName'] as const)
     if (!isString(value[key])) return `expected "${key}" to be text`;
   for (const key of ['date', 'place', 'placeLang', 'lead'] as const)
     if (value[key] !== undefined && !isString(value[key])) return `expected "${key}" to be text`;
   if (value.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value.date as string)) return 'expected "date" as YYYY-MM-DD';
+  if (!LANGUAGE_TAG.test(value.lang as string)) return `expected "lang" to be a language tag, not ${JSON.stringify(value.lang)}`;
   if (value.speakers !== undefined && !(Array.isArray(value.speakers) && value.speakers.every(isString)))
     return 'expected "speakers" to be a list of names';
-  const page = linkProblem(value.page);
+  const page = linkProblem(value.page, slug);
   if (page) return `page: ${page}`;
   if (!Array.isArray(value.files)) return 'expected a "files" array';
   for (const file of value.files as unknown[]) {
-    const problem = linkProblem(file);
+    const problem = linkProblem(file, slug);
     if (problem) return `files: ${problem}`;
   }
   return undefined;
@@ -278,7 +285,7 @@ function documentProblem(value: unknown): string | undefined {
   if (!isString(value.slug) || !/^[a-z0-9][a-z0-9-]*$/.test(value.slug)) return 'expected "slug" to be a document folder name';
   if (!Array.isArray(value.entries)) return 'expected an "entries" array';
   for (const [at, entry] of (value.entries as unknown[]).entries()) {
-    const problem = entryProblem(entry);
+    const problem = entryProblem(entry, value.slug);
     if (problem) return `entries[${at}]: ${problem}`;
   }
   return undefined;
