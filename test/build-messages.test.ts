@@ -1,7 +1,7 @@
 // Issue 19 item 7, the CLI side: repeats of a rule are grouped per document with a count, --quiet prints
 // errors only, and counts take their noun's plural from Intl.PluralRules ("1 artifact", "2 artifacts").
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -9,6 +9,7 @@ import { printMessages } from '../pipeline/commands/build.ts';
 import type { Message } from '../pipeline/report/messages.ts';
 import { countOf } from '../pipeline/util/plural.ts';
 import { cli } from './helpers/cli.ts';
+import { copySample, removeUnits } from './helpers/project.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-build-messages-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -73,4 +74,34 @@ test('build --quiet prints no warning (the sample has some) and says “1 artifa
   assert.equal(loud.status, 0, loud.stderr);
   assert.match(loud.stderr, /warning .* tm:no-match/);
   assert.match(loud.stderr, /… 8 more normalize:repeated-block warnings \(11 in this document; report\.json lists them all\)/);
+});
+
+test('the summary line counts in the dashboard’s words and numbers: a segment without a match is new, not “fell back”', async () => {
+  const project = copySample('pressroom-build-vocabulary-');
+  try {
+    removeUnits(project, 'ky', [8]);
+    const run = await cli(['build', '--locales', 'en,ru,ky', '--formats', 'html', '--no-cache'], { cwd: project });
+    assert.equal(run.status, 0, run.stderr);
+    const dashboard = JSON.parse(readFileSync(path.join(project, 'output', 'report', 'index.json'), 'utf8')) as {
+      documents: { slug: string; locales: { locale: string; counts: Record<string, number> }[] }[];
+    };
+    const words: Record<string, string> = { fellBack: 'fell back' };
+    let compared = 0;
+    for (const document of dashboard.documents)
+      for (const { locale, counts } of document.locales) {
+        const line = run.stdout.split('\n').find((candidate) => candidate.startsWith(locale.padEnd(6) + document.slug));
+        assert.ok(line, `a summary line for ${locale}`);
+        const shown = Object.entries(counts)
+          .filter(([, count]) => count > 0)
+          .map(([category, count]) => `${count} ${words[category] ?? category}`)
+          .join(', ');
+        assert.ok(line.includes(`segments: ${shown} (`), `${line}\n  expected the dashboard's ${shown}`);
+        compared += 1;
+      }
+    assert.equal(compared, 2);
+    assert.match(run.stdout, /^ky\s+\S+\s+122 segments: 121 exact, 1 (new|fuzzy) \(121 published\)/m);
+    assert.doesNotMatch(run.stdout, /fell back/);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });

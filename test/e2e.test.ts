@@ -87,7 +87,7 @@ test('the terminal gets one summary line per locale, with segments, fallbacks an
   for (const locale of locales) assert.match(stdout, new RegExp(`^${locale}\\s+${slug}\\s+122 segments`, 'm'));
   // The day's ru memory lacks one sentence; the 2024 archive holds it with another figure (20, not 22
   // percent): a fuzzy 85-94 match, below the publishing threshold, so it falls back, reported and marked.
-  assert.match(stdout, /^ru\s+\S+\s+122 segments, 121\/122 translated, 1 fell back/m);
+  assert.match(stdout, /^ru\s+\S+\s+122 segments: 119 exact, 2 adapted, 1 fuzzy \(121 published\)/m);
   assert.match(
     stdout,
     /Stages: ingest \d+ ms, normalize \d+ ms, segment \d+ ms, translate \d+ ms, render-html \d+ ms, render-epub \d+ ms, render-pdf \d+ ms, bundle \d+ ms/,
@@ -221,7 +221,8 @@ for (const locale of locales) {
     assert.match(html, new RegExp(`<title>${ui.index.title}</title>`));
     const page = readFileSync(file(locale, 'index.html'), 'utf8');
     const title = /<h1>([^<]+)<\/h1>/.exec(page)![1]!;
-    assert.match(html, new RegExp(`<h2 id="${slug}-title">${title}</h2>`));
+    // The title links to the locale's page, under the year and month headings.
+    assert.match(html, new RegExp(`<h4><a href="${slug}/${locale}/index.html">${title}</a></h4>`));
     // The same date and place as the locale's own page prints, in the same words.
     const dateline = (source: string) => /<p class="dateline">([\s\S]*?)<\/p>/.exec(source)![1]!.replace(/<bdi[^>]*>|<\/bdi>/g, '');
     assert.match(dateline(page), /<time datetime="2025-11-26">/);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BuildReport } from '../build.ts';
+import type { BuildReport, LocaleReport } from '../build.ts';
 import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './engine-flags.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '../config/load.ts';
@@ -178,22 +178,38 @@ export function printMessages(messages: Message[], write: (text: string) => void
   }
 }
 
+/**
+ * The segments of a locale in the dashboard's categories and words (pipeline/report/dashboard.ts:
+ * context, exact, adapted, fuzzy, new, stale, fell back), from report.json's match bands: “fell back”
+ * there means published from a fallback language's memory, never a segment without a match (that is new).
+ */
+function coverage(locale: LocaleReport): string {
+  const bands = locale.bands ?? {};
+  const fuzzy = Object.entries(bands)
+    .filter(([band]) => /^\d+-\d+$/.test(band))
+    .reduce((sum, [, count]) => sum + count, 0);
+  const counts: [string, number][] = [
+    ['context', bands.context ?? 0],
+    ['exact', bands.exact ?? 0],
+    ['adapted', bands.adapted ?? 0],
+    ['fuzzy', fuzzy],
+    ['new', bands.new ?? 0],
+    ['stale', locale.stale ?? 0],
+  ];
+  const shown = counts.filter(([, count]) => count > 0).map(([name, count]) => `${count} ${name}`);
+  return shown.length > 0 ? shown.join(', ') : 'nothing to translate';
+}
+
 function printSummary(report: BuildReport, config: PipelineConfig, write: (text: string) => void): void {
   for (const document of report.documents) {
     for (const locale of document.locales) {
       const violations = locale.termViolations?.length ?? 0;
       const translation =
         locale.locale === config.sourceLocale
-          ? 'source'
-          : [
-              `${locale.translated}/${locale.segments} translated, ${locale.fellBack} fell back`,
-              locale.stale ? `${locale.stale} stale` : '',
-              violations ? countOf(violations, 'term violation') : '',
-            ]
-              .filter(Boolean)
-              .join(', ');
+          ? ', source'
+          : `: ${coverage(locale)} (${locale.translated} published)${violations ? `, ${countOf(violations, 'term violation')}` : ''}`;
       write(
-        `${locale.locale.padEnd(6)}${document.slug}  ${countOf(locale.segments, 'segment')}, ${translation}, ${countOf(locale.termsFound, 'glossary term')}, ${countOf(locale.files.length, 'file')}\n`,
+        `${locale.locale.padEnd(6)}${document.slug}  ${countOf(locale.segments, 'segment')}${translation}, ${countOf(locale.termsFound, 'glossary term')}, ${countOf(locale.files.length, 'file')}\n`,
       );
     }
   }
