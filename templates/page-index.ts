@@ -122,7 +122,12 @@ function fullItem(item: IndexItem, level: number, data: IndexData, sizeLabel: (b
       ? h(
           'ul',
           { className: ['files'], ariaLabel: data.downloadsHeading },
-          item.links.map((link) => h('li', [h('a', { href: link.href, type: link.type }, link.label), sizeText(link, sizeLabel)])),
+          item.links.map((link) =>
+            h('li', [
+              h('a', { href: link.href, type: link.type, download: link.href.split('/').at(-1) }, link.label),
+              sizeText(link, sizeLabel),
+            ]),
+          ),
         )
       : '',
     item.others.length > 0
