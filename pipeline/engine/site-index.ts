@@ -20,7 +20,7 @@ export const LATEST = 20;
 /** The index in `lang`: output/index.<lang>.html. */
 export const indexName = (lang: string) => `index.${lang}.html`;
 /** Documents on one year page: a year with more continues on index.<lang>.<year>.2.html, … */
-export const YEAR_PAGE_SIZE = 150;
+export const YEAR_PAGE_SIZE = 100;
 /** Documents on one speaker's or place's page (one line each): more continue on ….2.html, … */
 export const FILTER_PAGE_SIZE = 400;
 
