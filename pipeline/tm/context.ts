@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { matchKey } from '../normalize/typography.ts';
-import { inlineText } from '../util/xml.ts';
+import { parseSegment } from './inline.ts';
+import { scanTmx, type ScannedTu } from './tmx-scan.ts';
 
 /**
  * What pressroom records with every translation it imports (TMX `<prop>`s, docs/terminology.md): the
@@ -35,49 +36,47 @@ export const CONTEXT_PROPS = {
 /** The 12-hex hash a translation records of its source, on the matching form (typography folded). */
 export const sourceHash = (text: string): string => createHash('sha256').update(matchKey(text)).digest('hex').slice(0, 12);
 
-const TU = /<tu\b[^>]*>[\s\S]*?<\/tu>/g;
-const PROP = /<prop\b[^>]*\btype="([^"]*)"[^>]*>([\s\S]*?)<\/prop>/g;
-const TUV = /<tuv\b([^>]*)>[\s\S]*?<seg>([\s\S]*?)<\/seg>[\s\S]*?<\/tuv>/g;
-
 /**
- * The units of a TMX text that carry pressroom's context props. A second, cheap pass over the text: it
- * only runs when the file holds such props, and reads nothing else.
+ * The units of a TMX text that carry pressroom's context props, read by the scanner (tmx-scan.ts). A second
+ * pass over the text that only runs when the file holds such props; a text the scanner refuses gives none
+ * (parseTmx has refused it with its diagnostic before).
  */
 export function readContexts(tmx: string, sourceLang: string, file: string): UnitContext[] {
-  if (!tmx.includes('x-pressroom-source-hash') && !tmx.includes('x-pressroom-doc')) return [];
+  if (!tmx.includes(CONTEXT_PROPS.hash) && !tmx.includes(CONTEXT_PROPS.doc)) return [];
   const out: UnitContext[] = [];
   const source = canonicalLocale(sourceLang) ?? sourceLang;
-  let line = 1;
-  let counted = 0;
-  for (const match of tmx.matchAll(TU)) {
-    for (let i = counted; i < match.index; i += 1) if (tmx.charCodeAt(i) === 10) line += 1;
-    counted = match.index;
-    const block = match[0];
-    const props = new Map<string, string>();
-    for (const [, type, value] of block.matchAll(PROP)) props.set(type!, inlineText(value!));
-    if (!props.has(CONTEXT_PROPS.hash) && !props.has(CONTEXT_PROPS.doc)) continue;
-    const targets = new Map<string, string>();
-    let text: string | undefined;
-    for (const [, attributes, seg] of block.matchAll(TUV)) {
-      const tag = /\b(?:xml:)?lang="([^"]*)"/i.exec(attributes!)?.[1];
-      const lang = tag ? (canonicalLocale(tag) ?? tag) : undefined;
-      if (!lang) continue;
-      if (lang === source) text = inlineText(seg!);
-      else targets.set(lang, inlineText(seg!));
-    }
-    if (text === undefined) continue;
-    out.push({
-      source: text,
-      targets,
-      hash: props.get(CONTEXT_PROPS.hash),
-      doc: props.get(CONTEXT_PROPS.doc),
-      prev: props.get(CONTEXT_PROPS.prev),
-      next: props.get(CONTEXT_PROPS.next),
-      file,
-      line,
-    });
-  }
+  scanTmx(tmx, (unit) => {
+    const context = unitContext(unit, source, file);
+    if (context) out.push(context);
+  });
   return out;
+}
+
+/** A scanned unit's context record, when it has the props and a variant in `source`. */
+export function unitContext(unit: ScannedTu, source: string, file: string): UnitContext | undefined {
+  const props = new Map<string, string>();
+  for (const prop of unit.props) props.set(prop.type, parseSegment(prop.value).text);
+  if (!props.has(CONTEXT_PROPS.hash) && !props.has(CONTEXT_PROPS.doc)) return undefined;
+  const targets = new Map<string, string>();
+  let text: string | undefined;
+  for (const tuv of unit.tuvs) {
+    const tag = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
+    const lang = tag ? (canonicalLocale(tag) ?? tag) : undefined;
+    if (!lang || tuv.seg === undefined) continue;
+    if (lang === source) text = parseSegment(tuv.seg).text;
+    else targets.set(lang, parseSegment(tuv.seg).text);
+  }
+  if (text === undefined) return undefined;
+  return {
+    source: text,
+    targets,
+    hash: props.get(CONTEXT_PROPS.hash),
+    doc: props.get(CONTEXT_PROPS.doc),
+    prev: props.get(CONTEXT_PROPS.prev),
+    next: props.get(CONTEXT_PROPS.next),
+    file,
+    line: unit.place.line,
+  };
 }
 
 /** A segment as the matcher sees it: its source and its neighbours' ('' at the document's edges). */

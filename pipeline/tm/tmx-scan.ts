@@ -1,11 +1,14 @@
 /**
- * A one-pass scanner for the common shape of TMX: no tree, no validator pass, no regular expression over
- * the whole file. It is a fast path, not a second parser: it accepts a strict subset of well-formed XML
- * (no internal DTD subset, CDATA section or processing instruction after the declaration; comments
- * without markup or references; attributes quoted without references, `<`, `>` or line breaks; only the
- * five predefined and allowed numeric character references) and returns `undefined` on anything else, so that `parseTmx` reads the file through `parseUntrustedXml`,
- * which refuses what must be refused and words every diagnostic. Whatever it accepts it reads exactly as
- * the tree path does (test/unit/tmx-scan.test.ts checks both paths against each other).
+ * The one TMX reader: a one-pass scanner, no tree, no regular expression over the whole file. It reads a
+ * strict subset of well-formed XML (no internal DTD subset or processing instruction after the declaration;
+ * comments without references or `--`; CDATA only inside elements below <tuv> and <prop>; attributes
+ * quoted, without `<` or line breaks, references limited to the five predefined and allowed numeric ones)
+ * and refuses anything else with the offset and what it found ({@link TmxRefusal}). `parseTmx` then runs
+ * the validating parser only to word the diagnostic of a malformed file (entity declarations, size, depth,
+ * mismatched tags), never to read one. Every unit comes with its offsets in the text (`place.offset` to
+ * `end`), its `<prop>`s and the offsets of its variants' `<seg>` content, so that a merge can splice
+ * (xliff/tmx-merge.ts) and the context reader can use the props (tm/context.ts). Whatever it reads it reads
+ * as the validating tree parser would (test/unit/tmx-scan.test.ts checks both against each other).
  */
 
 /** Attributes by name, as written (nothing to decode: values with `&` are left to the tree path). */
@@ -15,29 +18,68 @@ export interface ScannedTuv {
   attributes: Attributes;
   /** The raw content of the first `<seg>`, inline markup and references as written; undefined without one. */
   seg: string | undefined;
+  /** Offsets of the `<tuv` and past its end tag, and of the first `<seg>`'s content (absent without one). */
+  start: number;
+  end: number;
+  segStart?: number;
+  segEnd?: number;
+}
+
+/** A `<prop type="…">` of a unit: its raw content (references as written) and its offsets, tag to end tag. */
+export interface ScannedProp {
+  type: string;
+  value: string;
+  start: number;
+  end: number;
 }
 
 export interface ScannedTu {
   attributes: Attributes;
+  /** Where the `<tu` starts: line and column (1-based) and offset in the text. */
   place: { line: number; column: number; offset: number };
+  /** The offset just past `</tu>` (or `/>`): `text.slice(place.offset, end)` is the unit as written. */
+  end: number;
+  /** Offset just past the `<tu …>` start tag. */
+  openEnd: number;
+  props: ScannedProp[];
   tuvs: ScannedTuv[];
 }
 
 export interface ScannedTmx {
   header: Attributes | undefined;
+  /** Offsets of the `<header` and just past its start tag (or `/>`), and of `</body>`: where a merge writes. */
+  headerStart: number;
+  headerOpenEnd: number;
+  headerSelfClosing: boolean;
+  /** Just past `</header>` (or the `/>`). */
+  headerEnd: number;
+  /** Where `</body>` starts, or where `<body/>` starts when `bodySelfClosing`. */
+  bodyEnd: number;
+  bodySelfClosing: boolean;
   units: ScannedTu[];
+}
+
+/** Why the scanner would not read a text, and where: a construct outside its subset, or malformed XML. */
+export class TmxRefusal {
+  constructor(
+    readonly at: number,
+    readonly reason: string,
+    /** The root element is not <tmx>: not a TMX file at all. */
+    readonly wrongRoot = false,
+  ) {}
 }
 
 /** As in parseUntrustedXml: a larger file or deeper nesting is refused there, with its diagnostic. */
 const MAX_CHARACTERS = 64 * 1024 * 1024;
 const MAX_DEPTH = 100;
 const DECLARATION = /<\?xml\s+version="1\.[0-9]"(?:\s+encoding="[A-Za-z][A-Za-z0-9._-]*")?(?:\s+standalone="(?:yes|no)")?\s*\?>/y;
-/** A DOCTYPE naming an external DTD, which is never read; an internal subset is left to the tree's refusal. */
-const DOCTYPE = /<!DOCTYPE\s+tmx(?:\s+(?:SYSTEM\s+"[^"<>&[\]]*"|PUBLIC\s+"[^"<>&[\]]*"\s+"[^"<>&[\]]*"))?\s*>/y;
-const UNUSUAL_COMMENT = /[<&]|--/;
-/** Attribute values the tree parser would decode or normalise, or that would upset its depth count. */
-const UNUSUAL_VALUE = /[<>&\r\n\t]/;
+/** A DOCTYPE naming an external DTD, which is never read; an internal subset is refused (the validator words why). */
+const DOCTYPE = /<!DOCTYPE\s+[A-Za-z_][\w.:-]*(?:\s+(?:SYSTEM\s+"[^"<>&[\]]*"|PUBLIC\s+"[^"<>&[\]]*"\s+"[^"<>&[\]]*"))?\s*>/y;
+const UNUSUAL_COMMENT = /&|--/;
+/** Attribute values the tree parser would normalise, or that would upset its depth count. */
+const UNUSUAL_VALUE = /[<>\r\n\t]/;
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7}));/y;
+const PREDEFINED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
 /** Elements whose place in the tree the reader relies on: met anywhere else, the tree path decides. */
 const STRUCTURAL = new Set(['tmx', 'header', 'body', 'tu', 'tuv', 'seg']);
@@ -55,16 +97,20 @@ interface Tag {
  * caller that receives units must still discard them when the scan ends in undefined.
  */
 export function scanTmx(text: string, onUnit?: (unit: ScannedTu) => void): ScannedTmx | undefined {
-  if (text.length > MAX_CHARACTERS) return undefined;
+  const read = readTmxText(text, onUnit);
+  return read instanceof TmxRefusal ? undefined : read;
+}
+
+/** As scanTmx, but a text it does not read gives the refusal: where, and what it found there. */
+export function readTmxText(text: string, onUnit?: (unit: ScannedTu) => void): ScannedTmx | TmxRefusal {
+  if (text.length > MAX_CHARACTERS) return new TmxRefusal(MAX_CHARACTERS, `file of ${text.length} characters`);
   try {
     return new Scanner(text, onUnit).document();
   } catch (error) {
-    if (error === FALLBACK) return undefined;
+    if (error instanceof TmxRefusal) return error;
     throw error;
   }
 }
-
-const FALLBACK = Symbol('fallback');
 
 class Scanner {
   private at = 0;
@@ -77,6 +123,12 @@ class Scanner {
   private nextAmpersand = -1;
   private nextCdataEnd = -1;
   private nextNewline = -1;
+  private headerStart = -1;
+  private headerOpenEnd = -1;
+  private headerSelfClosing = false;
+  private headerEnd = -1;
+  private bodyEnd = -1;
+  private bodySelfClosing = false;
 
   constructor(
     private readonly text: string,
@@ -94,44 +146,78 @@ class Scanner {
       this.misc();
     }
     const root = this.openTag();
-    if (root.name !== 'tmx' || root.selfClosing) throw FALLBACK;
+    if (root.name !== 'tmx' || root.selfClosing) throw new TmxRefusal(0, `root element <${root.name}>`, true);
     let header: Attributes | undefined;
     let body = false;
     this.depth = 1;
     for (;;) {
       this.misc();
       if (this.closing('tmx')) break;
+      const start = this.at;
       const tag = this.openTag();
       if (tag.name === 'header' && !header && !body) {
         header = tag.attributes;
+        this.headerStart = start;
+        this.headerOpenEnd = this.at;
+        this.headerSelfClosing = tag.selfClosing;
         if (!tag.selfClosing) this.generic('header');
+        this.headerEnd = this.at;
       } else if (tag.name === 'body' && header && !body) {
         body = true;
         if (!tag.selfClosing) this.body();
-      } else throw FALLBACK;
+        else {
+          this.bodyEnd = start;
+          this.bodySelfClosing = true;
+        }
+      } else throw this.refuse(start, `<${tag.name}> ${header ? 'after <header>' : 'before <header>'}`);
     }
     for (let lt = text.indexOf('<', this.at); lt !== -1; lt = text.indexOf('<', this.at)) {
       this.space(lt);
-      if (!isComment(text, lt)) throw FALLBACK;
+      if (!isComment(text, lt)) throw this.refuse(lt, 'markup after </tmx>');
       this.comment();
     }
     this.space(text.length);
-    if (!body) throw FALLBACK;
-    return { header, units: this.units };
+    if (!body) throw this.refuse(this.at, '<tmx> without <body>');
+    return {
+      header,
+      headerStart: this.headerStart,
+      headerOpenEnd: this.headerOpenEnd,
+      headerSelfClosing: this.headerSelfClosing,
+      headerEnd: this.headerEnd,
+      bodyEnd: this.bodyEnd,
+      bodySelfClosing: this.bodySelfClosing,
+      units: this.units,
+    };
   }
 
   private readonly units: ScannedTu[] = [];
+
+  private refuse(at: number, reason: string): TmxRefusal {
+    return new TmxRefusal(at, reason);
+  }
 
   private body(): void {
     this.enter();
     for (;;) {
       this.misc();
-      if (this.closing('body')) break;
+      const here = this.at;
+      if (this.closing('body')) {
+        this.bodyEnd = here;
+        break;
+      }
       const start = this.at;
       const tag = this.openTag();
-      if (tag.name !== 'tu') throw FALLBACK;
-      const unit: ScannedTu = { attributes: tag.attributes, place: this.place(start), tuvs: [] };
+      if (tag.name !== 'tu') throw this.refuse(start, `<${tag.name}> in <body>`);
+      const unit: ScannedTu = {
+        attributes: tag.attributes,
+        place: this.place(start),
+        end: this.at,
+        openEnd: this.at,
+        props: [],
+        tuvs: [],
+      };
       if (!tag.selfClosing) this.tu(unit);
+      unit.end = this.at;
       if (this.onUnit) this.onUnit(unit);
       else this.units.push(unit);
     }
@@ -143,12 +229,19 @@ class Scanner {
     for (;;) {
       this.misc();
       if (this.closing('tu')) break;
+      const start = this.at;
       const tag = this.openTag();
       if (tag.name === 'tuv') {
-        const tuv: ScannedTuv = { attributes: tag.attributes, seg: undefined };
+        const tuv: ScannedTuv = { attributes: tag.attributes, seg: undefined, start, end: this.at };
         unit.tuvs.push(tuv);
         if (!tag.selfClosing) this.tuv(tuv);
-      } else if (STRUCTURAL.has(tag.name)) throw FALLBACK;
+        tuv.end = this.at;
+      } else if (tag.name === 'prop') {
+        const contentStart = this.at;
+        if (!tag.selfClosing) this.generic('prop');
+        const value = tag.selfClosing ? '' : this.text.slice(contentStart, this.at - '</prop>'.length);
+        unit.props.push({ type: tag.attributes.type ?? '', value, start, end: this.at });
+      } else if (STRUCTURAL.has(tag.name)) throw this.refuse(start, `<${tag.name}> in <tu>`);
       else if (!tag.selfClosing) this.generic(tag.name);
     }
     this.depth -= 1;
@@ -159,19 +252,23 @@ class Scanner {
     for (;;) {
       this.misc();
       if (this.closing('tuv')) break;
+      const start = this.at;
       const tag = this.openTag();
       if (tag.name === 'seg' && tuv.seg === undefined) {
-        if (tag.selfClosing) throw FALLBACK;
-        const start = this.at;
+        if (tag.selfClosing) throw this.refuse(start, 'an empty <seg/>');
+        const contentStart = this.at;
         this.generic('seg');
-        tuv.seg = this.text.slice(start, this.at - '</seg>'.length);
-      } else if (STRUCTURAL.has(tag.name)) throw FALLBACK;
+        const contentEnd = this.at - '</seg>'.length;
+        tuv.seg = this.text.slice(contentStart, contentEnd);
+        tuv.segStart = contentStart;
+        tuv.segEnd = contentEnd;
+      } else if (STRUCTURAL.has(tag.name)) throw this.refuse(start, `<${tag.name}> in <tuv>`);
       else if (!tag.selfClosing) this.generic(tag.name);
     }
     this.depth -= 1;
   }
 
-  /** Any well-formed content up to `</name>`: text with checked references and non-structural elements. */
+  /** Any well-formed content up to `</name>`: text with checked references, CDATA and non-structural elements. */
   private generic(name: string): void {
     this.enter();
     const stack = [name];
@@ -182,14 +279,20 @@ class Scanner {
         this.comment();
         continue;
       }
+      if (this.text.startsWith('<![CDATA[', lt)) {
+        const end = this.text.indexOf(']]>', lt + 9);
+        if (end === -1) throw this.refuse(lt, 'a CDATA section without its end');
+        this.at = end + 3;
+        continue;
+      }
       if (this.text.charCodeAt(lt + 1) === 0x2f) {
-        if (!this.closing(stack[stack.length - 1]!)) throw FALLBACK;
+        if (!this.closing(stack[stack.length - 1]!)) throw this.refuse(lt, `an end tag other than </${stack[stack.length - 1]!}>`);
         stack.pop();
         this.depth -= 1;
         if (stack.length === 0) return;
       } else {
         const tag = this.openTag();
-        if (STRUCTURAL.has(tag.name)) throw FALLBACK;
+        if (STRUCTURAL.has(tag.name)) throw this.refuse(lt, `<${tag.name}> in <${stack[stack.length - 1]!}>`);
         if (!tag.selfClosing) {
           stack.push(tag.name);
           this.enter();
@@ -201,7 +304,7 @@ class Scanner {
   /** The position of the next `<`; `at` stays at the start of the text before it. */
   private next(): number {
     const lt = this.text.indexOf('<', this.at);
-    if (lt === -1) throw FALLBACK;
+    if (lt === -1) throw this.refuse(this.text.length, 'the end of the file before the last element closed');
     return lt;
   }
 
@@ -214,18 +317,18 @@ class Scanner {
     }
   }
 
-  /** A comment at `at`, taken only when its text holds no `<`, `&` or `--` (which the tree's checks would see). */
+  /** A comment at `at`, taken only when its text holds no `&` or `--` (which the validator's checks would see). */
   private comment(): void {
     const end = this.text.indexOf('-->', this.at + 4);
-    if (end === -1) throw FALLBACK;
+    if (end === -1) throw this.refuse(this.at, 'a comment without its end');
     const content = this.text.slice(this.at + 4, end);
-    if (UNUSUAL_COMMENT.test(content) || content.endsWith('-')) throw FALLBACK;
+    if (UNUSUAL_COMMENT.test(content) || content.endsWith('-')) throw this.refuse(this.at, 'a comment with “&” or “--”');
     this.at = end + 3;
   }
 
   /** Text up to `end` that may only be white space (between structural elements). */
   private space(end: number): void {
-    for (let at = this.at; at < end; at += 1) if (!isSpace(this.text.charCodeAt(at))) throw FALLBACK;
+    for (let at = this.at; at < end; at += 1) if (!isSpace(this.text.charCodeAt(at))) throw this.refuse(at, 'text between elements');
     this.at = end;
   }
 
@@ -235,16 +338,16 @@ class Scanner {
     for (let amp = this.ampersand(this.at); amp < end; amp = this.ampersand(amp + 1)) {
       REFERENCE.lastIndex = amp;
       const match = REFERENCE.exec(text);
-      if (!match || REFERENCE.lastIndex > end) throw FALLBACK;
+      if (!match || REFERENCE.lastIndex > end) throw this.refuse(amp, 'a reference other than &amp; &lt; &gt; &quot; &apos; or &#…;');
       const hex = match[1];
       const decimal = match[2];
       if (hex !== undefined || decimal !== undefined) {
         const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
-        if (!allowedCharacter(code)) throw FALLBACK;
+        if (!allowedCharacter(code)) throw this.refuse(amp, `character reference ${match[0]}`);
       }
     }
     if (this.nextCdataEnd < this.at) this.nextCdataEnd = position(this.text.indexOf(']]>', this.at));
-    if (this.nextCdataEnd < end) throw FALLBACK;
+    if (this.nextCdataEnd < end) throw this.refuse(this.nextCdataEnd, '“]]>” in text');
     this.at = end;
   }
 
@@ -253,17 +356,19 @@ class Scanner {
     const text = this.text;
     const at = this.at;
     if (text.charCodeAt(at + 1) !== 0x2f) return false;
-    if (!sameText(name, text, at + 2, at + 2 + name.length) || text.charCodeAt(at + 2 + name.length) !== 0x3e) throw FALLBACK;
+    if (!sameText(name, text, at + 2, at + 2 + name.length) || text.charCodeAt(at + 2 + name.length) !== 0x3e)
+      throw this.refuse(at, `an end tag other than </${name}>`);
     this.at = at + 3 + name.length;
     return true;
   }
 
-  /** A start tag at `at` (`<name attr="v" …>` or `…/>`); anything unusual falls back. */
+  /** A start tag at `at` (`<name attr="v" …>` or `…/>`); anything unusual is refused. */
   private openTag(): Tag {
     const text = this.text;
+    const start = this.at;
     let at = this.at + 1;
     const nameEnd = nameEndAt(text, at);
-    if (nameEnd === at) throw FALLBACK;
+    if (nameEnd === at) throw this.refuse(start, text.startsWith('<?', start) ? 'a processing instruction' : 'markup that is no start tag');
     const name = knownName(text, at, nameEnd);
     // Note: a plain object; `in` below refuses "__proto__" and "constructor" along with repeated names.
     const attributes: Attributes = {};
@@ -277,22 +382,44 @@ class Scanner {
         return { name, attributes, selfClosing: false };
       }
       if (code === 0x2f) {
-        if (text.charCodeAt(at + 1) !== 0x3e) throw FALLBACK;
+        if (text.charCodeAt(at + 1) !== 0x3e) throw this.refuse(at, `“/” in <${name}>`);
         this.at = at + 2;
         return { name, attributes, selfClosing: true };
       }
       const keyEnd = nameEndAt(text, at);
-      if (!spaced || keyEnd === at || text.charCodeAt(keyEnd) !== 0x3d) throw FALLBACK;
+      if (!spaced || keyEnd === at || text.charCodeAt(keyEnd) !== 0x3d)
+        throw this.refuse(at, `an attribute without a quoted value in <${name}>`);
       const quote = text.charCodeAt(keyEnd + 1);
-      if (quote !== 0x22 && quote !== 0x27) throw FALLBACK;
+      if (quote !== 0x22 && quote !== 0x27) throw this.refuse(at, `an attribute without a quoted value in <${name}>`);
       const close = text.indexOf(quote === 0x22 ? '"' : "'", keyEnd + 2);
-      if (close === -1) throw FALLBACK;
-      const value = text.slice(keyEnd + 2, close);
+      if (close === -1) throw this.refuse(at, `an attribute value without its closing quote in <${name}>`);
+      const raw = text.slice(keyEnd + 2, close);
       const key = knownName(text, at, keyEnd);
-      if (UNUSUAL_VALUE.test(value) || key in attributes) throw FALLBACK;
-      attributes[key] = value;
+      if (UNUSUAL_VALUE.test(raw) || key in attributes)
+        throw this.refuse(at, `attribute ${key} with a line break, tab, “<” or “>”, or repeated`);
+      attributes[key] = raw.includes('&') ? this.decodeValue(raw, keyEnd + 2) : raw;
       at = close + 1;
     }
+  }
+
+  /** An attribute value with its references decoded; `offset` is where it starts, for a refusal. */
+  private decodeValue(raw: string, offset: number): string {
+    let out = '';
+    let from = 0;
+    for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', from)) {
+      REFERENCE.lastIndex = amp;
+      const match = REFERENCE.exec(raw);
+      if (!match) throw this.refuse(offset + amp, 'a reference other than &amp; &lt; &gt; &quot; &apos; or &#…;');
+      out += raw.slice(from, amp);
+      const [whole, hex, decimal] = match;
+      if (hex !== undefined || decimal !== undefined) {
+        const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
+        if (!allowedCharacter(code)) throw this.refuse(offset + amp, `character reference ${whole}`);
+        out += String.fromCodePoint(code);
+      } else out += PREDEFINED[whole]!;
+      from = amp + whole.length;
+    }
+    return out + raw.slice(from);
   }
 
   /** The first `&` at or after `from` (Infinity when none); callers ask with `from` never decreasing. */
@@ -309,7 +436,7 @@ class Scanner {
 
   private enter(): void {
     this.depth += 1;
-    if (this.depth > MAX_DEPTH) throw FALLBACK;
+    if (this.depth > MAX_DEPTH) throw this.refuse(this.at, `elements nested more than ${MAX_DEPTH} deep`);
   }
 
   private place(offset: number): { line: number; column: number; offset: number } {

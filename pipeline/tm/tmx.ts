@@ -1,8 +1,8 @@
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
-import { children, elementPlaces, parseUntrustedXml } from '../util/xml.ts';
+import { elementPlaces, parseUntrustedXml, placeOf } from '../util/xml.ts';
 import { parseSegment, type InlineCode } from './inline.ts';
-import { type Attributes, type ScannedTmx, type ScannedTu, scanTmx } from './tmx-scan.ts';
+import { readTmxText, TmxRefusal, type ScannedTu } from './tmx-scan.ts';
 
 export interface TranslationUnit {
   id: string;
@@ -25,12 +25,11 @@ export interface TmxDocument {
 export function parseTmx(text: string, file: string): TmxDocument {
   // Intl.getCanonicalLocales costs microseconds; a memory repeats the same few tags a million times.
   const tags = new Map<string, string | undefined>();
-  let units: TranslationUnit[] = [];
-  // The one-pass scanner reads the common shape and hands each unit over as it goes; anything else (and
-  // every error of the XML itself) goes through the tree. A unit's own error waits for the scan's end, so
-  // that a file the scanner leaves to the tree reports what the tree finds first, as it always has.
+  const units: TranslationUnit[] = [];
+  // The scanner is the one reader; it hands each unit over as it goes. A unit's own error waits for the
+  // scan's end, so that a malformed file reports what is wrong with its XML first.
   let unitError: unknown;
-  const scanned = scanTmx(text, (scannedUnit) => {
+  const read = readTmxText(text, (scannedUnit) => {
     if (unitError !== undefined) return;
     try {
       units.push(toTranslationUnit(scannedUnit, units.length, file, tags));
@@ -38,7 +37,7 @@ export function parseTmx(text: string, file: string): TmxDocument {
       unitError = error;
     }
   });
-  const read = scanned ?? readTmxTree(text, file);
+  if (read instanceof TmxRefusal) refuse(text, file, read);
   const srclangRaw = read.header?.srclang;
   if (!srclangRaw)
     throw new InputError(
@@ -46,8 +45,7 @@ export function parseTmx(text: string, file: string): TmxDocument {
       elementPlaces(text, 'header')[0] ?? { line: 1, column: 1 },
       'Unexpected <header> without srclang, expected srclang="en" (or the source language)',
     );
-  if (scanned === undefined) units = read.units.map((scannedUnit, index) => toTranslationUnit(scannedUnit, index, file, tags));
-  else if (unitError !== undefined) throw unitError;
+  if (unitError !== undefined) throw unitError;
   const srclang = srclangRaw === '*all*' ? '*all*' : (canonicalLocale(srclangRaw) ?? srclangRaw);
   return { srclang, units };
 }
@@ -84,35 +82,17 @@ function toTranslationUnit(
   return unit;
 }
 
-/** The scanner's shape through the validating tree parser, which words every diagnostic: the reference path. */
-export function readTmxTree(text: string, file: string): ScannedTmx {
-  const root = parseUntrustedXml(text, file, ['tmx.body.tu.tuv.seg']);
-  const tmx = children(root, 'tmx')[0];
-  if (!tmx) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tmx>; is this a TMX file?');
-  const header = children(tmx, 'header')[0];
-  const places = elementPlaces(text, 'tu');
-  const body = children(tmx, 'body')[0];
-  return {
-    header: header ? attributesOf(header) : undefined,
-    units: children(body, 'tu').map((tu, index) => ({
-      attributes: attributesOf(tu),
-      place: places[index] ?? { line: 1, column: 1, offset: 0 },
-      tuvs: children(tu, 'tuv').map((tuv) => {
-        const seg = (children(tuv, 'seg') as unknown[])[0];
-        if (seg === undefined) return { attributes: attributesOf(tuv), seg: undefined };
-        // <seg> is a stop node: its content arrives raw, inline codes included.
-        const raw = typeof seg === 'string' ? seg : (seg as Record<string, unknown>)['#text'];
-        return { attributes: attributesOf(tuv), seg: Array.isArray(raw) ? raw.join('') : typeof raw === 'string' ? raw : '' };
-      }),
-    })),
-  };
-}
-
-/** String attributes of a parsed element (the parser groups them under `$`). */
-function attributesOf(node: Record<string, unknown>): Attributes {
-  const group = node.$ as Record<string, unknown>[] | Record<string, unknown> | undefined;
-  const all = (Array.isArray(group) ? group[0] : group) ?? {};
-  const attributes: Attributes = Object.create(null) as Attributes;
-  for (const [name, value] of Object.entries(all)) if (typeof value === 'string') attributes[name] = value;
-  return attributes;
+/**
+ * A text the scanner refused: the validating parser words what is malformed (entity declarations, size,
+ * depth, mismatched tags, references), and a well-formed file outside what the scanner reads is named by
+ * what it holds at that place. The parser only diagnoses: it never reads a unit.
+ */
+function refuse(text: string, file: string, refusal: TmxRefusal): never {
+  parseUntrustedXml(text, file);
+  if (refusal.wrongRoot) throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tmx>; is this a TMX file?');
+  throw new InputError(
+    file,
+    placeOf(text, Math.min(refusal.at, text.length)),
+    `Unexpected ${refusal.reason}, expected TMX as translation tools write it (no internal DTD subset, processing instruction or unusual markup here); re-export the memory or remove this`,
+  );
 }

@@ -1,17 +1,17 @@
-// The one-pass TMX scanner is a fast path in front of the validating tree parser: whatever it accepts it
-// must read exactly as the tree does, and whatever the tree refuses it must hand back (undefined).
+// The one-pass TMX scanner is the one TMX reader: whatever it accepts it must read exactly as the validating
+// tree parser does (test/helpers/tmx-tree.ts, an oracle), and whatever the tree refuses it must refuse.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { generateUnits, toTmx } from '../../bench/tm/generate.ts';
-import { readTmxTree } from '../../pipeline/tm/tmx.ts';
+import { readTmxTree, withoutOffsets } from '../helpers/tmx-tree.ts';
 import { decodeTextResource } from '../../pipeline/util/text-resource.ts';
 import { scanTmx } from '../../pipeline/tm/tmx-scan.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
-const same = (text: string) => JSON.stringify(scanTmx(text)) === JSON.stringify(readTmxTree(text, 'x.tmx'));
+const same = (text: string) => JSON.stringify(withoutOffsets(scanTmx(text))) === JSON.stringify(readTmxTree(text, 'x.tmx'));
 
 test('should read the project memories and a generated memory exactly as the tree parser does', () => {
   const pitfalls = readdirSync(path.join(root, 'test/fixtures/tm')).map((name) => `test/fixtures/tm/${name}/input.tmx`);
@@ -35,7 +35,7 @@ test('should read the project memories and a generated memory exactly as the tre
   assert.ok(same(generated));
 });
 
-test('should leave every refused TMX of the invalid corpus to the tree parser', () => {
+test('should refuse every TMX of the invalid corpus the tree parser refuses', () => {
   const invalid = path.join(root, 'test/fixtures/invalid');
   let refusedByTree = 0;
   for (const name of readdirSync(invalid).filter((entry) => entry.startsWith('tmx-'))) {
@@ -141,11 +141,55 @@ test('should read what it accepts as the tree parser does, and accept nothing th
       if (scanned === undefined) return;
       accepted += 1;
       if (scanned.units.length > 0) withUnits += 1;
-      assert.equal(JSON.stringify(scanned), JSON.stringify(readTmxTree(text, 'x.tmx')));
+      assert.equal(JSON.stringify(withoutOffsets(scanned)), JSON.stringify(readTmxTree(text, 'x.tmx')));
+      for (const unit of scanned.units) {
+        const written = text.slice(unit.place.offset, unit.end);
+        assert.ok(written.startsWith('<tu') && (written.endsWith('</tu>') || written.endsWith('/>')), written);
+        for (const tuv of unit.tuvs) {
+          assert.ok(text.startsWith('<tuv', tuv.start) && tuv.start >= unit.openEnd && tuv.end <= unit.end);
+          if (tuv.seg !== undefined) assert.equal(text.slice(tuv.segStart, tuv.segEnd), tuv.seg);
+        }
+      }
     }),
     { numRuns: 3000 },
   );
   // A scanner that refused everything would pass the property without comparing anything.
   assert.ok(accepted >= 100, `the scanner accepted only ${accepted} of 3000 documents`);
   assert.ok(withUnits >= 15, `only ${withUnits} accepted documents held a unit`);
+});
+
+test('should give each unit its props, offsets and the header and body end a merge writes at', () => {
+  const text = `<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="en" creationtool="A &amp; B"/>
+<body>
+  <tu tuid="a" changedate="20260101T000000Z">
+    <prop type="x-pressroom-doc">talk</prop><note>n</note>
+    <prop type="x-pressroom-prev">Hello &amp; welcome.</prop>
+    <tuv xml:lang="en"><seg>Thank you.</seg></tuv>
+    <tuv xml:lang="ru"><prop type="x"/><seg><![CDATA[Спасибо.]]></seg></tuv>
+  </tu>
+  <!-- a <tu> in a comment -->
+</body></tmx>`;
+  const scanned = scanTmx(text);
+  assert.ok(scanned);
+  assert.equal(scanned.header?.creationtool, 'A & B');
+  assert.equal(text.slice(scanned.headerStart, scanned.headerOpenEnd), '<header srclang="en" creationtool="A &amp; B"/>');
+  assert.equal(scanned.headerSelfClosing, true);
+  assert.ok(text.startsWith('</body>', scanned.bodyEnd));
+  const [unit] = scanned.units;
+  assert.ok(unit);
+  assert.equal(unit.attributes.tuid, 'a');
+  assert.equal(unit.attributes.changedate, '20260101T000000Z');
+  assert.deepEqual(
+    unit.props.map(({ type, value }) => [type, value]),
+    [
+      ['x-pressroom-doc', 'talk'],
+      ['x-pressroom-prev', 'Hello &amp; welcome.'],
+    ],
+  );
+  for (const prop of unit.props)
+    assert.ok(text.slice(prop.start, prop.end).startsWith('<prop') && text.slice(prop.start, prop.end).endsWith('</prop>'));
+  assert.equal(unit.tuvs[1]?.seg, '<![CDATA[Спасибо.]]>');
+  assert.ok(text.slice(unit.place.offset, unit.end).endsWith('</tu>'));
+  assert.equal(JSON.stringify(withoutOffsets(scanned)), JSON.stringify(readTmxTree(text, 'x.tmx')));
 });
