@@ -20,7 +20,7 @@ import { silentProgress, type Progress } from './engine/progress.ts';
 import { inShard, type Shard } from './engine/shard.ts';
 import { MemorySink, StagingSink, type Sink } from './engine/sink.ts';
 import { readManifest, retire, updateSite, type SiteUpdate } from './site/archive.ts';
-import { PageRecorder, searchFiles } from './site/search.ts';
+import { PageRecorder, writeSearch } from './site/search.ts';
 import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
 import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
@@ -195,14 +195,17 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     if (config.formats.includes('html')) await placeSiteFonts(sink, resources.fonts, staged ? config.out : undefined);
     // Search covers the documents the indexes list: the pages of this build, and of earlier ones from `out`.
     if (!options.shard) {
-      const search = await searchFiles({
+      const started = performance.now();
+      await writeSearch({
         config,
         documents: archive?.documents ?? index,
         read: (name) => pages.read(name),
         translators: (lang) => resources.translators.get(lang),
         cache: engine.cache,
+        sink,
       });
-      for (const file of search) await sink.write(file);
+      // Like `write`, after report.json was made: in the returned report (and --json) only.
+      report.timings.search = Math.round(performance.now() - started);
     }
     // It re-reads every document in every locale: taken from the cache when no input changed (a no-op rebuild).
     if (!options.shard)

@@ -15,8 +15,9 @@ import { build } from '../pipeline/build.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
 import type { PipelineConfig } from '../pipeline/config/defaults.ts';
 import { ArtifactCache } from '../pipeline/engine/cache.ts';
+import { MemorySink } from '../pipeline/engine/sink.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
-import { outputPages, searchFiles } from '../pipeline/site/search.ts';
+import { outputPages, searchFiles, writeSearch } from '../pipeline/site/search.ts';
 import { cli, repo } from './helpers/cli.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -265,7 +266,7 @@ test('should read only document pages named as the layout names them, never a pa
   assert.deepEqual(Object.fromEntries(Object.entries(languages).map(([lang, { page_count }]) => [lang, page_count])), { en: 1 });
 });
 
-test('should make the same index for the same pages whatever their order, and take it from the cache unchanged', async () => {
+test('should make the same index for the same pages whatever their order, and take it from the cache when no page changed', async () => {
   const documents = ['river-talks', 'fisheries-briefing'].map((slug) => ({
     slug,
     entries: ['en', 'ru', 'ky'].map((lang) => ({
@@ -281,18 +282,24 @@ test('should make the same index for the same pages whatever their order, and ta
   const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-search-cache-'));
   try {
     const cache = new ArtifactCache(cacheFolder);
-    const run = (order: typeof documents, withCache?: ArtifactCache) =>
-      searchFiles({ config, documents: order, read: outputPages(site), translators: () => undefined, cache: withCache });
-    const fresh = await run(documents, cache);
+    const options = (order: typeof documents) => ({ config, documents: order, read: outputPages(site), translators: () => undefined });
+    /** The files by name, as writeSearch leaves them in a sink, and whether they came from the cache. */
+    const cached = async (order: typeof documents) => {
+      const sink = new MemorySink();
+      const reused = await writeSearch({ ...options(order), cache, sink });
+      return { reused, files: sink.files };
+    };
+    const byName = (files: { path: string; contents: Uint8Array }[]) =>
+      new Map(files.map((file) => [file.path, Buffer.from(file.contents).toString('base64')]));
+    const fresh = await searchFiles(options(documents));
     assert.ok(fresh.some((file) => file.path.startsWith('pagefind/index/ru_')));
-    assert.ok(existsSync(path.join(cacheFolder, '.site', 'search', 'entry.json')), 'the bundle was not cached');
-    const same = (other: typeof fresh) =>
-      assert.deepEqual(
-        other.map((file) => [file.path, Buffer.from(file.contents).toString('base64')]),
-        fresh.map((file) => [file.path, Buffer.from(file.contents).toString('base64')]),
-      );
-    same(await run([...documents].reverse()));
-    same(await run(documents, cache));
+    assert.deepEqual(byName(await searchFiles(options([...documents].reverse()))), byName(fresh));
+    const first = await cached(documents);
+    assert.equal(first.reused, false);
+    assert.deepEqual(byName(first.files), byName(fresh));
+    const second = await cached([...documents].reverse());
+    assert.equal(second.reused, true, 'the same pages in another order missed the cache');
+    assert.deepEqual(byName(second.files), byName(fresh));
   } finally {
     rmSync(cacheFolder, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { sha256, type ArtifactCache } from '../engine/cache.ts';
+import { writeCached } from '../engine/site-cache.ts';
 import { indexName } from '../engine/site-index.ts';
 import { siteLocales, siteTranslators } from './archive.ts';
 import type { Sink } from '../engine/sink.ts';
@@ -88,17 +89,32 @@ export interface SearchOptions {
   /** A document page's HTML by its path in the output; undefined when it is not there. */
   read: (name: string) => Promise<string | undefined>;
   translators: (lang: string) => Translate | undefined;
-  /** Where the Pagefind bundle is kept between builds (optional: without it, the index is made every time). */
-  cache?: ArtifactCache;
 }
 
 /**
  * The search pages (one per locale of the site), their script and the Pagefind bundle over every document
- * page in `documents`. The bundle is taken from the cache when no page changed since it was made.
+ * page in `documents`.
  *
  * @returns Files relative to the output folder.
  */
 export async function searchFiles(options: SearchOptions): Promise<OutputFile[]> {
+  return (await searchSource(options)).make();
+}
+
+/**
+ * Writes the search files into the build's sink, linked from the cache when neither a page nor the
+ * search pages changed since they were made (a no-op rebuild runs no Pagefind and copies no bytes).
+ *
+ * @param options What searchFiles() takes, the build's sink and its cache (optional).
+ * @returns Whether the files came from the cache.
+ */
+export async function writeSearch(options: SearchOptions & { sink: Sink; cache?: ArtifactCache }): Promise<boolean> {
+  const { key, make } = await searchSource(options);
+  return writeCached(options.cache, '.site/search', async () => key, options.sink, make);
+}
+
+/** The search files to make and the key of what they are made from. */
+async function searchSource(options: SearchOptions): Promise<{ key: string; make: () => Promise<OutputFile[]> }> {
   const { config, documents } = options;
   const pages: { url: string; html: string }[] = [];
   for (const document of documents)
@@ -109,27 +125,23 @@ export async function searchFiles(options: SearchOptions): Promise<OutputFile[]>
     }
   // Pagefind's output depends on the order pages are added: by address, the bundle depends on the pages only.
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const key = sha256(JSON.stringify([pagefindVersion(), pages.map((page) => [page.url, sha256(page.html)])]));
-  const cached = await options.cache?.get<null>('.site/search', key);
-  let bundle: OutputFile[];
-  if (cached) {
-    bundle = await Promise.all(
-      cached.files.map(async (name) => ({ path: name, contents: new Uint8Array(await readFile(path.join(cached.folder, name))) })),
-    );
-  } else {
-    bundle = await pagefindBundle(pages);
-    await options.cache?.put('.site/search', key, bundle, null);
-  }
   const locales = new Set(config.locales.length > 0 ? config.locales : [config.sourceLocale]);
   for (const document of documents) for (const entry of document.entries) locales.add(entry.lang);
-  return [
+  const shells: OutputFile[] = [
     ...[...locales].map((lang) => ({
       path: searchName(lang),
       contents: utf8(searchHtml(lang, options.translators(lang) ?? ((key: string) => key), [...locales])),
     })),
     { path: 'search.js', contents: utf8(SEARCH_SCRIPT) },
-    ...bundle,
   ];
+  const key = sha256(
+    JSON.stringify([
+      pagefindVersion(),
+      shells.map((file) => [file.path, sha256(file.contents)]),
+      pages.map((page) => [page.url, sha256(page.html)]),
+    ]),
+  );
+  return { key, make: async () => [...shells, ...(await pagefindBundle(pages))] };
 }
 
 /**
