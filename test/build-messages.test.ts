@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { printMessages } from '../pipeline/commands/build.ts';
-import type { Message } from '../pipeline/report/messages.ts';
+import { quoteText, type Message } from '../pipeline/report/messages.ts';
 import { countOf } from '../pipeline/util/plural.ts';
 import { cli } from './helpers/cli.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
@@ -57,6 +57,15 @@ test('quiet: errors only', () => {
   assert.equal(text, 'a.txt\n  13:1-13:9  error  Unexpected thing on line 13 (ru)  build:broken\n');
 });
 
+test('quoteText: 60 characters at most, white space folded, whole code points', () => {
+  assert.equal(quoteText('Short  one.\n'), '“Short one.”');
+  const long = 'Кыргызстан '.repeat(10);
+  const quoted = quoteText(long);
+  assert.equal(Array.from(quoted.slice(1, -1)).length <= 60, true);
+  assert.match(quoted, /^“Кыргызстан .*…”$/);
+  assert.equal(quoteText('😀'.repeat(70)), `“${'😀'.repeat(59)}…”`, 'no emoji cut in half');
+});
+
 test('countOf: the plural form Intl.PluralRules chooses', () => {
   assert.equal(countOf(1, 'artifact'), '1 artifact');
   assert.equal(countOf(0, 'artifact'), '0 artifacts');
@@ -72,7 +81,11 @@ test('build --quiet prints no warning (the sample has some) and says “1 artifa
   assert.match(quiet.stdout, /^Built \d+ files into .* s; 1 artifact built, 0 unchanged; report: /);
   const loud = await cli(['build', '--locales', 'ru', '--formats', 'html', '--out', out, '--no-cache']);
   assert.equal(loud.status, 0, loud.stderr);
-  assert.match(loud.stderr, /warning .* tm:no-match/);
+  // The untranslated sentence is quoted (its first 60 characters), not only named by its id.
+  assert.match(
+    loud.stderr,
+    /warning {2}Unexpected untranslated segment s[0-9a-f]{10} “I would like to underscore that Russia remains one of the K…”, .* tm:no-match/,
+  );
   assert.match(loud.stderr, /… 8 more normalize:repeated-block warnings \(11 in this document; report\.json lists them all\)/);
 });
 

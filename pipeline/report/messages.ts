@@ -66,6 +66,18 @@ export class Reporter {
   }
 }
 
+/**
+ * A sentence as a message quotes it: white space folded, cut to `max` characters (whole code points)
+ * with an ellipsis, in quotation marks. A segment id alone tells the reader nothing.
+ */
+export function quoteText(text: string, max = 60): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  const characters = Array.from(folded);
+  if (characters.length <= max) return `“${folded}”`;
+  const head = characters.slice(0, max - 1).join('');
+  return `“${head.trimEnd()}…”`;
+}
+
 export function formatPlace(place: Position | undefined): string {
   if (!place) return '1:1';
   return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`;

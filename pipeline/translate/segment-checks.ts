@@ -4,7 +4,7 @@ import type { TermSeverity } from '../config/defaults.ts';
 import { checkSegmentTerms, type TermViolation } from '../glossary/check.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { matchKey } from '../normalize/typography.ts';
-import type { Reporter } from '../report/messages.ts';
+import { quoteText, type Reporter } from '../report/messages.ts';
 import type { ContextVerdict } from '../tm/context.ts';
 import type { TmMatch, TranslationMemory } from '../tm/memory.ts';
 import type { Segment } from '../types.ts';
@@ -89,7 +89,7 @@ export function reportTermViolations(
       targetLang: options.target,
     })) {
       all.push(violation);
-      const reason = `${violation.message} in segment ${segment.id}`;
+      const reason = `${violation.message} in segment ${segment.id} ${quoteText(target)}`;
       const at = { ruleId: violation.rule, place: segment.position, segment: segment.id };
       if (options.severity === 'info') report.info(reason, at);
       else report.warn(reason, at);

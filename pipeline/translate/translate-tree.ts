@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Glossary } from '../glossary/glossary.ts';
 import type { TermSeverity } from '../config/defaults.ts';
-import type { Reporter } from '../report/messages.ts';
+import { quoteText, type Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
 import { lookupSegment, reportTermViolations, segmentPlaces, staleReason } from './segment-checks.ts';
@@ -176,7 +176,7 @@ export function translateTree(
 
   for (const segment of missing) {
     report.warn(
-      `Unexpected untranslated ${segment.kind ? `${segment.kind.replace('-', ' ')} ` : ''}segment ${segment.id}, expected a TM match for ${target}${segment.score === undefined ? '' : ` (best: ${segment.score}, below tmMinScore ${minScore})`}; published in the source language (onMissing: "${options.onMissing}")`,
+      `Unexpected untranslated ${segment.kind ? `${segment.kind.replace('-', ' ')} ` : ''}segment ${segment.id} ${quoteText(segment.source)}, expected a TM match for ${target}${segment.score === undefined ? '' : ` (best: ${segment.score}, below tmMinScore ${minScore})`}; published in the source language (onMissing: "${options.onMissing}")`,
       {
         ruleId: 'tm:no-match',
         place: segment.position,
