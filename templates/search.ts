@@ -76,6 +76,8 @@ export function searchPage(data: SearchData): Root {
  * search.js, one for every locale's page. It asks Pagefind only when the index has the page's language:
  * Pagefind would otherwise fall back to the language with the most pages, and a Russian reader would get
  * English results. Results are built as DOM nodes; of Pagefind's excerpt only text and `mark` are kept.
+ * Note: Pagefind escapes `<` and `>` of the page's text in excerpts but not `&`, so the excerpt is parsed
+ * (inert, by DOMParser) rather than trusted: markup quoted in a transcript shows as text.
  */
 export const SEARCH_SCRIPT = `const root = document.getElementById('search');
 const status = document.getElementById('search-status');

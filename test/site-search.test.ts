@@ -22,6 +22,8 @@ import { cli, repo } from './helpers/cli.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
+const HOSTILE = 'Read <img src=x onerror="window.pwned=1"> the axolotl memo <script>window.pwned=2</script> today.';
+
 /** Every sentence of both transcripts with its ru and ky translation. */
 const SENTENCES: [en: string, ru: string, ky: string][] = [
   ['Talks on river transport', 'Переговоры о речном транспорте', 'Дарыя транспорту боюнча сүйлөшүүлөр'],
@@ -31,6 +33,8 @@ const SENTENCES: [en: string, ru: string, ky: string][] = [
   ['Briefing on northern fisheries', 'Брифинг о северном рыболовстве', 'Түндүк балык чарбасы боюнча брифинг'],
   ['The minister answered questions from the press.', 'Министр ответил на вопросы прессы.', 'Министр басма сөздүн суроолоруна жооп берди.'],
   ['The narwhal survey starts in June.', 'Исследование нарвалов начнётся в июне.', 'Нарвалдарды изилдөө июнда башталат.'],
+  // Markup in a transcript is text: the results list must show it as text too, never run or load it.
+  [HOSTILE, HOSTILE.replace('axolotl memo', 'записку об аксолотлях'), HOSTILE.replace('axolotl memo', 'аксолотл жөнүндө кат')],
 ];
 
 const TRANSCRIPTS = {
@@ -44,7 +48,7 @@ const TRANSCRIPTS = {
     'Briefing on northern fisheries',
     'April 9, 2026, Naryn',
     'The minister answered questions from the press.',
-    'Minister of Fisheries Omar Tal: The narwhal survey starts in June. We thank our partners.',
+    `Minister of Fisheries Omar Tal: The narwhal survey starts in June. We thank our partners. ${HOSTILE}`,
   ],
 };
 
@@ -172,6 +176,17 @@ test('should show the result in the page’s language with a link that opens the
   await Promise.all([page.waitForNavigation(), page.click('#search-results a')]);
   assert.equal(await page.$eval('html', (html) => html.lang), 'ru');
   assert.equal(await page.$eval('h1', (heading) => heading.textContent), 'Переговоры о речном транспорте');
+});
+
+test('should show markup from a transcript in a result as text, never as elements', async () => {
+  const found = await search('en', 'axolotl');
+  assert.deepEqual(found.results, ['fisheries-briefing/en/index.html']);
+  assert.equal(await page.$$eval('#search-results img, #search-results script', (nodes) => nodes.length), 0);
+  assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+  const excerpt = await page.$eval('#search-results p', (paragraph) => paragraph.textContent ?? '');
+  // Typography normalised the quotes; the tags are there as the transcript's text.
+  for (const text of ['<img src=x onerror=', '> the axolotl memo <script>window.pwned=2</script>'])
+    assert.ok(excerpt.includes(text), `${text} not shown in: ${excerpt}`);
 });
 
 test('should take a reader from the search box of each locale’s index to the results in that language', async () => {
