@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { languageName } from '../glossary/languages.ts';
-import { canonicalLocale, resolveLocales } from '../locale/resolve.ts';
+import { defaults } from '../config/defaults.ts';
+import { canonicalLocale } from '../locale/resolve.ts';
+import { findMatches, matchChain } from '../tm/match.ts';
 import { TranslationMemory } from '../tm/memory.ts';
 import { parseTmx } from '../tm/tmx.ts';
 import { countOf } from '../util/plural.ts';
@@ -10,15 +12,18 @@ import { UsageError, type Command } from './types.ts';
 
 const usage = `Usage: pressroom tm lookup [--memory FILE…] --from <lng> --to <lng> "TEXT" [--json]
 
-Looks TEXT up in translation memories as the build does: an exact match (100), else fuzzy matches from
-the index with their score and band (95-99, 85-94, 75-84, 50-74); a match that differs only in numbers
-is adapted (99) with the numbers substituted in the target.
+Looks TEXT up in translation memories with the build's matcher (the XLIFF suggestions use it too): an
+exact match (100), else fuzzy matches from the index with their score and band (95-99, 85-94, 75-84,
+50-74; a fuzzy score is never 100); a match that differs only in numbers is adapted (99) with the numbers
+substituted in the target.
 
 Options:
   --memory <file>  a TMX file; repeat for several (default: the project's configured memories)
   --from <lng>     source language (default: the config's sourceLocale)
-  --to <lng>       target language; its region fallback applies (en-GB → en); a language no memory holds
-                   is an error naming the languages they hold (exit 2)
+  --to <lng>       target language, looked up as the build looks it up: the language and the regional
+                   variants the memories hold (ru-RU for ru), then the config's fallbackLng chain when
+                   onMissing is "fallback"; a language no memory holds is an error naming the languages
+                   they hold (exit 2)
   --min <score>    lowest score shown (default: 50)
   --limit <n>      matches shown (default: 5)
   --json           print an array of matches, best first: source, target, score, band, lang, file, line
@@ -61,17 +66,22 @@ export const tmLookupCommand: Command = {
       for (const unit of document.units) for (const lang of unit.variants.keys()) held.add(lang);
       memory.add(document, from);
     }
-    const chain = resolveLocales(to);
+    // The build's chain: the config's fallbackLng and onMissing (their defaults without a config).
+    const chain = matchChain(to, {
+      sourceLocale: from,
+      fallbackLng: config?.fallbackLng ?? defaults.fallbackLng,
+      onMissing: config?.onMissing ?? defaults.onMissing,
+    });
     // "0 matches" for a language no memory holds reads as "nothing similar was translated": say which it is.
     for (const [flag, wanted] of [
       ['--from', [from]],
-      ['--to', chain],
+      ['--to', chain.length > 0 ? chain : [to]],
     ] as const)
       if (files.length > 0 && !holds(held, wanted))
         throw new UsageError(
           `Unexpected ${flag} ${wanted[0]}${languageName(wanted[0]!) ? ` (${languageName(wanted[0]!)})` : ''}: no unit of ${shownFiles(files)} has it, expected one of the languages they hold: ${held.size > 0 ? [...held].sort().join(', ') : 'none (no units)'}`,
         );
-    const matches = memory.match(text, chain, { minScore, limit }).map((match) => ({
+    const matches = findMatches({ source: text }, memory, { target: to, chain, minScore, limit }).matches.map((match) => ({
       source: match.entry.source,
       target: match.target,
       score: match.score,

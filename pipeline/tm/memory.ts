@@ -1,8 +1,8 @@
 import { matchKey } from '../normalize/typography.ts';
-import { ContextIndex } from './context.ts';
+import { ContextIndex, readContexts } from './context.ts';
 import { bandOf, FuzzyIndex, type FuzzyMatch } from './fuzzy.ts';
 import type { InlineCode } from './inline.ts';
-import type { TmxDocument, TranslationUnit } from './tmx.ts';
+import { parseTmx, type TmxDocument, type TranslationUnit } from './tmx.ts';
 
 export interface MemoryEntry {
   /** The source text as the memory holds it. */
@@ -137,4 +137,17 @@ export function withCodePenalties<T extends FuzzyMatch<MemoryEntry>>(
     })
     .filter((match) => match.score >= minScore)
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A memory from TMX texts as the build loads its own (pipeline/resources.ts): units by the source language,
+ * and the context props an import records (context matches, stale segments).
+ */
+export function memoryFromTexts(texts: readonly { text: string; file: string }[], sourceLang: string): TranslationMemory {
+  const memory = new TranslationMemory();
+  for (const { text, file } of texts) {
+    memory.add(parseTmx(text, file), sourceLang);
+    memory.contexts.add(readContexts(text, sourceLang, file));
+  }
+  return memory;
 }

@@ -6,7 +6,6 @@ import type { Glossary } from '../glossary/glossary.ts';
 import { matchKey } from '../normalize/typography.ts';
 import { quoteText, type Reporter } from '../report/messages.ts';
 import type { ContextVerdict } from '../tm/context.ts';
-import type { TmMatch, TranslationMemory } from '../tm/memory.ts';
 import type { Segment } from '../types.ts';
 
 /** Every segment of a tree in document order, with its neighbours' sources, and the set of sources now in it. */
@@ -22,43 +21,8 @@ export function segmentPlaces(tree: Root): { places: Map<Segment, { prev: string
   return { places, current: new Set(order.map((segment) => matchKey(segment.source))) };
 }
 
-/** What the memory gives one segment: a stale translation (not published), else its best match, if any. */
-export type SegmentLookup =
-  { kind: 'stale'; verdict: Extract<ContextVerdict, { kind: 'stale' }> } | { kind: 'match'; match: TmMatch | undefined };
-
-/**
- * The memory's answer for one segment, as the translate stage publishes it and as an artifact's cache key
- * records it (engine/fingerprint.ts): one function, so that the key cannot miss a unit translation reads.
- * `chain` is the look-up chain without the source language; `target` its first language.
- */
-export function lookupSegment(
-  segment: { doc: string; source: string; prev: string; next: string },
-  memory: TranslationMemory,
-  target: string,
-  chain: readonly string[],
-  current: ReadonlySet<string>,
-): SegmentLookup {
-  const verdict = memory.contexts.judge(segment, target, current);
-  if (verdict?.kind === 'stale') return { kind: 'stale', verdict };
-  const [match] = verdict ? [contextMatch(verdict, target)] : memory.match(segment.source, chain);
-  return { kind: 'match', match };
-}
-
-/** A context match (101) as the memory's matches look: the unit's target, in the segment's language. */
-export function contextMatch(verdict: Extract<ContextVerdict, { kind: 'context' }>, lang: string): TmMatch {
-  const { unit } = verdict;
-  return {
-    entry: {
-      source: unit.source,
-      target: verdict.target,
-      unit: { id: '', variants: new Map([...unit.targets]), changed: undefined, file: unit.file, line: unit.line },
-    },
-    score: 101,
-    band: 'context',
-    target: verdict.target,
-    lang,
-  };
-}
+// The matcher moved to tm/match.ts, shared with `tm lookup` and the XLIFF suggestions; re-exported for its callers here.
+export { contextMatch, lookupSegment, type SegmentLookup } from '../tm/match.ts';
 
 /** The warning for a stale segment: the source it was translated from, the source now, where the translation is. */
 export function staleReason(segment: Segment, verdict: Extract<ContextVerdict, { kind: 'stale' }>): string {

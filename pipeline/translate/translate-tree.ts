@@ -4,6 +4,7 @@ import type { TermSeverity } from '../config/defaults.ts';
 import { quoteText, type Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
+import { lookupLanguages } from '../tm/match.ts';
 import { lookupSegment, reportTermViolations, segmentPlaces, staleReason } from './segment-checks.ts';
 import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
 import { replaceDeprecated, type DeprecatedTerm } from './deprecated-terms.ts';
@@ -203,10 +204,8 @@ export function translateTree(
   return { tree, stats, terms };
 }
 
-/** The languages a locale's text is looked up in: its own, and its fallbacks only when `onMissing` says "fallback". */
-export function lookupLanguages(chain: readonly string[], onMissing: OnMissing): readonly string[] {
-  return onMissing === 'fallback' ? chain : chain.slice(0, 1);
-}
+// The look-up chain is the matcher's (tm/match.ts), so that `tm lookup` and XLIFF suggestions walk the same languages.
+export { lookupLanguages };
 
 function translateSpeaker(speaker: Speaker, translate: (text: string, what: string) => { text: string; lang: string }): Speaker {
   const name = translate(speaker.name, 'speaker name');

@@ -3,14 +3,16 @@ import { preferredTerm, type Glossary } from '../glossary/glossary.ts';
 import { checkSegmentTerms } from '../glossary/check.ts';
 import type { LocaleSegments, SegmentState } from './collect.ts';
 import { needsWork } from './collect.ts';
-import { fromPhrasing, plainText, unitId, type Inline, type Suggestion, type TermHint, type Unit, type XliffFile } from './model.ts';
+import { matchKey } from '../normalize/typography.ts';
+import { fromPhrasing, plainText, unitId, type Inline, type TermHint, type Unit, type XliffFile } from './model.ts';
+import type { Suggest } from './suggest.ts';
 
 export interface ExportOptions {
   sourceLang: string;
   glossary: Glossary;
   settings?: Partial<XliffSettings>;
-  /** TM candidates for a source sentence, best first (the fuzzy matcher when the memory has one). */
-  suggest?: (source: string, locale: string) => Suggestion[];
+  /** TM candidates for a source sentence, best first: the build's matcher (xliff/suggest.ts), given where the segment stands. */
+  suggest?: Suggest;
 }
 
 /**
@@ -24,10 +26,14 @@ export function exportDocument(doc: LocaleSegments, options: ExportOptions): Xli
   const shipped = doc.segments.filter((state) =>
     [...Array(2 * settings.context + 1).keys()].some((offset) => work.has(state.position + offset - settings.context)),
   );
+  // Where each segment stands, as the build's matcher judges context matches (101).
+  const current = new Set(doc.segments.map((state) => matchKey(state.source.source)));
+  const sourceAt = (position: number) => doc.segments[position - 1]?.source.source ?? '';
   const units = shipped.map((state): Unit => {
     const source = fromPhrasing(state.source.children);
     const translate = work.has(state.position);
-    const suggestions = translate ? (options.suggest?.(state.source.source, doc.locale) ?? []) : [];
+    const context = { doc: doc.file.slug, prev: sourceAt(state.position - 1), next: sourceAt(state.position + 1), current };
+    const suggestions = translate ? (options.suggest?.(state.source.source, doc.locale, context) ?? []) : [];
     const review = translate ? currentTranslation(state, doc.locale, options) : undefined;
     // A draft only from a match good enough to revise, and of the same kind of text: a title's words make no sentence.
     const kind = textKind(state.source.source);

@@ -77,8 +77,9 @@ function write21(file: XliffFile): string {
     if (unit.suggestions.length > 0) {
       lines.push('      <mtc:matches>');
       unit.suggestions.forEach((match, index) => {
+        // The matches module bounds similarity at 100: a context match (101) goes out as 100.
         lines.push(
-          `        <mtc:match id="m${index + 1}" ref="#s1" type="tm" similarity="${Math.round(match.score)}" origin="${esc(match.origin)}">`,
+          `        <mtc:match id="m${index + 1}" ref="#s1" type="tm" similarity="${Math.min(100, Math.round(match.score))}" origin="${esc(match.origin)}">`,
           `          <source>${esc(match.source)}</source>`,
           `          <target>${esc(match.target)}</target>`,
           '        </mtc:match>',
