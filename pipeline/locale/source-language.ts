@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { MetaOverrides, NormalizeOptions } from '../normalize/options.ts';
 import { languagePlace } from '../normalize/sidecar.ts';
 import type { Reporter } from '../report/messages.ts';
-import type { Locale, SourceLangFrom, TranscriptRoot } from '../types.ts';
+import type { DocMeta, Locale, SourceLangFrom, TranscriptRoot } from '../types.ts';
 import { DETECTED_LANGS, detectLanguage, type DetectedLang, type Detection } from './detect.ts';
 
 /**
@@ -110,6 +110,14 @@ function primary(tag: Locale): string {
 
 function pointAt(point: { line: number; column: number }) {
   return { start: point, end: point };
+}
+
+/**
+ * What pressroom's own Markdown declares: the document's language (`sourceLang`), or, in Markdown written
+ * before that key, the language it was normalised in.
+ */
+export function ownMarkdownDeclaration(meta: DocMeta): Declaration {
+  return { lang: meta.sourceLang ?? meta.lang, from: 'front-matter' };
 }
 
 /**

@@ -16,6 +16,7 @@ export const META_KEYS = [
   'closingDateline',
   'sourceUrl',
   'lang',
+  'sourceLang',
   'speakers',
 ] as const satisfies readonly (keyof DocMeta)[];
 

@@ -1,5 +1,5 @@
 import { ingestFile } from '../ingest/index.ts';
-import { annotateSourceLanguage, declarationOf } from '../locale/source-language.ts';
+import { annotateSourceLanguage, declarationOf, ownMarkdownDeclaration } from '../locale/source-language.ts';
 import type { Reporter } from '../report/messages.ts';
 import { withFrontMatter } from './sidecar.ts';
 import { emptySummary, normaliseBlocks, type NormalizeOptions, type Normalised } from './transcript.ts';
@@ -17,9 +17,7 @@ export async function normaliseFile(
 ): Promise<Normalised> {
   const ingested = await ingestFile(bytes, file, lang);
   if ('tree' in ingested) {
-    // pressroom's own Markdown states the language it was normalised in.
-    const declared = { lang: ingested.tree.data.meta.lang, from: 'front-matter' as const };
-    annotateSourceLanguage(ingested.tree, { declared, sourceLocale }, report);
+    annotateSourceLanguage(ingested.tree, { declared: ownMarkdownDeclaration(ingested.tree.data.meta), sourceLocale }, report);
     return { tree: ingested.tree, summary: emptySummary() };
   }
   // The sidecar's overrides (in options) win over the front matter's, which win over detection.

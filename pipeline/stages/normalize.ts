@@ -1,5 +1,5 @@
 import type { Ingested } from '../ingest/index.ts';
-import { annotateSourceLanguage, declarationOf } from '../locale/source-language.ts';
+import { annotateSourceLanguage, declarationOf, ownMarkdownDeclaration } from '../locale/source-language.ts';
 import { withFrontMatter } from '../normalize/sidecar.ts';
 import { normalizeTranscript } from '../normalize/transcript.ts';
 import type { Stage } from '../stage.ts';
@@ -8,8 +8,7 @@ import type { TranscriptRoot } from '../types.ts';
 export const normalize: Stage<Ingested, TranscriptRoot> = (input, ctx) => {
   const sourceLocale = ctx.config.sourceLocale;
   if ('tree' in input) {
-    // pressroom's own Markdown states the language it was normalised in.
-    annotateSourceLanguage(input.tree, { declared: { lang: input.tree.data.meta.lang, from: 'front-matter' }, sourceLocale }, ctx.report);
+    annotateSourceLanguage(input.tree, { declared: ownMarkdownDeclaration(input.tree.data.meta), sourceLocale }, ctx.report);
     return input.tree;
   }
   const options = ctx.normalize ?? { lang: sourceLocale, keepNbsp: ctx.config.keepNbsp };
