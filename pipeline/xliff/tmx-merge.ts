@@ -198,7 +198,8 @@ function provenanceProps(entry: MergeEntry, provenance: Provenance): string {
 
 /** Sets an attribute in a start tag (a few dozen characters: the tag, never the file). */
 function setAttribute(tag: string, name: string, value: string): string {
-  const pattern = new RegExp(`\\s${name}="[^"]*"`);
+  // Either quote: a tool may write changedate='…', and a second changedate would make the file malformed.
+  const pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
   const attribute = ` ${name}="${esc(value)}"`;
   // Replacement functions throughout: a translation or a name may hold `$1` or `$&`, which a replacement string expands.
   return pattern.test(tag) ? tag.replace(pattern, () => attribute) : tag.replace(/\/?>$/, (end) => `${attribute}${end}`);
