@@ -25,6 +25,7 @@ import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
 import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
 import type { IndexDocument } from '../templates/page-index.ts';
+import type { Counts } from './report/categories.ts';
 
 export interface LocaleReport {
   locale: string;
@@ -37,6 +38,11 @@ export interface LocaleReport {
   bands?: Record<string, number>;
   /** Segments translated from an older source (tm:stale): reported with both sources, not published. */
   stale?: number;
+  /**
+   * Target locales: the segments per category of the one vocabulary the CLI summary and the dashboard use
+   * (context, exact, adapted, fuzzy, new, stale, fellBack: pipeline/report/categories.ts).
+   */
+  counts?: Counts;
   /** Terminology violations in published segments (glossary/check.ts), each with its segment and source place. */
   termViolations?: { rule: string; segment: string; file: string; line: number; column: number; message: string }[];
   files: string[];
@@ -207,14 +213,21 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
       // Like `write`, after report.json was made: in the returned report (and --json) only.
       report.timings.search = Math.round(performance.now() - started);
     }
-    // It re-reads every document in every locale: taken from the cache when no input changed (a no-op rebuild).
+    // Made from the artifacts' segments and counts (cached with them); the XLIFF and term checks it makes
+    // are taken from the cache too when no input changed (a no-op rebuild).
     if (!options.shard)
       await writeCached(
         hashes && engine.cache,
         '.site/dashboard',
         () => siteKey(config, bases, hashes!),
         sink,
-        () => dashboardFiles(config, resources),
+        () =>
+          dashboardFiles(
+            config,
+            resources,
+            results.map((result) => result.report),
+            results.flatMap((result) => result.segments),
+          ),
       );
     // The last point of return: the swap below is synchronous and, once begun, completes.
     signal?.throwIfAborted();

@@ -1,7 +1,8 @@
 // output/report/index.html: the translation dashboard. Charts are plain SVG and CSS: the page works offline.
 import type { Root } from 'hast';
 import { h, s } from 'hastscript';
-import { CATEGORIES, type Category, type Counts, type DashboardData } from '../pipeline/report/dashboard.ts';
+import { CATEGORIES, type Category, type Counts } from '../pipeline/report/categories.ts';
+import type { DashboardData } from '../pipeline/report/dashboard.ts';
 
 const LABELS: Record<Category, string> = {
   context: 'Context (101)',

@@ -8,6 +8,7 @@ import type { BrowserPool } from '../render/pdf/browser.ts';
 import { formatDate, languageName } from '../render/page.ts';
 import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
 import { localeTermUses } from '../report/glossary-report.ts';
+import { countCategories } from '../report/categories.ts';
 import { Reporter, type Message } from '../report/messages.ts';
 import { runStage, type DocFile, type StageContext, type Timings } from '../stage.ts';
 import { bundle } from '../stages/bundle.ts';
@@ -26,12 +27,18 @@ import { sha256, type ArtifactCache } from './cache.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { artifactKey, documentFacts, transcriptHash, type ArtifactKey, type DocumentFacts } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
+import { localeSegments, type LocaleSegments } from '../xliff/collect.ts';
 
 /** What one document × locale leaves for the report and the index; cached with its files. */
 export interface ArtifactMeta {
   report: LocaleReport;
   index: IndexEntry;
   messages: Message[];
+  /**
+   * A target locale's segments as published, for the translation dashboard (pipeline/report/dashboard.ts):
+   * kept and cached with the artifact, so the dashboard never reads a document again.
+   */
+  segments?: LocaleSegments;
 }
 
 /** A transcript's facts the artifact keys depend on, with the source stages' messages to repeat on reuse. */
@@ -60,6 +67,8 @@ export interface DocumentResult {
   messages: Message[];
   rebuilt: string[];
   reused: string[];
+  /** Per target locale, in config order: what the dashboard is made from. */
+  segments: LocaleSegments[];
 }
 
 /** Reads and normalises a transcript once, then fans out to every locale and format over the shared tree. */
@@ -111,6 +120,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     messages,
     rebuilt: [],
     reused: [],
+    segments: [],
   };
   // Cached files to place: when every locale is reused, the document's output folder may already hold them.
   const reused: Placement[] = [];
@@ -127,10 +137,12 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
         : sha256(JSON.stringify([transcript, engine.bases.get(locale), engine.bases.get(config.sourceLocale), engine.resourceHash]));
     let meta: ArtifactMeta;
     // The report's glossary count is left out of the key (fingerprint.ts): a reused artifact takes it afresh.
-    const hit = await engine.cache?.get<ArtifactMeta>(name, key, quick, (cached) => ({
+    const found = await engine.cache?.get<ArtifactMeta>(name, key, quick, (cached) => ({
       ...cached,
       report: { ...cached.report, termsFound: full().termsFound },
     }));
+    // An entry made before artifacts kept their segments cannot feed the dashboard: built again.
+    const hit = found && (locale === config.sourceLocale || (found.meta.segments && found.meta.report.counts)) ? found : undefined;
     if (hit) {
       for (const cached of hit.files) reused.push([path.join(hit.folder, cached), `${name}/${cached}`]);
       meta = hit.meta;
@@ -155,6 +167,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     messages.push(...meta.messages);
     result.report.locales.push(meta.report);
     result.index.entries.push(meta.index);
+    if (meta.segments) result.segments.push(meta.segments);
   }
   if (result.rebuilt.length > 0 || !engine.sink.keep(file.slug, reused))
     for (const [source, target] of reused) await engine.sink.link(source, target);
@@ -176,6 +189,13 @@ async function renderLocale(
   if (wants('pdf')) engine.pool.warm();
   engine.onStage(`translate ${slug}/${locale}`);
   const translated = await runStage('translate', translate, tree, ctx, timings);
+  // Taken before rendering, as JSON: what the cache gives back on reuse is then what a fresh build uses.
+  const segments =
+    locale === config.sourceLocale
+      ? undefined
+      : asStored(localeSegments(tree, translated.tree, { file: ctx.file, locale, config, resources }));
+  const targets = segments?.segments.map((state) => state.translated);
+  const counts = targets && countCategories(targets, locale, config.sourceLocale);
   engine.onStage(`html ${slug}/${locale}`);
   const page = await runStage('render-html', renderHtml, translated, ctx, timings);
   const files: OutputFile[] = wants('html') ? [...page.files] : [];
@@ -221,6 +241,7 @@ async function renderLocale(
     termsFound: translated.stats.termsFound,
     bands: translated.stats.bands,
     stale: translated.stats.stale,
+    ...(counts ? { counts } : {}),
     termViolations: ctx.report.messages
       .filter((message) => message.segment && TERM_RULES.has(message.ruleId))
       .map((message) => ({
@@ -257,7 +278,7 @@ async function renderLocale(
         size: sizeOf(format),
       })),
   };
-  return { files: published, meta: { report, index, messages: ctx.report.messages } };
+  return { files: published, meta: { report, index, messages: ctx.report.messages, ...(segments ? { segments } : {}) } };
 }
 
 /** The lead as plain text, when the document has one. */
@@ -271,6 +292,9 @@ function leadText(tree: TranscriptRoot): string | undefined {
         .join(' ') || undefined
     : undefined;
 }
+
+/** As the cache's entry.json gives it back. */
+const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Rule ids of the per-segment terminology checks (glossary/check.ts) that the locale report lists. */
 const TERM_RULES = new Set(['term:missing', 'term:count', 'term:deprecated']);

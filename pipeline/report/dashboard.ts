@@ -5,18 +5,20 @@ import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName } from '../render/page.ts';
 import { serializeHtml } from '../render/serialize.ts';
 import type { Resources } from '../stage.ts';
-import { FUZZY_BANDS } from '../tm/fuzzy.ts';
-import type { Segment } from '../types.ts';
-import { collectSegments, type LocaleSegments } from '../xliff/collect.ts';
+import type { LocaleSegments } from '../xliff/collect.ts';
 import { exportDocument, xliffFileName } from '../xliff/export.ts';
 import { memorySuggestions } from '../xliff/suggest.ts';
 import { writeXliff } from '../xliff/write.ts';
+import { CATEGORIES, emptyCounts, type Counts } from './categories.ts';
 import { checkTerms, type TermProblem } from './term-check.ts';
 
-/** Coverage categories, in the order the bar draws them: published as reviewed first, then the work left. */
-export const CATEGORIES = ['context', 'exact', 'adapted', 'fuzzy', 'new', 'stale', 'fellBack'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export type Counts = Record<Category, number>;
+export { CATEGORIES, categoryOf, type Category, type Counts } from './categories.ts';
+
+/** One document in one target locale as the build left it: its segments and its counts from report.json. */
+export interface DashboardEntry {
+  doc: LocaleSegments;
+  counts: Counts;
+}
 
 export interface DashboardData {
   sourceLocale: string;
@@ -52,24 +54,8 @@ export function termUsage(docs: readonly LocaleSegments[], glossary: Glossary, s
   return [...usage.values()].sort((a, b) => b.segments.length - a.segments.length || a.term.localeCompare(b.term));
 }
 
-/**
- * Which bar a segment falls in. A segment kept in the source language because its best match scored below
- * the locale's policy is fuzzy work, not new: a translator starts from that match (the XLIFF carries it),
- * as report.json's bands count it.
- */
-export function categoryOf(segment: Segment, locale: string, sourceLocale: string): Category {
-  const status: string = segment.status;
-  if (status === 'context' || status === 'exact' || status === 'adapted' || status === 'stale') return status;
-  if (status.startsWith('fuzzy')) return 'fuzzy';
-  if (status === 'fallback' && segment.lang !== locale && segment.lang !== sourceLocale) return 'fellBack';
-  if (segment.band !== undefined && FUZZY_BANDS.has(segment.band)) return 'fuzzy';
-  return 'new';
-}
-
-const emptyCounts = (): Counts => ({ context: 0, exact: 0, adapted: 0, fuzzy: 0, new: 0, stale: 0, fellBack: 0 });
-
 export function dashboardData(
-  docs: readonly LocaleSegments[],
+  entries: readonly DashboardEntry[],
   problems: readonly TermProblem[],
   config: PipelineConfig,
   xliffFor: (doc: LocaleSegments) => string | undefined,
@@ -80,9 +66,7 @@ export function dashboardData(
     const counts = emptyCounts();
     let total = 0;
     const waiting: DashboardData['locales'][number]['waiting'] = [];
-    for (const doc of docs.filter((entry) => entry.locale === locale)) {
-      const own = emptyCounts();
-      for (const state of doc.segments) own[categoryOf(state.translated, locale, config.sourceLocale)] += 1;
+    for (const { doc, counts: own } of entries.filter((entry) => entry.doc.locale === locale)) {
       for (const category of CATEGORIES) counts[category] += own[category];
       total += doc.segments.length;
       const work = own.new + own.fuzzy + own.stale + own.fellBack;
@@ -112,13 +96,29 @@ function segmentLink(problem: TermProblem): string {
   return `../${layout.page(problem.slug, problem.locale)}#:~:text=${encode(start)}`;
 }
 
-/** output/report/: the dashboard, its JSON twin, and the XLIFF for every document that has work waiting. */
-export async function dashboardFiles(config: PipelineConfig, resources: Resources): Promise<OutputFile[]> {
-  const docs = await collectSegments(config, resources);
+/**
+ * output/report/: the dashboard, its JSON twin, and the XLIFF for every document that has work waiting; a
+ * function of the build's results (each artifact's segments and report.json counts, pipeline/engine/document.ts),
+ * the glossary and the memories the XLIFF suggestions come from. It reads no document again.
+ */
+export async function dashboardFiles(
+  config: PipelineConfig,
+  resources: Resources,
+  reports: readonly { slug: string; locales: readonly { locale: string; counts?: Counts }[] }[],
+  docs: readonly LocaleSegments[],
+): Promise<OutputFile[]> {
+  const counts = new Map(
+    reports.flatMap((report) => report.locales.map((locale) => [`${report.slug}\u0000${locale.locale}`, locale.counts])),
+  );
+  const entries = docs.map((doc): DashboardEntry => {
+    const found = counts.get(`${doc.file.slug}\u0000${doc.locale}`);
+    if (!found) throw new Error(`No counts in the report for ${doc.file.slug}/${doc.locale}: the engine keeps them with its segments`);
+    return { doc, counts: found };
+  });
   const problems = checkTerms(docs, resources.glossary, config.sourceLocale);
   const files: OutputFile[] = [];
   const suggest = await memorySuggestions(config);
-  const data = dashboardData(docs, problems, config, (doc) => {
+  const data = dashboardData(entries, problems, config, (doc) => {
     const xliff = exportDocument(doc, { sourceLang: config.sourceLocale, glossary: resources.glossary, settings: config.xliff, suggest });
     if (!xliff) return undefined;
     const name = `xliff/${xliffFileName(doc.file.slug, doc.locale)}`;

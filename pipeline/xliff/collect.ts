@@ -39,7 +39,8 @@ export interface LocaleSegments {
 
 /**
  * Every document's segments in every target locale, as the build would publish them, without rendering:
- * what the XLIFF export, `terms check` and the dashboard look at. Missing translations never stop this
+ * what the XLIFF export, `terms check` and `xliff import` look at (a build keeps the same per artifact,
+ * through localeSegments, for the dashboard). Missing translations never stop this
  * run (onMissing is forced to keep-source): finding them is the point.
  */
 export async function collectSegments(
@@ -74,28 +75,42 @@ export async function collectSegments(
     };
     let tree = await runStage('normalize', normalize, await runStage('ingest', ingest, bytes, ctx, timings, false), ctx, timings, false);
     tree = await runStage('segment', segmentStage, tree, ctx, timings, false);
-    const sources = segmentsOf(tree);
     for (const locale of options.locales ?? config.locales) {
       if (locale === config.sourceLocale) continue;
       const translated = await runStage('translate', translate, tree, { ...ctx, locale, report: new Reporter(file.path, locale) }, timings);
-      const targets = segmentsOf(translated.tree);
-      const lang = resolveLocales(locale, config.fallbackLng)[0] ?? locale;
-      out.push({
-        file,
-        locale,
-        title: tree.data.meta.title,
-        date: tree.data.meta.date,
-        segments: sources.map((source, index) => ({
-          position: index + 1,
-          source: source.segment,
-          translated: targets[index]!.segment,
-          speaker: source.speaker,
-          ...previousTranslation(targets[index]!.segment, { tree, doc: file.slug, lang, resources }),
-        })),
-      });
+      out.push(localeSegments(tree, translated.tree, { file, locale, config, resources }));
     }
   }
   return out;
+}
+
+/**
+ * One document's segments in one locale, from its segmented source tree and that tree translated: the
+ * pure core shared by collectSegments and the build's engine, which keeps it with each artifact for the
+ * dashboard (pipeline/engine/document.ts).
+ */
+export function localeSegments(
+  tree: TranscriptRoot,
+  translated: TranscriptRoot,
+  where: { file: DocFile; locale: string; config: PipelineConfig; resources: Resources },
+): LocaleSegments {
+  const { file, locale, config, resources } = where;
+  const sources = segmentsOf(tree);
+  const targets = segmentsOf(translated);
+  const lang = resolveLocales(locale, config.fallbackLng)[0] ?? locale;
+  return {
+    file,
+    locale,
+    title: tree.data.meta.title,
+    date: tree.data.meta.date,
+    segments: sources.map((source, index) => ({
+      position: index + 1,
+      source: source.segment,
+      translated: targets[index]!.segment,
+      speaker: source.speaker,
+      ...previousTranslation(targets[index]!.segment, { tree, doc: file.slug, lang, resources }),
+    })),
+  };
 }
 
 /** What the memory holds for a segment published in the source language because its source changed (tm:stale). */

@@ -1,0 +1,152 @@
+// Issue 18 item 4 and issue 19 item 7: the translation dashboard is made from what the engine kept with each
+// artifact (segments and counts, cached with it), never from a second reading of the documents; report.json
+// carries the dashboard's per-category counts, in the one vocabulary the CLI prints.
+import assert from 'node:assert/strict';
+import fs, { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { build, type BuildReport } from '../pipeline/build.ts';
+import type { PipelineConfig } from '../pipeline/config/defaults.ts';
+import { silentProgress } from '../pipeline/engine/progress.ts';
+import { CATEGORIES } from '../pipeline/report/categories.ts';
+import { projectConfig, threeDocumentProject } from './engine/helpers.ts';
+import { removeUnits } from './helpers/project.ts';
+
+// Two documents (the sample and a shorter one) × en, ru, ky; the ky memory misses a few units, so XLIFF waits.
+const folder = threeDocumentProject();
+rmSync(path.join(folder, 'transcripts', 'b-full.txt'));
+removeUnits(folder, 'ky', [5, 6, 7]);
+const cache = path.join(folder, 'cache');
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+const transcripts = ['a-full.txt', 'c-no-japarov.txt'].map((name) => path.join(folder, 'transcripts', name));
+
+/**
+ * Builds with `readFile` of node:fs/promises spied (every module's binding: syncBuiltinESMExports): how
+ * often each transcript was read, and which documents the engine normalised (its progress labels).
+ */
+async function observedBuild(config: PipelineConfig, options: { cache: string | false }) {
+  const reads = new Map<string, number>();
+  const original = fs.promises.readFile;
+  fs.promises.readFile = function (this: unknown, ...args: Parameters<typeof original>) {
+    const name = typeof args[0] === 'string' ? path.resolve(args[0]) : undefined;
+    if (name && transcripts.includes(name)) reads.set(name, (reads.get(name) ?? 0) + 1);
+    return original.apply(this, args);
+  } as typeof original;
+  syncBuiltinESMExports();
+  const normalised: string[] = [];
+  try {
+    const result = await build(config, {
+      ...options,
+      concurrency: 1,
+      progress: { ...silentProgress, stage: (label) => void (label.startsWith('normalise ') && normalised.push(label.slice(10))) },
+    });
+    return { report: result.report, reads, normalised };
+  } finally {
+    fs.promises.readFile = original;
+    syncBuiltinESMExports();
+  }
+}
+
+/** output/report/, every file by name. */
+function dashboard(out: string): Map<string, Buffer> {
+  const root = path.join(out, 'report');
+  return new Map(
+    readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((name) => fs.statSync(path.join(root, name)).isFile())
+      .sort()
+      .map((name) => [name, readFileSync(path.join(root, name))]),
+  );
+}
+
+function assertSameDashboard(actual: Map<string, Buffer>, expected: Map<string, Buffer>, what: string): void {
+  assert.deepEqual([...actual.keys()], [...expected.keys()], `${what}: the same files`);
+  for (const [name, bytes] of expected) assert.ok(actual.get(name)!.equals(bytes), `${what}: report/${name} differs`);
+}
+
+let first: { report: BuildReport; reads: Map<string, number>; normalised: string[] } | undefined;
+let config: PipelineConfig;
+let firstDashboard: Map<string, Buffer> | undefined;
+
+test('a build reads and normalises each document once, the dashboard included (2 documents × 3 locales)', async () => {
+  config = { ...(await projectConfig(folder)), formats: ['html'] };
+  // Without a cache: no input is hashed for cache keys, so the one reading left is the engine's.
+  first = await observedBuild(config, { cache: false });
+  assert.deepEqual(
+    transcripts.map((name) => first!.reads.get(name)),
+    [1, 1],
+    'each transcript is read once: the dashboard reads none again',
+  );
+  assert.deepEqual(first.normalised.sort(), ['a-full', 'c-no-japarov']);
+  assert.equal(first.report.incremental?.rebuilt.length, 6);
+  const files = dashboard(config.out);
+  firstDashboard = files;
+  assert.ok(files.has('index.html') && files.has('index.json'));
+  assert.ok(
+    [...files.keys()].some((name) => name.endsWith('.ky.xlf')),
+    `ky has work waiting: ${[...files.keys()].join(', ')}`,
+  );
+});
+
+test('report.json counts each target locale in the dashboard’s categories, the same numbers as the dashboard', () => {
+  assert.ok(first, 'the first build ran');
+  const data = JSON.parse(readFileSync(path.join(config.out, 'report', 'index.json'), 'utf8')) as {
+    documents: { slug: string; locales: { locale: string; counts: Record<string, number>; total: number }[] }[];
+  };
+  const written = JSON.parse(readFileSync(path.join(config.out, 'report.json'), 'utf8')) as BuildReport;
+  let compared = 0;
+  for (const document of written.documents)
+    for (const locale of document.locales) {
+      if (locale.locale === config.sourceLocale) {
+        assert.equal(locale.counts, undefined, 'the source locale has nothing to translate');
+        continue;
+      }
+      assert.ok(locale.counts, `${document.slug}/${locale.locale} has counts`);
+      assert.deepEqual(Object.keys(locale.counts), [...CATEGORIES]);
+      assert.equal(
+        Object.values(locale.counts).reduce((sum, count) => sum + count, 0),
+        locale.segments,
+        'every segment in one category',
+      );
+      const shown = data.documents.find((entry) => entry.slug === document.slug)!.locales.find((entry) => entry.locale === locale.locale)!;
+      assert.deepEqual(shown.counts, locale.counts, `${document.slug}/${locale.locale}: dashboard and report.json agree`);
+      compared += 1;
+    }
+  assert.equal(compared, 4);
+  const ky = written.documents.flatMap((document) => document.locales).filter((locale) => locale.locale === 'ky');
+  assert.ok(
+    ky.some((locale) => locale.counts!.new + locale.counts!.fuzzy > 0),
+    'the units removed from the ky memory are work',
+  );
+});
+
+test('a rebuild reusing cached artifacts writes the dashboard a fresh build writes, byte for byte', async () => {
+  assert.ok(first, 'the first build ran');
+  const filled = await observedBuild(config, { cache });
+  assert.equal(filled.report.incremental?.rebuilt.length, 6);
+  const noop = await observedBuild(config, { cache });
+  assert.equal(noop.report.incremental?.rebuilt.length, 0);
+  assert.deepEqual(noop.normalised, []);
+  const before = dashboard(config.out);
+  assertSameDashboard(before, firstDashboard!, 'no-op rebuild against the first build');
+
+  // One document changes: the other's artifacts, and their segments and counts, come from the cache; the
+  // dashboard, no longer cached as a whole, is made again from both.
+  appendFileSync(transcripts[1]!, '\nPresident of Russia Vladimir Putin: Thank you very much.\n');
+  const partial = await observedBuild(config, { cache });
+  assert.deepEqual(partial.normalised, ['c-no-japarov'], 'only the changed document is normalised');
+  assert.equal(partial.report.incremental?.reused, 3, 'a-full in every locale came from the cache');
+  // Once for the cache keys (engine/site-cache.ts hashes every input), once by the engine; never a third time.
+  assert.deepEqual(
+    transcripts.map((name) => partial.reads.get(name)),
+    [2, 2],
+  );
+  const cached = dashboard(config.out);
+  assert.notDeepEqual(cached.get('index.json'), before.get('index.json'), 'the changed document shows in the dashboard');
+
+  const freshOut = path.join(folder, 'fresh');
+  const fresh = await observedBuild({ ...config, out: freshOut }, { cache: false });
+  assert.equal(fresh.report.incremental?.reused, 0);
+  assertSameDashboard(cached, dashboard(freshOut), 'cached rebuild against a fresh build');
+});
