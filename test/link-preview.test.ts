@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { build } from '../pipeline/build.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
-import { scriptJson } from '../pipeline/render/link-preview.ts';
+import { DESCRIPTION_MAX, linkPreview, ogLocale, scriptJson } from '../pipeline/render/link-preview.ts';
 import { repo } from './helpers/cli.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -186,4 +186,31 @@ test('should pass the Nu HTML checker with the previews in the head', async () =
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('should leave out what the document does not give: no date, no place, no lead, no Event', () => {
+  const { openGraph, jsonLd } = linkPreview({ title: 'Statement', lang: 'ar', alternates: [], attribution: null });
+  const data = JSON.parse(jsonLd) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(data).sort(), ['@context', '@type', 'headline', 'inLanguage']);
+  assert.deepEqual(openGraph, [
+    ['og:type', 'article'],
+    ['og:title', 'Statement'],
+    ['og:locale', ogLocale('ar')],
+  ]);
+  assert.match(ogLocale('ar'), /^ar_[A-Z]{2}$/);
+  assert.equal(ogLocale('ky'), 'ky_KG');
+  // A place without a date is still the Event's location; a date without a time is the whole day.
+  const placed = JSON.parse(linkPreview({ title: 'T', lang: 'en', alternates: [], attribution: null, place: 'Osh' }).jsonLd) as Article;
+  assert.deepEqual(placed.about, { '@type': 'Event', name: 'T', location: { '@type': 'Place', name: 'Osh' } });
+});
+
+test('should cut a long lead at a word boundary for the description, with an ellipsis', () => {
+  const lead = Array.from({ length: 80 }, (_, at) => `word${at}`).join(' ');
+  const { openGraph } = linkPreview({ title: 'T', lang: 'en', alternates: [], attribution: null, lead });
+  const description = openGraph.find(([property]) => property === 'og:description')![1];
+  assert.ok([...description].length <= DESCRIPTION_MAX, `${[...description].length} characters`);
+  assert.ok(description.endsWith('…'));
+  assert.ok(lead.startsWith(description.slice(0, -1)), 'not a prefix of the lead');
+  assert.match(description.slice(0, -1), /word\d+$/);
+  assert.ok(lead.includes(`${description.slice(0, -1)} `), 'cut inside a word');
 });
