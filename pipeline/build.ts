@@ -31,8 +31,10 @@ export interface LocaleReport {
   locale: string;
   title: string;
   segments: number;
-  translated: number;
-  fellBack: number;
+  /** Segments published in the locale's own language. */
+  published: number;
+  /** Segments published in another language (a fallback's, or the source), marked with it: segments − published. */
+  marked: number;
   termsFound: number;
   /** Segments per TM match band (context, exact, adapted, fuzzy bands, new): pipeline/tm/fuzzy.ts. */
   bands?: Record<string, number>;

@@ -98,11 +98,11 @@ test('the terminal gets one summary line per locale, with segments, fallbacks an
   const ruHtml = readFileSync(file('ru', 'index.html'), 'utf8');
   assert.match(ruHtml, /lang="en" class="untranslated" data-segment="s54fdd3d23d">I would like to underscore/);
   const ky = report.documents[0].locales.find((entry: { locale: string }) => entry.locale === 'ky');
-  assert.equal(ky.segments, ky.translated + ky.fellBack);
+  assert.equal(ky.segments, ky.published + ky.marked);
   assert.equal(
     report.messages.filter((message: { ruleId: string; locale?: string }) => message.ruleId === 'tm:no-match' && message.locale === 'ky')
       .length,
-    ky.fellBack,
+    ky.marked,
   );
 });
 

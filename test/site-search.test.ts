@@ -98,7 +98,7 @@ before(async () => {
   const result = await build(await configFor(['transcripts']), { concurrency: 1 });
   // The test means nothing if a body sentence stayed English on a Russian or Kyrgyz page.
   for (const document of result.report.documents)
-    for (const locale of document.locales) assert.equal(locale.fellBack, 0, `${document.slug}/${locale.locale} has untranslated text`);
+    for (const locale of document.locales) assert.equal(locale.marked, 0, `${document.slug}/${locale.locale} has untranslated text`);
   server = createServer((request, response) => {
     // Static files of the site only: the path is decoded, resolved and kept inside `site`.
     const url = new URL(request.url ?? '/', 'http://localhost');

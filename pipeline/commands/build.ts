@@ -6,6 +6,7 @@ import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './en
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
+import { CATEGORIES, CATEGORY_WORDS } from '../report/categories.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
 import { formatMessage, type Message } from '../report/messages.ts';
 import { interruptible, Interrupted } from './interrupt.ts';
@@ -179,24 +180,15 @@ export function printMessages(messages: Message[], write: (text: string) => void
 }
 
 /**
- * The segments of a locale in the dashboard's categories and words (pipeline/report/dashboard.ts:
- * context, exact, adapted, fuzzy, new, stale, fell back), from report.json's match bands: “fell back”
- * there means published from a fallback language's memory, never a segment without a match (that is new).
+ * The segments of a locale in the one vocabulary (pipeline/report/categories.ts): report.json's counts,
+ * the numbers the dashboard shows. “Fell back” is published from a fallback language's memory, never a
+ * segment without a match (that is new).
  */
 function coverage(locale: LocaleReport): string {
-  const bands = locale.bands ?? {};
-  const fuzzy = Object.entries(bands)
-    .filter(([band]) => /^\d+-\d+$/.test(band))
-    .reduce((sum, [, count]) => sum + count, 0);
-  const counts: [string, number][] = [
-    ['context', bands.context ?? 0],
-    ['exact', bands.exact ?? 0],
-    ['adapted', bands.adapted ?? 0],
-    ['fuzzy', fuzzy],
-    ['new', bands.new ?? 0],
-    ['stale', locale.stale ?? 0],
-  ];
-  const shown = counts.filter(([, count]) => count > 0).map(([name, count]) => `${count} ${name}`);
+  const counts = locale.counts;
+  const shown = counts
+    ? CATEGORIES.filter((category) => counts[category] > 0).map((category) => `${counts[category]} ${CATEGORY_WORDS[category]}`)
+    : [];
   return shown.length > 0 ? shown.join(', ') : 'nothing to translate';
 }
 
@@ -207,7 +199,7 @@ function printSummary(report: BuildReport, config: PipelineConfig, write: (text:
       const translation =
         locale.locale === config.sourceLocale
           ? ', source'
-          : `: ${coverage(locale)} (${locale.translated} published)${violations ? `, ${countOf(violations, 'term violation')}` : ''}`;
+          : `: ${coverage(locale)} (${locale.published} published)${violations ? `, ${countOf(violations, 'term violation')}` : ''}`;
       write(
         `${locale.locale.padEnd(6)}${document.slug}  ${countOf(locale.segments, 'segment')}${translation}, ${countOf(locale.termsFound, 'glossary term')}, ${countOf(locale.files.length, 'file')}\n`,
       );
