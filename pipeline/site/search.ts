@@ -161,13 +161,18 @@ export async function pagefindBundle(pages: readonly { url: string; html: string
   const fail = (why: string, cause?: unknown) =>
     new PipelineError(`Cannot build the search index: ${why}; check that the pagefind package is installed with its binary`, { cause });
   let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
+  serviceUsers += 1;
   try {
     created = await pagefind.createIndex({});
   } catch (cause) {
+    await releaseService();
     throw fail('Pagefind did not start', cause);
   }
   const index = created.index;
-  if (!index) throw fail(created.errors.join('; ') || 'Pagefind made no index');
+  if (!index) {
+    await releaseService();
+    throw fail(created.errors.join('; ') || 'Pagefind made no index');
+  }
   try {
     // A few pages in flight at once keep the service busy (about 40% faster than one by one) without
     // handing it the whole archive in one go.
@@ -189,9 +194,22 @@ export async function pagefindBundle(pages: readonly { url: string; html: string
   } catch (cause) {
     throw cause instanceof PipelineError ? cause : fail('Pagefind failed', cause);
   } finally {
-    // Not pagefind.close(): the service is shared by every build in the process.
     await index.deleteIndex().catch(() => undefined);
+    await releaseService();
   }
+}
+
+/** Builds indexing at this moment: Pagefind's service process is shared by them. */
+let serviceUsers = 0;
+
+/**
+ * Stops Pagefind's service once no build uses it. Note: the service runs in the folder the process stood
+ * in when it started; kept alive across builds, it panicked (and hung its caller) once that folder was
+ * deleted, as a long-lived process that builds in temporary folders does.
+ */
+async function releaseService(): Promise<void> {
+  serviceUsers -= 1;
+  if (serviceUsers === 0) await pagefind.close().catch(() => undefined);
 }
 
 function searchHtml(lang: string, t: Translate, locales: string[]): string {
