@@ -30,6 +30,12 @@ export interface PackageData {
   publisher: string | undefined;
   rights: string | undefined;
   source: string | undefined;
+  /**
+   * Which text this is, in the publication's language: "Translated from Russian." or "This is the original
+   * text." — `dc:description`, which reading systems show with the book's details. (`dc:language` names the
+   * book's own language only: it is what the text is in, and a second one would claim the book is bilingual.)
+   */
+  description?: string;
   manifest: ManifestItem[];
   spine: string[];
   dir: 'ltr' | 'rtl';
@@ -50,7 +56,7 @@ export function packageOpf(data: PackageData): string {
     <dc:identifier id="pub-id">${data.identifier}</dc:identifier>
     <dc:title>${data.title}</dc:title>
     <dc:language>${data.lang}</dc:language>
-${raw(creators)}${raw(data.date ? xml`    <dc:date>${data.date}</dc:date>\n` : '')}${raw(data.publisher ? xml`    <dc:publisher>${data.publisher}</dc:publisher>\n` : '')}${raw(data.rights ? xml`    <dc:rights>${data.rights}</dc:rights>\n` : '')}${raw(data.source ? xml`    <dc:source>${data.source}</dc:source>\n` : '')}    <meta property="dcterms:modified">${data.modified}</meta>
+${raw(creators)}${raw(data.date ? xml`    <dc:date>${data.date}</dc:date>\n` : '')}${raw(data.publisher ? xml`    <dc:publisher>${data.publisher}</dc:publisher>\n` : '')}${raw(data.rights ? xml`    <dc:rights>${data.rights}</dc:rights>\n` : '')}${raw(data.source ? xml`    <dc:source>${data.source}</dc:source>\n` : '')}${raw(data.description ? xml`    <dc:description>${data.description}</dc:description>\n` : '')}    <meta property="dcterms:modified">${data.modified}</meta>
     <meta property="schema:accessMode">textual</meta>
     <meta property="schema:accessModeSufficient">textual</meta>
     <meta property="schema:accessibilityFeature">structuralNavigation</meta>

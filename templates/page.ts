@@ -27,6 +27,8 @@ export interface PageData {
   dateline: ElementContent[];
   body: ElementContent[];
   notice: string | undefined;
+  /** "Translated from Russian." on a translation (linking the original), "This is the original text." on the original. */
+  provenance: ElementContent[];
   downloadsHeading: string;
   /** Label of the language switcher (the alternates list). */
   languagesHeading: string;
@@ -56,6 +58,9 @@ export function transcriptPage(data: PageData): Root {
     h('p', { className: ['kind'], ...searchIgnore(data.xhtml) }, data.kind),
     h('h1', data.heading ?? data.title),
     h('p', { className: ['dateline'] }, data.dateline),
+    ...data.provenance.map((node) =>
+      node.type === 'element' ? { ...node, properties: { ...node.properties, ...searchIgnore(data.xhtml) } } : node,
+    ),
   ]);
   const nav: ElementContent[] = [];
   if (data.downloads.length > 0 || data.alternates.length > 0) {

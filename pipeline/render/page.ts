@@ -16,7 +16,15 @@ import { linkPreview } from './link-preview.ts';
 export interface PageInput {
   tree: TranscriptRoot;
   lang: string;
+  /** The document's own language (`meta.sourceLang`, else the config's `sourceLocale`): its page is the original. */
   sourceLang: string;
+  /**
+   * Where the original is published beside this page (`../ru/index.html`), when this page is a translation and
+   * the build makes the original's language too; the "translated from" note links it.
+   */
+  originalHref?: string;
+  /** The language the config is written in (`sourceLocale`): the attribution's names are marked with it. */
+  configLang?: string;
   t: Translate;
   downloads: Link[];
   alternates: Link[];
@@ -113,6 +121,22 @@ function attributionContent(attribution: Attribution | null, t: Translate, sourc
   return [h('p', parts)];
 }
 
+/**
+ * Which page is the original: "This is the original text." on it, "Translated from Russian." on the others,
+ * the language's name linking the original's page when it is published beside this one (not in the e-book,
+ * which holds one language). The name is in the page's language, mid-sentence, so not capitalised.
+ */
+function provenanceContent(input: PageInput, xhtml: boolean): ElementContent[] {
+  const { lang, sourceLang, t } = input;
+  if (lang === sourceLang) return [h('p', { className: ['provenance'] }, t('document.original'))];
+  const name = languageNames(lang).of(sourceLang) ?? sourceLang;
+  const marker = '\u0000';
+  const [before = '', after = ''] = t('document.translatedFrom', { language: marker }).split(marker);
+  const language: ElementContent =
+    input.originalHref && !xhtml ? h('a', { href: input.originalHref, hrefLang: sourceLang }, name) : { type: 'text', value: name };
+  return [h('p', { className: ['provenance'] }, [{ type: 'text', value: before }, language, { type: 'text', value: after }])];
+}
+
 export interface TocEntry {
   id: string;
   label: string;
@@ -160,13 +184,18 @@ function pageData(input: PageInput, xhtml: boolean) {
     // Everything that comes from a document or the config passes the allow-list before the template.
     dateline: sanitizeContent(datelineContent(tree, lang, t)),
     body,
-    notice: input.untranslated > 0 ? t('document.untranslated', { count: input.untranslated, language: languageName(lang) }) : undefined,
+    // The original's page has nothing to translate: whatever it holds is the document itself.
+    notice:
+      input.untranslated > 0 && lang !== input.sourceLang
+        ? t('document.untranslated', { count: input.untranslated, language: languageName(lang) })
+        : undefined,
+    provenance: sanitizeContent(provenanceContent(input, xhtml)),
     downloadsHeading: t('download.heading'),
     languagesHeading: t('document.languages'),
     downloads: xhtml ? [] : input.downloads,
     formatSize: (bytes: number) => formatSize(bytes, lang),
     alternates: xhtml ? [] : input.alternates,
-    attribution: sanitizeContent(attributionContent(input.attribution, t, input.sourceLang)),
+    attribution: sanitizeContent(attributionContent(input.attribution, t, input.configLang ?? input.sourceLang)),
     stylesheet: 'style.css',
     printStylesheet: xhtml ? undefined : 'print.css',
     xhtml,
