@@ -160,7 +160,8 @@ export async function placeSiteFonts(sink: FontSink, kit: FontKit, out?: string)
 
 /** One @font-face rule; `font-display: block` so a print never catches the fallback font mid-swap. */
 export function fontFaceRule(face: Pick<FontFace, 'family' | 'style' | 'weight'>, url: string, unicodeRange: string): string {
-  return `@font-face {\n  font-family: '${face.family}';\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: block;\n  src: url('${url}') format('woff2');\n  unicode-range: ${unicodeRange};\n}`;
+  const format = url.endsWith('.ttf') ? 'truetype' : 'woff2';
+  return `@font-face {\n  font-family: '${face.family}';\n  font-style: ${face.style};\n  font-weight: ${face.weight};\n  font-display: block;\n  src: url('${url}') format('${format}');\n  unicode-range: ${unicodeRange};\n}`;
 }
 
 export function inRanges(ranges: readonly [number, number][], codePoint: number): boolean {

@@ -6,10 +6,12 @@ import { cssContentText, preflightFonts, sourceReader, visibleText } from '../re
 import { subsetFonts } from '../render/subset.ts';
 import { zip, type ZipEntry } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
-import type { RenderedPage } from './render-html.ts';
+import type { FormatInput } from '../render/formats.ts';
+import type { Translate } from '../i18n/ui.ts';
+import { languageNames } from '../util/intl.ts';
 
 /** EPUB 3: `mimetype` first and stored, one XHTML chapter, the page's stylesheet, the fonts subset to the book's text. */
-export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
+export const renderEpub: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {
   const meta = page.tree.data.meta;
   const t = ctx.resources.translators.get(ctx.locale)!;
   const date = buildDate(meta.date);
@@ -33,7 +35,7 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
     { id: 'nav', href: 'nav.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'transcript', href: 'transcript.xhtml', mediaType: 'application/xhtml+xml' },
     { id: 'style', href: 'style.css', mediaType: 'text/css' },
-    ...subset.files.map((font, index) => ({ id: `font${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
+    ...subset.files.map((font, index) => ({ id: `font${index + 1}`, href: font.path, mediaType: 'font/ttf' })),
   ];
   const opf = packageOpf({
     identifier: `urn:uuid:${uuidFrom(`${ctx.file.slug}/${ctx.locale}`)}`,
@@ -48,6 +50,7 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
     publisher: ctx.config.publisher ?? ctx.config.attribution?.source,
     rights: ctx.config.attribution?.license,
     source: ctx.config.attribution?.url,
+    description: provenanceNote(t, ctx.locale, meta.sourceLang ?? ctx.config.sourceLocale),
     manifest,
     spine: ['transcript'],
     dir: textDirection(ctx.locale),
@@ -64,6 +67,15 @@ export const renderEpub: Stage<RenderedPage, Uint8Array> = async (page, ctx) => 
   ];
   return zip(entries, date);
 };
+
+/**
+ * The book's or print's note of which text it is: "Translated from Russian." (the language named in the
+ * publication's language) or "This is the original text." — the page's provenance note, as plain text.
+ */
+export function provenanceNote(t: Translate, lang: string, sourceLang: string): string {
+  if (lang === sourceLang) return t('document.original');
+  return t('document.translatedFrom', { language: languageNames(lang).of(sourceLang) ?? sourceLang });
+}
 
 /** Reproducible builds: SOURCE_DATE_EPOCH if set, else the date of the event. */
 export function buildDate(eventDate: string | null): Date {
