@@ -1,5 +1,7 @@
 // A document's source language (pipeline/locale/source-language.ts): declared > config rule > detected >
-// sourceLocale, with the warnings that tell the user what the build will do with it (issue 16, first part).
+// sourceLocale, with the warnings that tell the user what the build will do with it (issue 16). Since the
+// build translates from any source language (test/translate-directions.test.ts), a document in another
+// language than sourceLocale is no longer a warning: it is read and translated in its own language.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -54,15 +56,11 @@ test('the source language of each golden-style text is detected when nothing is 
 
 // --- Warnings -------------------------------------------------------------------------------------------
 
-test('a document in another language than sourceLocale is told, not silently mistranslated', () => {
+test('a document in another language than sourceLocale is its own source, without a warning', () => {
   const report = new Reporter('transcripts/briefing-ru.txt');
   const resolved = resolveSourceLanguage({ text: RUSSIAN, sourceLocale: 'en' }, report);
-  assert.equal(resolved.lang, 'ru');
-  assert.deepEqual(rules(report), ['lang:source-unsupported']);
-  const [message] = report.messages;
-  assert.equal(message!.severity, 'warning');
-  assert.equal(message!.file, 'transcripts/briefing-ru.txt');
-  assert.match(message!.reason, /source language ru \(detected\).*sourceLocale en.*issue 16/);
+  assert.deepEqual([resolved.lang, resolved.from], ['ru', 'detected']);
+  assert.deepEqual(rules(report), [], 'translated from ru: nothing to warn about');
 });
 
 test('a guess between two languages is lang:uncertain, naming the file and both candidates', () => {
@@ -72,9 +70,9 @@ test('a guess between two languages is lang:uncertain, naming the file and both 
   assert.ok(uncertain, rules(report).join());
   assert.equal(uncertain.file, 'titles/one.txt');
   assert.match(uncertain.reason, /Russian \(ru, 0\.\d+\) or Kyrgyz \(ky, 0\.\d+\)|Kyrgyz \(ky, 0\.\d+\) or Russian \(ru, 0\.\d+\)/);
-  // Neither candidate is the default: the likelier one is taken, and the default's mismatch is told too.
+  // Neither candidate is the default: the likelier one is taken; the uncertainty is the only warning.
   assert.ok(['ru', 'ky'].includes(resolved.lang));
-  assert.equal(only(report.messages, 'lang:source-unsupported').length, 1);
+  assert.deepEqual(rules(report), ['lang:uncertain']);
 });
 
 test('an uncertain guess that includes sourceLocale keeps sourceLocale', () => {
@@ -113,7 +111,12 @@ test('front matter lang: "ru" reaches the metadata, and lang: en on Cyrillic tex
   assert.equal(ru.tree.data.meta.sourceLang, 'ru');
   assert.equal(ru.tree.data.meta.sourceLangFrom, 'front-matter');
   assert.deepEqual(only(declared.messages, 'lang:contradicts'), []);
-  assert.equal(only(declared.messages, 'lang:source-unsupported').length, 1, 'sourceLocale is en: the user is told');
+  assert.deepEqual(
+    declared.messages.filter((message) => message.ruleId.startsWith('lang:')),
+    [],
+    'sourceLocale is en, the document ru: translated from ru, nothing to tell',
+  );
+  assert.equal(ru.tree.data.meta.lang, 'ru', 'read in the declared language');
 
   const wrong = new Reporter('wrong.md');
   const en = await normaliseFile(
@@ -128,14 +131,14 @@ test('front matter lang: "ru" reaches the metadata, and lang: en on Cyrillic tex
   assert.equal(contradicts.place?.start.line, 4, 'the line of lang: in the file');
 });
 
-test('a transcript without any statement gets the detected language; the normaliser’s reading language is unchanged', async () => {
+test('a transcript without any statement gets the detected language and is read in it', async () => {
   const report = new Reporter('ky.txt');
   const { tree } = await normaliseFile(new TextEncoder().encode(KYRGYZ), 'ky.txt', 'en', report);
   assert.deepEqual([tree.data.meta.sourceLang, tree.data.meta.sourceLangFrom], ['ky', 'detected']);
-  assert.equal(tree.data.meta.lang, 'en', 'translation is not changed yet (issue 16)');
+  assert.equal(tree.data.meta.lang, 'ky', 'normalised as Kyrgyz, not in the default en');
   assert.deepEqual(
     rules(report).filter((rule) => rule.startsWith('lang:')),
-    ['lang:source-unsupported'],
+    [],
   );
 });
 
@@ -153,7 +156,7 @@ test('normalise --lang ru prints the language and where it came from; without it
     assert.equal(detected.status, 0, detected.stderr);
     const out = JSON.parse(detected.stdout);
     assert.deepEqual([out.sourceLang, out.sourceLangFrom], ['ru', 'detected']);
-    assert.ok(out.messages.some((message: { ruleId: string }) => message.ruleId === 'lang:source-unsupported'));
+    assert.ok(!out.messages.some((message: { ruleId: string }) => message.ruleId.startsWith('lang:')), JSON.stringify(out.messages));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -183,8 +186,7 @@ test('a build: a sources rule names the language, a sidecar contradicting its te
     const { messages } = await build(config, { write: false, cache: false, concurrency: 1 });
     const lang = messages.filter((message) => message.ruleId.startsWith('lang:'));
     const about = (file: string) => lang.filter((message) => message.file.endsWith(file)).map((message) => message.ruleId);
-    assert.deepEqual(about('briefing-ru.txt'), ['lang:source-unsupported']);
-    assert.match(only(lang, 'lang:source-unsupported')[0]!.reason, /ru \(from the config’s “sources” rule\)/);
+    assert.deepEqual(about('briefing-ru.txt'), [], 'a ru original is translated from ru: no warning');
     assert.deepEqual(about('statement.txt'), ['lang:contradicts'], 'declared en: translated as en, but the text reads as Kyrgyz');
     assert.match(only(lang, 'lang:contradicts')[0]!.reason, /sidecar .*statement\.meta\.yaml:2:1/);
     assert.deepEqual(about('talks.txt'), []);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { PipelineConfig } from '../config/defaults.ts';
 import type { Concept } from '../glossary/types.ts';
 import { resolveLocales } from '../locale/resolve.ts';
+import { isSourceLocale } from '../locale/source-language.ts';
 import { matchKey } from '../normalize/typography.ts';
 import { replaceDeprecated } from '../translate/deprecated-terms.ts';
 import { lookupSegment } from '../translate/segment-checks.ts';
@@ -93,6 +94,8 @@ export interface ArtifactKey {
 export interface DocumentFacts {
   sources: string[];
   labels: string[];
+  /** The document's language (meta.sourceLang): the direction of every look-up. (optional: the config's sourceLocale) */
+  sourceLang?: string;
 }
 
 export function documentFacts(tree: TranscriptRoot): DocumentFacts {
@@ -101,6 +104,7 @@ export function documentFacts(tree: TranscriptRoot): DocumentFacts {
   return {
     sources: [...segments(tree)].map((segment) => segment.source),
     labels: labels.filter((label): label is string => Boolean(label)),
+    ...(meta.sourceLang ? { sourceLang: meta.sourceLang } : {}),
   };
 }
 
@@ -112,7 +116,9 @@ export function documentFacts(tree: TranscriptRoot): DocumentFacts {
  * match changes the key), the glossary terms found in its source and in the translation (with the terms
  * of their concepts in the languages this locale reads), and the labels' translations. What other locales
  * use (a Kyrgyz unit, a concept without a term in this locale's languages) is not in it: an import for ky
- * rebuilds only ky artifacts. The source locale looks nothing up: its key is the transcript and its base.
+ * rebuilds only ky artifacts. Everything is looked up from the document's language, which the key holds
+ * (a declaration or a sources rule that changes it changes every key). The locale in that language looks
+ * nothing up: its key is the transcript, its base and the language.
  *
  * @param doc The document's slug (context matches compare it with the units' x-pressroom-doc).
  */
@@ -126,11 +132,11 @@ export function artifactKey(
   doc: string,
 ): ArtifactKey {
   const { glossary, memory } = resources;
-  const source = config.sourceLocale;
+  const source = facts.sourceLang ?? config.sourceLocale;
   const termsFound = facts.sources.reduce((sum, text) => sum + glossary.find(text, source).length, 0);
   const chain = resolveLocales(locale, config.fallbackLng);
   const target = chain[0] ?? source;
-  if (target === source) return { key: sha256(JSON.stringify({ base, transcript })), concepts: [], termsFound };
+  if (isSourceLocale(target, source)) return { key: sha256(JSON.stringify({ base, transcript, source })), concepts: [], termsFound };
   const lookup = lookupLanguages(chain, config.onMissing);
   const memoryChain = lookup.filter((lang) => lang !== source);
   // The languages whose terms this locale's translation can read or check.
@@ -151,7 +157,7 @@ export function artifactKey(
     // A concept without a term in this locale's languages is neither replaced nor checked here; one that
     // has is, and a longer term of another concept hiding it shows as a change of this list.
     const sourceTerms = hitsOf(text, source, (concept) => [...targets].some((lang) => (concept.terms.get(lang) ?? []).length > 0));
-    const found = lookupSegment(place, memory, target, memoryChain, current);
+    const found = lookupSegment(place, memory, target, memoryChain, current, source);
     if (found.kind === 'stale') {
       const { unit, why } = found.verdict;
       return { sourceTerms, stale: [why, unit.file, unit.line, unit.source, unit.hash, found.verdict.target] };
@@ -202,7 +208,7 @@ export function artifactKey(
     ),
   );
   return {
-    key: sha256(JSON.stringify({ base, transcript, doc, units, labels, conceptTerms, elsewhere })),
+    key: sha256(JSON.stringify({ base, transcript, source, doc, units, labels, conceptTerms, elsewhere })),
     concepts,
     termsFound,
   };

@@ -30,7 +30,7 @@ export interface SourceLanguageInput {
   declared?: Declaration | undefined;
   /** The language of the config's matching `sources` entry. (optional) */
   rule?: Locale | undefined;
-  /** The config's `sourceLocale`: the default, and the only source language translation reads today. */
+  /** The config's `sourceLocale`: the language of a text detection cannot place. */
   sourceLocale: Locale;
 }
 
@@ -43,9 +43,9 @@ export interface SourceLanguage {
 /**
  * The language a document is written in: declared (command line, sidecar, front matter) > the config's
  * `sources` rule > detected from the text > the config's `sourceLocale`. Warns (`lang:contradicts`) when a
- * declaration or rule says one of en/ru/ky and the text clearly reads as another, (`lang:uncertain`) when
- * detection had to decide and could not tell two languages apart, and (`lang:source-unsupported`) when the
- * result is not `sourceLocale`, which translation still assumes for every document (issue 16).
+ * declaration or rule says one of en/ru/ky and the text clearly reads as another, and (`lang:uncertain`)
+ * when detection had to decide and could not tell two languages apart. Whatever the result, the document
+ * is normalised and translated from it (the memories serve every direction they hold).
  */
 export function resolveSourceLanguage(input: SourceLanguageInput, report: Reporter): SourceLanguage {
   const detection = detectLanguage(input.text);
@@ -71,11 +71,6 @@ export function resolveSourceLanguage(input: SourceLanguageInput, report: Report
       { ruleId: 'lang:uncertain' },
     );
   }
-  if (primary(resolved.lang) !== primary(input.sourceLocale))
-    report.warn(
-      `Unexpected source language ${resolved.lang} (${fromText(resolved.from)}), expected the config’s sourceLocale ${input.sourceLocale}: the document is translated as if it were ${input.sourceLocale} until per-document source languages land (issue 16). Build it with "sourceLocale": "${resolved.lang}" to publish it correctly`,
-      { ruleId: 'lang:source-unsupported' },
-    );
   return resolved;
 }
 
@@ -94,10 +89,6 @@ function describeDeclaration(declared: Declaration): string {
   if (declared.from === 'front-matter') return 'the front matter';
   const at = declared.place ? `:${declared.place.line}:${declared.place.column}` : '';
   return `the sidecar ${declared.file ?? ''}${at}`.trimEnd();
-}
-
-function fromText(from: SourceLangFrom): string {
-  return from === 'config' ? 'from the config’s “sources” rule' : from === 'default' ? 'the default' : from.replace('-', ' ');
 }
 
 function candidate(lang: DetectedLang, confidence: number): string {
@@ -156,12 +147,57 @@ export function documentText(tree: TranscriptRoot): string {
 
 /**
  * Sets `meta.sourceLang` and `meta.sourceLangFrom` on a normalised tree. `meta.lang`, the language the
- * normaliser read the text in, is left as it was: what translation does with the result is issue 16's
- * next step.
+ * normaliser read the text in, is left as it was (normaliseInLanguage reads it in the right one).
  */
 export function annotateSourceLanguage(tree: TranscriptRoot, input: Omit<SourceLanguageInput, 'text'>, report: Reporter): SourceLanguage {
   const resolved = resolveSourceLanguage({ ...input, text: documentText(tree) }, report);
   tree.data.meta.sourceLang = resolved.lang;
   tree.data.meta.sourceLangFrom = resolved.from;
   return resolved;
+}
+
+/**
+ * The language a document is written in, as every stage after normalising reads it: what normalising
+ * resolved (`meta.sourceLang`), else the config's `sourceLocale` (a tree made before per-document languages).
+ */
+export function documentLanguage(tree: TranscriptRoot, config: { sourceLocale: Locale }): Locale {
+  return tree.data.meta.sourceLang ?? config.sourceLocale;
+}
+
+/**
+ * Whether a locale publishes the document as written (no translation, nothing untranslated): the same
+ * tag, or the same language where one of the two names no region (an en-GB original is the en page).
+ */
+export function isSourceLocale(locale: Locale, sourceLang: Locale): boolean {
+  if (locale.toLowerCase() === sourceLang.toLowerCase()) return true;
+  return primary(locale) === primary(sourceLang) && (!locale.includes('-') || !sourceLang.includes('-'));
+}
+
+/**
+ * Normalises a transcript in its own language, so that a Russian transcript's dateline, labels and
+ * lexicons are read as Russian: a declared or `sources` language is in `options.lang` already; otherwise
+ * the text is read in `options.lang` (the default), its language detected from the tree as
+ * annotateSourceLanguage detects it, and, when that is another language, read again in it (the first
+ * reading's messages dropped, detection's kept). Sets `meta.sourceLang`/`sourceLangFrom`.
+ */
+export function normaliseInLanguage<T extends { tree: TranscriptRoot }>(
+  normalise: (options: NormalizeOptions) => T,
+  options: NormalizeOptions,
+  input: Omit<SourceLanguageInput, 'text'>,
+  report: Reporter,
+): T {
+  const before = report.messages.length;
+  let out = normalise(options);
+  const reading = report.messages.length;
+  const resolved = resolveSourceLanguage({ ...input, text: documentText(out.tree) }, report);
+  const stated = options.overrides?.lang ?? options.lang;
+  if (!input.declared && !input.rule && primary(resolved.lang) !== primary(stated)) {
+    const detection = report.messages.slice(reading);
+    report.messages.splice(before);
+    out = normalise({ ...options, lang: resolved.lang });
+    report.messages.push(...detection);
+  }
+  out.tree.data.meta.sourceLang = resolved.lang;
+  out.tree.data.meta.sourceLangFrom = resolved.from;
+  return out;
 }

@@ -1,5 +1,5 @@
 import { ingestFile } from '../ingest/index.ts';
-import { annotateSourceLanguage, declarationOf, ownMarkdownDeclaration } from '../locale/source-language.ts';
+import { annotateSourceLanguage, declarationOf, normaliseInLanguage, ownMarkdownDeclaration } from '../locale/source-language.ts';
 import type { Reporter } from '../report/messages.ts';
 import { withFrontMatter } from './sidecar.ts';
 import { emptySummary, normaliseBlocks, type NormalizeOptions, type Normalised } from './transcript.ts';
@@ -20,12 +20,12 @@ export async function normaliseFile(
     annotateSourceLanguage(ingested.tree, { declared: ownMarkdownDeclaration(ingested.tree.data.meta), sourceLocale }, report);
     return { tree: ingested.tree, summary: emptySummary() };
   }
-  // The sidecar's overrides (in options) win over the front matter's, which win over detection.
-  const normalised = normaliseBlocks(ingested.blocks, report, withFrontMatter({ ...options, lang }, ingested.frontMatter));
-  annotateSourceLanguage(
-    normalised.tree,
+  // The sidecar's overrides (in options) win over the front matter's, which win over detection; the text
+  // is read in the language that decides (as the build's normalise stage reads it).
+  return normaliseInLanguage(
+    (read) => normaliseBlocks(ingested.blocks, report, read),
+    withFrontMatter({ ...options, lang }, ingested.frontMatter),
     { declared: declarationOf({ ...options, lang }, ingested.frontMatter), rule: options.ruleLang, sourceLocale },
     report,
   );
-  return normalised;
 }

@@ -1,5 +1,5 @@
 import type { Ingested } from '../ingest/index.ts';
-import { annotateSourceLanguage, declarationOf, ownMarkdownDeclaration } from '../locale/source-language.ts';
+import { annotateSourceLanguage, declarationOf, normaliseInLanguage, ownMarkdownDeclaration } from '../locale/source-language.ts';
 import { withFrontMatter } from '../normalize/sidecar.ts';
 import { normalizeTranscript } from '../normalize/transcript.ts';
 import type { Stage } from '../stage.ts';
@@ -12,7 +12,11 @@ export const normalize: Stage<Ingested, TranscriptRoot> = (input, ctx) => {
     return input.tree;
   }
   const options = ctx.normalize ?? { lang: sourceLocale, keepNbsp: ctx.config.keepNbsp };
-  const tree = normalizeTranscript(input.blocks, ctx.report, withFrontMatter(options, input.frontMatter));
-  annotateSourceLanguage(tree, { declared: declarationOf(options, input.frontMatter), rule: options.ruleLang, sourceLocale }, ctx.report);
-  return tree;
+  // Read in the document's language (declared, a sources rule, else detected), not the config's default.
+  return normaliseInLanguage(
+    (read) => ({ tree: normalizeTranscript(input.blocks, ctx.report, read) }),
+    withFrontMatter(options, input.frontMatter),
+    { declared: declarationOf(options, input.frontMatter), rule: options.ruleLang, sourceLocale },
+    ctx.report,
+  ).tree;
 };

@@ -1,4 +1,5 @@
 import { resolveLocales } from '../locale/resolve.ts';
+import { documentLanguage } from '../locale/source-language.ts';
 import type { Stage } from '../stage.ts';
 import { translateTree, type TermChange, type TranslationStats } from '../translate/translate-tree.ts';
 import type { TranscriptRoot } from '../types.ts';
@@ -7,7 +8,8 @@ export const translate: Stage<TranscriptRoot, { tree: TranscriptRoot; stats: Tra
   translateTree(
     tree,
     {
-      sourceLang: ctx.config.sourceLocale,
+      // The document's own language (per-document source languages, issue 16), else the config's default.
+      sourceLang: documentLanguage(tree, ctx.config),
       chain: resolveLocales(ctx.locale, ctx.config.fallbackLng),
       memory: ctx.resources.memory,
       glossary: ctx.resources.glossary,

@@ -11,8 +11,13 @@ import { scanTmx, type ScannedTu } from './tmx-scan.ts';
  * (the source changed after translation: reported with old and new source, never published as current).
  */
 export interface UnitContext {
-  /** Source text of the unit (the memory's source language). */
+  /** Source text of the unit: the variant its translations were made from (`lang`). */
   source: string;
+  /**
+   * The unit's source language: the variant whose hash the unit records, else the unit's srclang, else
+   * the memory's. A unit translated ru→en holds the Russian neighbours, so it judges Russian documents only.
+   */
+  lang: string;
   /** Target text per canonical language tag. */
   targets: Map<string, string>;
   /** x-pressroom-source-hash: the hash of the source the translation was made from. */
@@ -39,7 +44,8 @@ export const sourceHash = (text: string): string => createHash('sha256').update(
 /**
  * The units of a TMX text that carry pressroom's context props, read by the scanner (tmx-scan.ts). A second
  * pass over the text that only runs when the file holds such props; a text the scanner refuses gives none
- * (parseTmx has refused it with its diagnostic before).
+ * (parseTmx has refused it with its diagnostic before). `sourceLang` is the language of units that say
+ * nothing of their own (no matching hash, no srclang): the memory's header, or the config's default.
  */
 export function readContexts(tmx: string, sourceLang: string, file: string): UnitContext[] {
   if (!tmx.includes(CONTEXT_PROPS.hash) && !tmx.includes(CONTEXT_PROPS.doc)) return [];
@@ -52,25 +58,35 @@ export function readContexts(tmx: string, sourceLang: string, file: string): Uni
   return out;
 }
 
-/** A scanned unit's context record, when it has the props and a variant in `source`. */
+/**
+ * A scanned unit's context record, when it has the props. Its source is the variant whose text has the
+ * recorded hash (an import records the hash of the source it translated from, in whichever language),
+ * else the variant in the unit's srclang, else in `source`; a unit with none of these gives no record.
+ */
 export function unitContext(unit: ScannedTu, source: string, file: string): UnitContext | undefined {
   const props = new Map<string, string>();
   for (const prop of unit.props) props.set(prop.type, parseSegment(prop.value).text);
   if (!props.has(CONTEXT_PROPS.hash) && !props.has(CONTEXT_PROPS.doc)) return undefined;
-  const targets = new Map<string, string>();
-  let text: string | undefined;
+  const texts = new Map<string, string>();
   for (const tuv of unit.tuvs) {
     const tag = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
     const lang = tag ? (canonicalLocale(tag) ?? tag) : undefined;
-    if (!lang || tuv.seg === undefined) continue;
-    if (lang === source) text = parseSegment(tuv.seg).text;
-    else targets.set(lang, parseSegment(tuv.seg).text);
+    if (!lang || tuv.seg === undefined || texts.has(lang)) continue;
+    texts.set(lang, parseSegment(tuv.seg).text);
   }
-  if (text === undefined) return undefined;
+  const hash = props.get(CONTEXT_PROPS.hash);
+  const own = unit.attributes.srclang && unit.attributes.srclang !== '*all*' ? canonicalLocale(unit.attributes.srclang) : undefined;
+  const lang =
+    (hash === undefined ? undefined : [...texts].find(([, text]) => sourceHash(text) === hash)?.[0]) ??
+    (own && texts.has(own) ? own : undefined) ??
+    (texts.has(source) ? source : undefined);
+  if (lang === undefined) return undefined;
+  const targets = new Map([...texts].filter(([tag]) => tag !== lang));
   return {
-    source: text,
+    source: texts.get(lang)!,
+    lang,
     targets,
-    hash: props.get(CONTEXT_PROPS.hash),
+    hash,
     doc: props.get(CONTEXT_PROPS.doc),
     prev: props.get(CONTEXT_PROPS.prev),
     next: props.get(CONTEXT_PROPS.next),
@@ -129,13 +145,16 @@ export class ContextIndex {
    * For a segment in `lang`: a context match (a unit with this source and the same neighbours, or in the
    * same document with one neighbour the same), a stale one (a unit of this document whose source is no
    * longer in it, standing where this segment stands; or a unit whose recorded hash is not its source's),
-   * or undefined. `current` holds the matching forms of every source in the document now.
+   * or undefined. `current` holds the matching forms of every source in the document now. `from`, the
+   * document's source language, leaves out units translated from another language (their neighbours are
+   * in that language); without it, every unit counts.
    */
-  judge(segment: SegmentPlace, lang: string, current: ReadonlySet<string>): ContextVerdict | undefined {
+  judge(segment: SegmentPlace, lang: string, current: ReadonlySet<string>, from?: string): ContextVerdict | undefined {
     const key = matchKey(segment.source);
     const prev = matchKey(segment.prev);
     const next = matchKey(segment.next);
-    const same = (unit: UnitContext) => unit.targets.has(lang);
+    const base = from?.split('-')[0]!.toLowerCase();
+    const same = (unit: UnitContext) => unit.targets.has(lang) && (base === undefined || unit.lang.split('-')[0]!.toLowerCase() === base);
     for (const unit of this.bySource.get(key) ?? []) {
       if (!same(unit)) continue;
       if (unit.hash !== undefined && unit.hash !== sourceHash(unit.source))

@@ -23,6 +23,8 @@ export interface SegmentQuery {
 export interface MatchOptions {
   /** The target language: the first of the locale's chain (context matches are recorded per language). */
   target: string;
+  /** The source language: the document's (default: the language the memory was loaded for). */
+  from?: string;
   /** The languages to look in, in order (matchChain). */
   chain: readonly string[];
   /** The matching forms of every source in the document now: what tells a stale unit (context.ts). */
@@ -42,10 +44,15 @@ export type SegmentLookup = { kind: 'stale'; verdict: StaleVerdict } | { kind: '
 
 /**
  * The languages a locale's text is looked up in, as the build looks: the locale's `resolveLocales` chain
- * with `fallbackLng`, the fallbacks only when `onMissing` says "fallback", never the source language.
+ * with `fallbackLng`, the fallbacks only when `onMissing` says "fallback", never the source language
+ * (`from`: the document's, default the config's `sourceLocale`).
  */
-export function matchChain(locale: string, config: Pick<PipelineConfig, 'sourceLocale' | 'fallbackLng' | 'onMissing'>): string[] {
-  return lookupLanguages(resolveLocales(locale, config.fallbackLng), config.onMissing).filter((lang) => lang !== config.sourceLocale);
+export function matchChain(
+  locale: string,
+  config: Pick<PipelineConfig, 'sourceLocale' | 'fallbackLng' | 'onMissing'>,
+  from: string = config.sourceLocale,
+): string[] {
+  return lookupLanguages(resolveLocales(locale, config.fallbackLng), config.onMissing).filter((lang) => lang !== from);
 }
 
 /** The languages of `chain` a text is looked up in: its own, and its fallbacks only when `onMissing` says "fallback". */
@@ -70,11 +77,12 @@ export function findMatches(
           { doc: segment.doc, source: segment.source, prev: segment.prev ?? '', next: segment.next ?? '' },
           options.target,
           options.current ?? new Set(),
+          options.from,
         );
   if (verdict?.kind === 'stale') return { stale: verdict, matches: [] };
   const context = verdict && contextMatch(verdict, options.target);
   if (context && options.firstOnly) return { matches: [context] };
-  const found = memory.match(segment.source, options.chain, { minScore: options.minScore, limit: options.limit });
+  const found = memory.match(segment.source, options.chain, { minScore: options.minScore, limit: options.limit, from: options.from });
   if (!context) return { matches: found };
   return { matches: [context, ...found.filter((match) => match.target !== context.target)].slice(0, options.limit ?? 5) };
 }
@@ -82,7 +90,7 @@ export function findMatches(
 /**
  * The memory's answer for one segment, as the translate stage publishes it and as an artifact's cache key
  * records it (engine/fingerprint.ts): the first of `findMatches`. `chain` is the look-up chain without the
- * source language; `target` its first language.
+ * source language; `target` its first language; `from` the document's source language.
  */
 export function lookupSegment(
   segment: { doc: string; source: string; prev: string; next: string },
@@ -90,8 +98,9 @@ export function lookupSegment(
   target: string,
   chain: readonly string[],
   current: ReadonlySet<string>,
+  from?: string,
 ): SegmentLookup {
-  const { stale, matches } = findMatches(segment, memory, { target, chain, current, firstOnly: true });
+  const { stale, matches } = findMatches(segment, memory, { target, chain, current, firstOnly: true, from });
   return stale ? { kind: 'stale', verdict: stale } : { kind: 'match', match: matches[0] };
 }
 

@@ -1,17 +1,19 @@
 import type { Root, RootContent } from 'mdast';
 import type { Glossary } from '../glossary/glossary.ts';
 import type { TermSeverity } from '../config/defaults.ts';
-import { quoteText, type Reporter } from '../report/messages.ts';
+import { quoteText, unitCause, type Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
 import { lookupLanguages } from '../tm/match.ts';
 import { lookupSegment, reportTermViolations, segmentPlaces, staleReason } from './segment-checks.ts';
 import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
 import { replaceDeprecated, type DeprecatedTerm } from './deprecated-terms.ts';
+import { isSourceLocale } from '../locale/source-language.ts';
 
 export type OnMissing = 'error' | 'fallback' | 'keep-source';
 
 export interface TranslateOptions {
+  /** The document's language (meta.sourceLang): what the memory and glossary are read from. */
   sourceLang: string;
   /** From `resolveLocales(target, fallbackLng)`: the target first, then its fallbacks. */
   chain: readonly string[];
@@ -69,18 +71,34 @@ export function translateTree(
   const missing: Segment[] = [];
   const terms: TermChange[] = [];
   const lookupChain = lookupLanguages(options.chain, options.onMissing);
+  // A locale in the document's own language publishes it as written: nothing to look up, nothing missing.
+  const asWritten = isSourceLocale(target, options.sourceLang);
+  // A memory that holds nothing in this direction (ky → en when its units are en and ru only): every
+  // segment falls back, as for a missing unit, and the direction is named once so nobody hunts unit by unit.
+  const directions = lookupChain.filter((lang) => lang !== options.sourceLang);
+  if (
+    !asWritten &&
+    directions.length > 0 &&
+    options.memory.langs.length > 0 &&
+    directions.every((lang) => options.memory.size(lang, options.sourceLang) === 0)
+  )
+    report.warn(
+      `Unexpected ${options.sourceLang} original without ${options.sourceLang} → ${directions.join(' or ')} translations in the memories, expected units with a ${options.sourceLang} and a ${target} variant; its segments are published in ${options.sourceLang}, each reported as tm:no-match`,
+      { ruleId: 'tm:no-direction' },
+    );
 
   const translateSegment = (segment: Segment) => {
     stats.segments += 1;
     const hits = options.glossary.find(segment.source, options.sourceLang);
     stats.termsFound += hits.length;
-    if (target === options.sourceLang) return;
+    if (asWritten) return;
     const found = lookupSegment(
       { doc: options.doc ?? '', source: segment.source, ...places.get(segment)! },
       options.memory,
       target,
       lookupChain.filter((lang) => lang !== options.sourceLang),
       current,
+      options.sourceLang,
     );
     if (found.kind === 'stale') {
       // Published in the source language: it fell back, for the reason tm:stale gives.
@@ -111,21 +129,21 @@ export function translateTree(
         if (term.replaced > 0)
           report.info(
             `Replaced deprecated term “${term.deprecated}” with ${use} ${term.replaced === 1 ? 'once' : `${term.replaced} times`} in segment ${segment.id} (from ${match.entry.unit.file}:${match.entry.unit.line})`,
-            { ruleId: 'term:replaced', place: segment.position },
+            { ruleId: 'term:replaced', place: segment.position, cause: unitCause(match.entry.unit) },
           );
         if (term.kept) {
           // Still published, but waiting for a translator: exported as stale, counted on the dashboard.
           segment.status = 'stale';
           report.warn(
             `Unexpected deprecated term “${term.deprecated}” as ${term.forms.map((form) => `“${form}”`).join(', ')}, a form the glossary does not give, expected ${use}; segment ${segment.id} is published as the memory has it (${match.entry.unit.file}:${match.entry.unit.line}) and marked stale for a translator`,
-            { ruleId: 'term:deprecated-kept', place: segment.position },
+            { ruleId: 'term:deprecated-kept', place: segment.position, cause: unitCause(match.entry.unit) },
           );
         }
       }
       if (match.band !== 'exact')
         report.info(
           `Unexpected ${match.band} match (${match.score}) for segment ${segment.id}, expected an exact match; published from “${match.entry.source}” (${match.entry.unit.file}:${match.entry.unit.line})`,
-          { ruleId: `tm:${match.band === 'adapted' ? 'adapted' : 'fuzzy'}`, place: segment.position },
+          { ruleId: `tm:${match.band === 'adapted' ? 'adapted' : 'fuzzy'}`, place: segment.position, cause: unitCause(match.entry.unit) },
         );
       return;
     }
@@ -136,7 +154,7 @@ export function translateTree(
   };
 
   const translateLabel = (text: string, what: string, place: RootContent['position']): { text: string; lang: string } => {
-    if (!text || target === options.sourceLang) return { text, lang: options.sourceLang };
+    if (!text || asWritten) return { text, lang: options.sourceLang };
     const hit = options.glossary.translate(text, options.sourceLang, lookupChain);
     if (hit && hit.lang !== options.sourceLang) return { text: hit.text, lang: hit.lang };
     stats.labelsFellBack += 1;
@@ -184,7 +202,7 @@ export function translateTree(
       },
     );
   }
-  if (target !== options.sourceLang)
+  if (!asWritten)
     reportTermViolations(
       [...places.keys()],
       { glossary: options.glossary, sourceLang: options.sourceLang, target, severity: options.termSeverity ?? 'warning' },

@@ -13,6 +13,7 @@ import { normalize } from '../stages/normalize.ts';
 import { segment as segmentStage } from '../stages/segment.ts';
 import { translate } from '../stages/translate.ts';
 import { resolveLocales } from '../locale/resolve.ts';
+import { documentLanguage, isSourceLocale } from '../locale/source-language.ts';
 import { segmentPlaces } from '../translate/segment-checks.ts';
 import type { Segment, TranscriptRoot } from '../types.ts';
 
@@ -32,6 +33,8 @@ export interface SegmentState {
 export interface LocaleSegments {
   file: DocFile;
   locale: string;
+  /** The document's language (meta.sourceLang, else the config's sourceLocale): the direction of its translation. */
+  sourceLang?: string;
   title: string;
   date: string | null;
   segments: SegmentState[];
@@ -76,7 +79,8 @@ export async function collectSegments(
     let tree = await runStage('normalize', normalize, await runStage('ingest', ingest, bytes, ctx, timings, false), ctx, timings, false);
     tree = await runStage('segment', segmentStage, tree, ctx, timings, false);
     for (const locale of options.locales ?? config.locales) {
-      if (locale === config.sourceLocale) continue;
+      // The locale in the document's own language has nothing to translate.
+      if (isSourceLocale(locale, documentLanguage(tree, config))) continue;
       const translated = await runStage('translate', translate, tree, { ...ctx, locale, report: new Reporter(file.path, locale) }, timings);
       out.push(localeSegments(tree, translated.tree, { file, locale, config, resources }));
     }
@@ -98,9 +102,11 @@ export function localeSegments(
   const sources = segmentsOf(tree);
   const targets = segmentsOf(translated);
   const lang = resolveLocales(locale, config.fallbackLng)[0] ?? locale;
+  const sourceLang = documentLanguage(tree, config);
   return {
     file,
     locale,
+    sourceLang,
     title: tree.data.meta.title,
     date: tree.data.meta.date,
     segments: sources.map((source, index) => ({
@@ -108,7 +114,7 @@ export function localeSegments(
       source: source.segment,
       translated: targets[index]!.segment,
       speaker: source.speaker,
-      ...previousTranslation(targets[index]!.segment, { tree, doc: file.slug, lang, resources }),
+      ...previousTranslation(targets[index]!.segment, { tree, doc: file.slug, lang, sourceLang, resources }),
     })),
   };
 }
@@ -116,13 +122,18 @@ export function localeSegments(
 /** What the memory holds for a segment published in the source language because its source changed (tm:stale). */
 function previousTranslation(
   segment: Segment,
-  where: { tree: TranscriptRoot; doc: string; lang: string; resources: Resources },
+  where: { tree: TranscriptRoot; doc: string; lang: string; sourceLang: string; resources: Resources },
 ): Pick<SegmentState, 'previous'> {
   if (segment.status !== 'stale' || segment.lang === where.lang) return {};
   const { places, current } = segmentPlaces(where.tree);
   const place = [...places].find(([candidate]) => candidate.id === segment.id)?.[1];
   if (!place) return {};
-  const verdict = where.resources.memory.contexts.judge({ doc: where.doc, source: segment.source, ...place }, where.lang, current);
+  const verdict = where.resources.memory.contexts.judge(
+    { doc: where.doc, source: segment.source, ...place },
+    where.lang,
+    current,
+    where.sourceLang,
+  );
   return verdict?.kind === 'stale' ? { previous: { text: verdict.target, source: verdict.unit.source } } : {};
 }
 

@@ -8,6 +8,7 @@ import { fromPhrasing, plainText, unitId, type Inline, type TermHint, type Unit,
 import type { Suggest } from './suggest.ts';
 
 export interface ExportOptions {
+  /** The source language of documents that do not say theirs (LocaleSegments.sourceLang). */
   sourceLang: string;
   glossary: Glossary;
   settings?: Partial<XliffSettings>;
@@ -19,7 +20,9 @@ export interface ExportOptions {
  * The XLIFF for one document and locale: the segments that need a translator, each with the read-only
  * neighbours around it, or undefined when there is nothing to do.
  */
-export function exportDocument(doc: LocaleSegments, options: ExportOptions): XliffFile | undefined {
+export function exportDocument(doc: LocaleSegments, given: ExportOptions): XliffFile | undefined {
+  // The document's own language is the file's source language (a Russian original: source-language="ru").
+  const options = { ...given, sourceLang: doc.sourceLang ?? given.sourceLang };
   const settings = { ...defaults.xliff, ...options.settings };
   const work = new Set(doc.segments.filter((state) => needsWork(state.translated)).map((state) => state.position));
   if (work.size === 0) return undefined;
@@ -33,7 +36,7 @@ export function exportDocument(doc: LocaleSegments, options: ExportOptions): Xli
     const source = fromPhrasing(state.source.children);
     const translate = work.has(state.position);
     const context = { doc: doc.file.slug, prev: sourceAt(state.position - 1), next: sourceAt(state.position + 1), current };
-    const suggestions = translate ? (options.suggest?.(state.source.source, doc.locale, context) ?? []) : [];
+    const suggestions = translate ? (options.suggest?.(state.source.source, doc.locale, context, options.sourceLang) ?? []) : [];
     const review = translate ? currentTranslation(state, doc.locale, options) : undefined;
     // A draft only from a match good enough to revise, and of the same kind of text: a title's words make no sentence.
     const kind = textKind(state.source.source);

@@ -15,12 +15,16 @@ export async function withResources<T>(config: PipelineConfig, work: (resources:
   }
 }
 
-/** The state the memories recorded for each `locale` translation, keyed by source (see tmx-merge). */
-export async function recordedStates(config: PipelineConfig, locale: string): Promise<Map<string, { text: string; state: State }>> {
+/** The state the memories recorded for each `locale` translation of a `sourceLang` source (default: the config's), keyed by source (see tmx-merge). */
+export async function recordedStates(
+  config: PipelineConfig,
+  locale: string,
+  sourceLang: string = config.sourceLocale,
+): Promise<Map<string, { text: string; state: State }>> {
   const states = new Map<string, { text: string; state: State }>();
   for (const file of config.memories) {
     const text = await readFile(file, 'utf8');
-    for (const [key, value] of memoryStates(text, config.sourceLocale, locale)) states.set(key, value);
+    for (const [key, value] of memoryStates(text, sourceLang, locale)) states.set(key, value);
   }
   return states;
 }

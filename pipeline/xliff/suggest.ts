@@ -17,7 +17,8 @@ export interface SuggestionContext {
   current: ReadonlySet<string>;
 }
 
-export type Suggest = (source: string, locale: string, context?: SuggestionContext) => Suggestion[];
+/** `from`: the document's language (default: the config's sourceLocale). */
+export type Suggest = (source: string, locale: string, context?: SuggestionContext, from?: string) => Suggestion[];
 
 /**
  * TM candidates for the XLIFF a translator receives, from the build's matcher (tm/match.ts): the same
@@ -37,9 +38,9 @@ export async function memorySuggestions(config: PipelineConfig, memory?: Transla
       ),
       config.sourceLocale,
     );
-  return (source, locale, context) => {
-    const chain = matchChain(locale, config);
-    const { matches } = findMatches({ source, ...context }, tm, { target: locale, chain, current: context?.current });
+  return (source, locale, context, from = config.sourceLocale) => {
+    const chain = matchChain(locale, config, from);
+    const { matches } = findMatches({ source, ...context }, tm, { target: locale, chain, current: context?.current, from });
     return matches.slice(0, SUGGESTIONS).map((match) => ({
       score: match.score,
       source: match.entry.source,

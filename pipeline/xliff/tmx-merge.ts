@@ -75,11 +75,17 @@ export function mergeIntoTmx(
     );
   const source = canonicalLocale(sourceLang) ?? sourceLang;
   const target = canonicalLocale(locale) ?? locale;
-  // The first unit of each source, in file order, as the regex reader found it before.
+  // The first unit of each source, in file order, as the regex reader found it before. A unit written in
+  // another direction (its srclang, else the header's, another language) that already has a `locale`
+  // variant is left alone: that variant is its original, not a translation to overwrite; a unit of its own
+  // is added for this direction instead.
+  const headerLang = scanned.header?.srclang && scanned.header.srclang !== '*all*' ? canonicalLocale(scanned.header.srclang) : undefined;
   const units = new Map<string, ScannedTu>();
   for (const unit of scanned.units) {
     const sourceText = variantText(unit, source);
     if (sourceText === undefined) continue;
+    const own = unit.attributes.srclang && unit.attributes.srclang !== '*all*' ? canonicalLocale(unit.attributes.srclang) : headerLang;
+    if (own !== undefined && primaryOf(own) !== primaryOf(source) && variantText(unit, target) !== undefined) continue;
     const key = matchKey(sourceText);
     if (!units.has(key)) units.set(key, unit);
   }
@@ -91,7 +97,7 @@ export function mergeIntoTmx(
   for (const [key, entry] of latest) {
     const unit = units.get(key);
     if (!unit) {
-      added += `\n    ${newUnit(entry, sourceLang, locale, provenance)}`;
+      added += `\n    ${newUnit(entry, sourceLang, locale, provenance, headerLang !== undefined && primaryOf(headerLang) !== primaryOf(source))}`;
       continue;
     }
     const block = updateUnit(text, unit, target, locale, entry, provenance);
@@ -167,8 +173,10 @@ function updateUnit(
 }
 
 /** A unit for a source the memory does not hold yet, written as an update of a bare unit would write it. */
-function newUnit(entry: MergeEntry, sourceLang: string, locale: string, provenance: Provenance): string {
-  let open = `<tu tuid="${esc(entry.id)}" creationdate="${provenance.date}">`;
+function newUnit(entry: MergeEntry, sourceLang: string, locale: string, provenance: Provenance, ownSrclang: boolean): string {
+  // A unit translated from another language than the memory's header says records its own (TMX 1.4 tu@srclang).
+  const srclang = ownSrclang ? ` srclang="${esc(sourceLang)}"` : '';
+  let open = `<tu tuid="${esc(entry.id)}"${srclang} creationdate="${provenance.date}">`;
   open = setAttribute(open, 'changedate', provenance.date);
   if (provenance.translator) open = setAttribute(open, 'changeid', provenance.translator);
   return (
@@ -204,6 +212,8 @@ function setAttribute(tag: string, name: string, value: string): string {
   // Replacement functions throughout: a translation or a name may hold `$1` or `$&`, which a replacement string expands.
   return pattern.test(tag) ? tag.replace(pattern, () => attribute) : tag.replace(/\/?>$/, (end) => `${attribute}${end}`);
 }
+
+const primaryOf = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 function tuvLang(tuv: ScannedTuv): string | undefined {
   const tag = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
