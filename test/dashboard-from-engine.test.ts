@@ -2,7 +2,7 @@
 // artifact (segments and counts, cached with it), never from a second reading of the documents; report.json
 // carries the dashboard's per-category counts, in the one vocabulary the CLI prints.
 import assert from 'node:assert/strict';
-import fs, { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import fs, { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -149,4 +149,18 @@ test('a rebuild reusing cached artifacts writes the dashboard a fresh build writ
   const fresh = await observedBuild({ ...config, out: freshOut }, { cache: false });
   assert.equal(fresh.report.incremental?.reused, 0);
   assertSameDashboard(cached, dashboard(freshOut), 'cached rebuild against a fresh build');
+});
+
+test('a cache entry made before artifacts kept their segments is rebuilt, not served without them', async () => {
+  assert.ok(first, 'the first build ran');
+  const entry = path.join(cache, 'a-full', 'ru', 'entry.json');
+  const stored = JSON.parse(readFileSync(entry, 'utf8')) as { meta: { segments?: unknown; report: { counts?: unknown } } };
+  assert.ok(stored.meta.segments, 'the entry keeps the segments');
+  delete stored.meta.segments;
+  delete stored.meta.report.counts;
+  writeFileSync(entry, JSON.stringify(stored));
+  const again = await observedBuild(config, { cache });
+  assert.deepEqual(again.report.incremental?.rebuilt, ['a-full/ru']);
+  const rebuilt = JSON.parse(readFileSync(entry, 'utf8')) as typeof stored;
+  assert.ok(rebuilt.meta.segments && rebuilt.meta.report.counts, 'the rebuilt entry keeps them again');
 });
