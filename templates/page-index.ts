@@ -20,12 +20,14 @@ export interface IndexEntry {
   /** The locale's name in its own language. */
   languageName: string;
   page: Link;
-  /** PDF, EPUB, bundle: `size` in bytes. */
-  files: Link[];
+  /** The downloads (PDF, EPUB, …): `format` the registry's id (pipeline/render/formats.ts), `size` in bytes. */
+  files: (Link & { format?: string })[];
   /** The lead paragraph as plain text, in this entry's language (feeds' summaries, link previews). */
   lead?: string;
   /** Names of the named speakers, in this entry's language (index filters); generic roles left out. */
   speakers?: string[];
+  /** The language the document was written in (its original's); absent in entries of older builds. */
+  sourceLang?: string;
 }
 
 export interface IndexDocument {
@@ -49,6 +51,8 @@ export interface IndexItem {
   links: Link[];
   /** The document in its other languages; labels are language names in the index's language. */
   others: Link[];
+  /** "Original: Русский", in the index's language, the original's page linked when it is published (optional). */
+  original?: Link;
 }
 
 /** A year or a month: a heading, then either smaller sections or documents. */
@@ -117,6 +121,7 @@ function fullItem(item: IndexItem, level: number, data: IndexData, sizeLabel: (b
   return h('article', { className: ['document'], id: item.slug }, [
     heading(level, {}, [h('a', { href: item.href, lang: foreign, hrefLang: foreign }, item.title)]),
     h('p', { className: ['dateline'] }, item.dateline),
+    item.original ? h('p', { className: ['original'] }, originalNode(item.original)) : '',
     item.speakers.length > 0 ? h('p', { className: ['speakers'] }, [`${data.speakersHeading}: `, ...joined(item.speakers)]) : '',
     item.links.length > 0
       ? h(
@@ -138,6 +143,10 @@ function fullItem(item: IndexItem, level: number, data: IndexData, sizeLabel: (b
       : '',
   ]);
 }
+
+/** The original's language as a link to its page (or as text when it is not published), `rel="alternate"`. */
+const originalNode = (link: Link): ElementContent =>
+  link.href ? h('a', { href: link.href, hrefLang: link.hreflang, rel: ['alternate'] }, link.label) : { type: 'text', value: link.label };
 
 /** A document on one line: title linking to its page, then date and place. */
 const compactItem = (item: IndexItem, data: IndexData): Element =>

@@ -90,7 +90,7 @@ test('the terminal gets one summary line per locale, with segments, fallbacks an
   assert.match(stdout, /^ru\s+\S+\s+122 segments: 119 exact, 2 adapted, 1 fuzzy \(121 published\)/m);
   assert.match(
     stdout,
-    /Stages: ingest \d+ ms, normalize \d+ ms, segment \d+ ms, translate \d+ ms, render-html \d+ ms, render-epub \d+ ms, render-pdf \d+ ms, bundle \d+ ms/,
+    /Stages: ingest \d+ ms, normalize \d+ ms, segment \d+ ms, translate \d+ ms, render-html \d+ ms, render-epub \d+ ms, render-docx \d+ ms, render-pdf \d+ ms, bundle \d+ ms/,
   );
   const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
   const ru = report.documents[0].locales.find((entry: { locale: string }) => entry.locale === 'ru');
@@ -166,7 +166,7 @@ for (const locale of locales) {
     }
   });
 
-  test(`${locale}: the bundle zips the page, stylesheet, fonts, PDF and EPUB`, () => {
+  test(`${locale}: the bundle zips the page, stylesheet, fonts, PDF, EPUB and DOCX`, () => {
     const names = zipEntries(readFileSync(file(locale, `${slug}.${locale}.zip`))).map((entry) => entry.name);
     const root = `${slug}.${locale}`;
     for (const expected of [
@@ -174,6 +174,7 @@ for (const locale of locales) {
       'style.css',
       `${slug}.${locale}.pdf`,
       `${slug}.${locale}.epub`,
+      `${slug}.${locale}.docx`,
       'fonts/noto-sans-latin-700-normal.woff2',
     ])
       assert.ok(names.includes(`${root}/${expected}`), `${expected} missing from the bundle`);
@@ -232,6 +233,7 @@ for (const locale of locales) {
     for (const [format, name] of [
       ['pdf', `${slug}.${locale}.pdf`],
       ['epub', `${slug}.${locale}.epub`],
+      ['docx', `${slug}.${locale}.docx`],
       ['bundle', `${slug}.${locale}.zip`],
     ] as const) {
       const size = formatSize(statSync(file(locale, name)).size, locale);

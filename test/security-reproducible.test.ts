@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { pressroom, repo, snapshot } from './helpers/cli.ts';
 
 /** Two builds of the same inputs in different surroundings: time zone, locale, umask-free paths, working folder. */
-test('the same inputs give byte-identical HTML, EPUB, zip and PDF outputs in different surroundings', () => {
+test('the same inputs give byte-identical HTML, EPUB, DOCX, zip and PDF outputs in different surroundings', () => {
   const builds = [
     { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
     { TZ: 'Pacific/Kiritimati', LANG: 'ru_RU.UTF-8', LC_ALL: 'ky_KG.UTF-8' },
@@ -25,7 +25,7 @@ test('the same inputs give byte-identical HTML, EPUB, zip and PDF outputs in dif
     const kind = path.extname(file);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  for (const kind of ['.html', '.epub', '.zip', '.pdf']) assert.ok(kinds.get(kind)! >= 3, `no ${kind} compared`);
+  for (const kind of ['.html', '.epub', '.docx', '.zip', '.pdf']) assert.ok(kinds.get(kind)! >= 3, `no ${kind} compared`);
   // The report records how long each stage took: everything else in it is the same.
   const report = (bytes: Buffer) => ({ ...JSON.parse(bytes.toString('utf8')), timings: undefined });
   assert.deepEqual(report(first.get('report.json')!), report(second.get('report.json')!));

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { InputError, PipelineError } from '../errors.ts';
+import { OUTPUT_FORMATS } from '../render/formats.ts';
 import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
@@ -31,14 +32,19 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.xhtml': 'application/xhtml+xml; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.epub': 'application/epub+zip',
-  '.zip': 'application/zip',
   '.xlf': 'application/xliff+xml',
   '.tmx': 'application/x-tmx+xml',
+  // The output formats' downloads (the page is text/html above, with its charset).
+  ...Object.fromEntries(
+    OUTPUT_FORMATS.filter((format) => format.id !== 'html').map((format) => [`.${format.extension}`, format.mediaType]),
+  ),
 };
 /** What a reader saves rather than views. */
-const DOWNLOADS = new Set(['.pdf', '.epub', '.zip', '.xlf', '.tmx']);
+const DOWNLOADS = new Set([
+  '.xlf',
+  '.tmx',
+  ...OUTPUT_FORMATS.filter((format) => format.id !== 'html').map((format) => `.${format.extension}`),
+]);
 
 /** Receives one line per answered request (without the newline), and whether it was an error status. */
 export type RequestLog = (line: string, failed: boolean) => void;

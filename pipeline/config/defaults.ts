@@ -1,8 +1,10 @@
 import type { OnMissing } from '../translate/translate-tree.ts';
 import type { SourceSettings } from './sources.ts';
 
-export type Format = 'html' | 'pdf' | 'epub' | 'bundle';
-export const FORMATS: readonly Format[] = ['html', 'pdf', 'epub', 'bundle'];
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../render/formats.ts';
+
+// The output formats are the registry's (pipeline/render/formats.ts); re-exported for the config's readers.
+export { FORMATS, type Format };
 
 export interface Attribution {
   /** Who published the source text, as a reader should see it. */
@@ -19,7 +21,10 @@ export interface PipelineConfig {
   sourceLocale: string;
   /** Locales to publish, the source included. Default: ["en"]. */
   locales: string[];
-  /** Output formats: any of "html", "pdf", "epub", "bundle" ("bundle" zips the other three). Default: all four. */
+  /**
+   * Output formats: ids of the registry, pipeline/render/formats.ts (today "html", "pdf", "epub", "docx", "bundle";
+   * "bundle" zips the others, see each entry's `bundle`). Default: the entries marked `byDefault`.
+   */
   formats: Format[];
   /** Output folder; replaced document by document, never left half-written. Default: "output". */
   out: string;
@@ -106,7 +111,7 @@ export const defaults: PipelineConfig = {
   inputs: ['transcripts'],
   sourceLocale: 'en',
   locales: ['en'],
-  formats: [...FORMATS],
+  formats: [...DEFAULT_FORMATS],
   out: 'output',
   memories: [],
   glossaries: [],

@@ -6,17 +6,15 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { InputError } from '../errors.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
 import { formatDate, languageName } from '../render/page.ts';
-import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
+import { downloadFormats, madeFormats, outputFormat, type FormatInput } from '../render/formats.ts';
+import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { localeTermUses } from '../report/glossary-report.ts';
 import { countCategories } from '../report/categories.ts';
 import { Reporter, type Message } from '../report/messages.ts';
 import { runStage, type DocFile, type StageContext, type Timings } from '../stage.ts';
-import { bundle } from '../stages/bundle.ts';
 import { ingest } from '../stages/ingest.ts';
 import { normalize } from '../stages/normalize.ts';
-import { renderEpub } from '../stages/render-epub.ts';
 import { renderHtml } from '../stages/render-html.ts';
-import { renderPdf } from '../stages/render-pdf.ts';
 import { segment } from '../stages/segment.ts';
 import { translate } from '../stages/translate.ts';
 import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
@@ -95,7 +93,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   const sourceKey = sha256(transcript + engine.bases.get(config.sourceLocale)!);
   let source = (await engine.cache?.get<SourceFacts>(sourceName, sourceKey))?.meta;
   // A transcript not built before will be printed: Chromium starts while it is normalised and translated.
-  if (!source && (config.formats.includes('pdf') || config.formats.includes('bundle'))) engine.pool.warm();
+  if (!source && madeFormats(config.formats).some((format) => format.needs.includes('chromium'))) engine.pool.warm();
   let tree: Tree | undefined;
   const normalised = async (): Promise<Tree> => {
     if (tree) return tree;
@@ -185,8 +183,10 @@ async function renderLocale(
 ): Promise<{ files: OutputFile[]; meta: ArtifactMeta }> {
   const { config, timings, resources } = engine;
   const slug = ctx.file.slug;
-  const wants = (format: string) => config.formats.includes(format as never) || config.formats.includes('bundle');
-  if (wants('pdf')) engine.pool.warm();
+  // Every format is made from the page; those that pack others' files (the bundle) come last, after the
+  // page states the sizes. Formats without Chromium go first, so that the browser warms meanwhile.
+  const made = madeFormats(config.formats);
+  if (made.some((format) => format.needs.includes('chromium'))) engine.pool.warm();
   engine.onStage(`translate ${slug}/${locale}`);
   const translated = await runStage('translate', translate, tree, ctx, timings);
   // Taken before rendering, as JSON: what the cache gives back on reuse is then what a fresh build uses.
@@ -198,37 +198,39 @@ async function renderLocale(
   const counts = targets && countCategories(targets, locale, config.sourceLocale);
   engine.onStage(`html ${slug}/${locale}`);
   const page = await runStage('render-html', renderHtml, translated, ctx, timings);
-  const files: OutputFile[] = wants('html') ? [...page.files] : [];
-  if (wants('epub')) {
-    engine.onStage(`epub ${slug}/${locale}`);
-    const epub = await runStage('render-epub', renderEpub, page, ctx, timings);
-    files.push({ path: path.posix.basename(layout.file(slug, locale, 'epub')), contents: epub });
-  }
-  if (wants('pdf')) {
-    engine.onStage(`pdf ${slug}/${locale}`);
-    const pdf = await engine.pool.run(() => runStage('render-pdf', renderPdf, page, ctx, timings));
-    // The page and its fonts were copied to scratch for Chromium; a long batch must not pile them up.
-    await rm(path.join(resources.scratch, slug, locale), { recursive: true, force: true });
-    files.push({ path: path.posix.basename(layout.file(slug, locale, 'pdf')), contents: pdf });
-  }
+  // Each file with the format it belongs to: what is published, sized and bundled is decided by format, not by name.
+  const files: { format: string; file: OutputFile }[] = made.some((format) => format.id === 'html')
+    ? page.files.map((file) => ({ format: 'html', file }))
+    : [];
+  const sizeOf = (format: string) => files.find((output) => output.format === format && output.format !== 'html')?.file.contents.byteLength;
   // Download links show sizes, known only now; the page inside the bundle cannot state the bundle's own.
-  const sizeOf = (format: 'pdf' | 'epub' | 'bundle') =>
-    files.find((output) => output.path === path.posix.basename(layout.file(slug, locale, format)))?.contents.byteLength;
   const sized = () => {
-    const at = files.findIndex((output) => output.path === 'index.html');
-    if (at >= 0)
-      files[at] = {
-        path: 'index.html',
-        contents: utf8(page.withSizes({ pdf: sizeOf('pdf'), epub: sizeOf('epub'), bundle: sizeOf('bundle') })),
-      };
+    const at = files.findIndex((output) => output.file.path === 'index.html');
+    const sizes = Object.fromEntries(downloadFormats(config.formats).map((format) => [format.id, sizeOf(format.id)]));
+    if (at >= 0) files[at] = { format: 'html', file: { path: 'index.html', contents: utf8(page.withSizes(sizes)) } };
   };
-  sized();
-  if (config.formats.includes('bundle')) {
-    const zipped = await runStage('bundle', bundle, { files, date: tree.data.meta.date, page }, ctx, timings);
-    files.push({ path: path.posix.basename(layout.file(slug, locale, 'bundle')), contents: zipped });
-    sized();
+  const order = [
+    ...made.filter((format) => format.load && format.needs.length === 0),
+    ...made.filter((format) => format.needs.includes('chromium')),
+    ...made.filter((format) => format.needs.includes('files')),
+  ];
+  for (const format of order) {
+    if (format.needs.includes('files')) sized();
+    engine.onStage(`${format.id} ${slug}/${locale}`);
+    const render = await format.load!();
+    const input: FormatInput = {
+      page,
+      files: files.filter((output) => outputFormat(output.format)?.bundle !== 'never').map((output) => output.file),
+      date: tree.data.meta.date,
+    };
+    const run = () => runStage(format.stage, render, input, ctx, timings);
+    const contents = format.needs.includes('chromium') ? await engine.pool.run(run) : await run();
+    // The page and its fonts were copied to scratch for Chromium; a long batch must not pile them up.
+    if (format.needs.includes('chromium')) await rm(path.join(resources.scratch, slug, locale), { recursive: true, force: true });
+    files.push({ format: format.id, file: { path: path.posix.basename(layout.file(slug, locale, format.id)), contents } });
   }
-  const published = files.filter((output) => isRequested(output.path, config));
+  sized();
+  const published = files.filter((output) => config.formats.includes(output.format as never)).map((output) => output.file);
   const fileList = published.map((output) => `${layout.folder(slug, locale)}/${output.path}`);
   const t = resources.translators.get(locale)!;
   const meta = translated.tree.data.meta;
@@ -267,16 +269,15 @@ async function renderLocale(
     speakers: meta.speakers.filter((speaker) => !speaker.generic && speaker.name).map((speaker) => speaker.name),
     page: {
       href: config.formats.includes('html') ? layout.page(slug, locale) : (fileList[0] ?? ''),
-      label: t('download.html'),
+      label: t(outputFormat('html')!.label),
     },
-    files: (['pdf', 'epub', 'bundle'] as const)
-      .filter((format) => config.formats.includes(format))
-      .map((format) => ({
-        href: layout.file(slug, locale, format),
-        label: t(`download.${format}`),
-        type: MEDIA_TYPES[format],
-        size: sizeOf(format),
-      })),
+    files: downloadFormats(config.formats).map((format) => ({
+      format: format.id,
+      href: layout.file(slug, locale, format.id),
+      label: t(format.label),
+      type: format.mediaType,
+      size: sizeOf(format.id),
+    })),
   };
   return { files: published, meta: { report, index, messages: ctx.report.messages, ...(segments ? { segments } : {}) } };
 }
@@ -298,10 +299,3 @@ const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Rule ids of the per-segment terminology checks (glossary/check.ts) that the locale report lists. */
 const TERM_RULES = new Set(['term:missing', 'term:count', 'term:deprecated']);
-
-function isRequested(name: string, config: PipelineConfig): boolean {
-  if (name.endsWith('.pdf')) return config.formats.includes('pdf');
-  if (name.endsWith('.epub')) return config.formats.includes('epub');
-  if (name.endsWith('.zip')) return config.formats.includes('bundle');
-  return config.formats.includes('html');
-}

@@ -4,6 +4,7 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { slugify } from '../emit/slug.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { datelineNodes, formatDate, languageName, renderIndexPage, textDirection } from '../render/page.ts';
+import { outputFormat } from '../render/formats.ts';
 import { utf8, type OutputFile } from '../render/outputs.ts';
 import { ATOM_TYPE, feedName } from '../site/site-url.ts';
 import type { IndexData, IndexDocument, IndexEntry, IndexItem, IndexSection, LinkList } from '../../templates/page-index.ts';
@@ -276,7 +277,6 @@ const entryIn = (document: IndexDocument, lang: string): IndexEntry | undefined 
 function indexItem(document: IndexDocument, lang: string, t: Translate, speakers: Map<string, string>): IndexItem {
   const entry = entryIn(document, lang);
   if (!entry) return { slug: document.slug, title: document.slug, lang, href: '', dateline: [], speakers: [], links: [], others: [] };
-  const format = (link: Link) => /\.(pdf|epub|zip)$/.exec(link.href)?.[1]?.replace('zip', 'bundle');
   const foreign = entry.lang === lang ? undefined : entry.lang;
   return {
     slug: document.slug,
@@ -289,7 +289,12 @@ function indexItem(document: IndexDocument, lang: string, t: Translate, speakers
       label: name,
       lang: foreign,
     })),
-    links: entry.files.map((file) => ({ ...file, label: format(file) ? t(`download.${format(file)}`) : file.label })),
+    // The label in the index's language, by the format the entry names (an entry written before formats were
+    // recorded keeps the label it was built with).
+    links: entry.files.map(({ format, ...file }) => {
+      const known = outputFormat(format);
+      return { ...file, label: known ? t(known.label) : file.label };
+    }),
     others: document.entries
       .filter((other) => other !== entry)
       .map((other) => ({ href: other.page.href, label: languageName(other.lang, lang), hreflang: other.lang })),

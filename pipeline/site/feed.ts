@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { indexName } from '../engine/site-index.ts';
 import type { Translate } from '../i18n/ui.ts';
+import { outputFormat, OUTPUT_FORMATS } from '../render/formats.ts';
 import { utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName } from '../render/page.ts';
 import { escapeXml as esc } from '../xliff/model.ts';
@@ -20,7 +21,7 @@ export const FEED_LIMIT = 50;
 const UNDATED = '1970-01-01T00:00:00Z';
 
 /** What an enclosure is: downloads a feed reader may fetch along with the entry. */
-const ENCLOSED = new Set(['application/pdf', 'application/epub+zip']);
+const ENCLOSED = new Set(OUTPUT_FORMATS.filter((format) => format.enclosure).map((format) => format.mediaType));
 
 /** One feed per locale of the config. */
 export function feedFiles(
@@ -113,7 +114,8 @@ function entryLines({ slug, entry, others }: FeedEntry, lang: string, base: stri
     // The same document in the other languages: type and hreflang differ, as RFC 4287 §4.2.7.2 requires.
     ...others.map((other) => link('alternate', other.page, pageType(other.page), other.lang, other.languageName)),
     ...entry.files
-      .filter((file) => file.type && ENCLOSED.has(file.type))
+      // By the format the entry names; an entry written before formats were recorded, by its media type.
+      .filter((file) => file.type && (file.format ? outputFormat(file.format)?.enclosure : ENCLOSED.has(file.type)))
       .map((file) => link('enclosure', file, file.type!, entry.lang, file.label)),
     ...(entry.lead ? [`    <summary type="text">${esc(entry.lead)}</summary>`] : []),
     '  </entry>',

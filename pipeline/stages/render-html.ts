@@ -9,7 +9,8 @@ import {
   documentTitle,
   type TocEntry,
 } from '../render/page.ts';
-import { layout, MEDIA_TYPES, utf8, type OutputFile } from '../render/outputs.ts';
+import { downloadFormats } from '../render/formats.ts';
+import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { siteAddress } from '../render/link-preview.ts';
 import { SITE_FONTS } from '../render/fonts.ts';
 import { cssContentText, preflightFonts, sourceReader, visibleText } from '../render/preflight.ts';
@@ -23,6 +24,8 @@ export interface RenderedPage {
   title: string;
   html: string;
   xhtml: string;
+  /** Segments published in another language than the page's (the page's notice counts them). */
+  untranslated: number;
   /** The e-book's table of contents: one entry per speaker's section. */
   toc: TocEntry[];
   css: string;
@@ -34,10 +37,8 @@ export interface RenderedPage {
    */
   selfContained(files: OutputFile[]): Promise<OutputFile[]>;
   /** The web page again, its download links with the files' sizes in bytes (known once they are made). */
-  withSizes(sizes: Partial<Record<DownloadFormat, number>>): string;
+  withSizes(sizes: Partial<Record<string, number>>): string;
 }
-
-type DownloadFormat = 'pdf' | 'epub' | 'bundle';
 
 export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }, RenderedPage> = ({ tree, stats }, ctx) => {
   const { slug } = ctx.file;
@@ -45,11 +46,11 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   if (!t) throw new Error(`No UI translator for ${ctx.locale}`);
   const formats = ctx.config.formats;
   const own = (path: string) => path.slice(layout.folder(slug, ctx.locale).length + 1);
-  const shown = (['pdf', 'epub', 'bundle'] as const).filter((format) => formats.includes(format));
+  const shown = downloadFormats(formats);
   const downloads: Link[] = shown.map((format) => ({
-    href: own(layout.file(slug, ctx.locale, format)),
-    label: t(`download.${format}`),
-    type: MEDIA_TYPES[format],
+    href: own(layout.file(slug, ctx.locale, format.id)),
+    label: t(format.label),
+    type: format.mediaType,
   }));
   const alternates: Link[] = ctx.config.locales
     .filter((locale) => locale !== ctx.locale)
@@ -91,11 +92,12 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
     title,
     html,
     xhtml: chapter.xhtml,
+    untranslated: stats.fellBack,
     toc: chapter.toc,
     css,
     selfContained,
     withSizes: (sizes) =>
-      renderHtmlPage({ ...input, downloads: downloads.map((link, index) => ({ ...link, size: sizes[shown[index]!] })) }),
+      renderHtmlPage({ ...input, downloads: downloads.map((link, index) => ({ ...link, size: sizes[shown[index]!.id] })) }),
     files: [
       { path: 'index.html', contents: utf8(html) },
       { path: 'style.css', contents: utf8(css) },

@@ -5,9 +5,9 @@ import type { Translate } from '../i18n/ui.ts';
 import type { Stage } from '../stage.ts';
 import type { RootContent, TranscriptRoot } from '../types.ts';
 import { buildDate } from './render-epub.ts';
-import type { RenderedPage } from './render-html.ts';
+import type { FormatInput } from '../render/formats.ts';
 
-export const renderPdf: Stage<RenderedPage, Uint8Array> = async (page, ctx) => {
+export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {
   const folder = path.join(ctx.resources.scratch, ctx.file.slug, ctx.locale);
   // The page as it stands alone: fonts beside it (subset to its text), as Chromium may load nothing outside the folder.
   for (const file of await page.selfContained(page.files)) {
