@@ -49,12 +49,12 @@ export const xliffExportCommand: Command = {
     // The same resolution as build's: paths as given, slugs among the config's inputs.
     const config = await loadCliConfig({ config: values.config } as CliConfigFlags, positionals);
     // Without a config there is no list of locales to hold --locale against: the one asked for is the one to export.
-    if (!findConfigFile(values.config as string | undefined) && locale !== config.sourceLocale && !config.locales.includes(locale))
+    if (!findConfigFile(values.config as string | undefined) && !config.locales.includes(locale))
       config.locales = [...config.locales, locale];
-    if (locale === config.sourceLocale || !config.locales.includes(locale))
-      throw new UsageError(
-        `Unexpected --locale ${locale}, expected one of the target locales: ${config.locales.filter((l) => l !== config.sourceLocale).join(', ')}`,
-      );
+    // Any locale may be a target: the config's sourceLocale is one for a document written in another
+    // language (a Russian original's en file); a document written in it has nothing to export.
+    if (!config.locales.includes(locale))
+      throw new UsageError(`Unexpected --locale ${locale}, expected one of the locales: ${config.locales.join(', ')}`);
     const settings = {
       ...config.xliff,
       ...(version ? { version } : {}),

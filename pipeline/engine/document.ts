@@ -23,6 +23,7 @@ import type { TranscriptRoot } from '../types.ts';
 import type { LoadedResources } from '../resources.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
+import { documentLanguage, isSourceLocale } from '../locale/source-language.ts';
 import { artifactKey, documentFacts, transcriptHash, type ArtifactKey, type DocumentFacts } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
 import { localeSegments, type LocaleSegments } from '../xliff/collect.ts';
@@ -140,7 +141,10 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
       report: { ...cached.report, termsFound: full().termsFound },
     }));
     // An entry made before artifacts kept their segments cannot feed the dashboard: built again.
-    const hit = found && (locale === config.sourceLocale || (found.meta.segments && found.meta.report.counts)) ? found : undefined;
+    const hit =
+      found && (isSourceLocale(locale, source.sourceLang ?? config.sourceLocale) || (found.meta.segments && found.meta.report.counts))
+        ? found
+        : undefined;
     if (hit) {
       for (const cached of hit.files) reused.push([path.join(hit.folder, cached), `${name}/${cached}`]);
       meta = hit.meta;
@@ -190,12 +194,13 @@ async function renderLocale(
   engine.onStage(`translate ${slug}/${locale}`);
   const translated = await runStage('translate', translate, tree, ctx, timings);
   // Taken before rendering, as JSON: what the cache gives back on reuse is then what a fresh build uses.
-  const segments =
-    locale === config.sourceLocale
-      ? undefined
-      : asStored(localeSegments(tree, translated.tree, { file: ctx.file, locale, config, resources }));
+  // The locale in the document's own language is the source artifact, whatever the config's default.
+  const sourceLang = documentLanguage(tree, config);
+  const segments = isSourceLocale(locale, sourceLang)
+    ? undefined
+    : asStored(localeSegments(tree, translated.tree, { file: ctx.file, locale, config, resources }));
   const targets = segments?.segments.map((state) => state.translated);
-  const counts = targets && countCategories(targets, locale, config.sourceLocale);
+  const counts = targets && countCategories(targets, locale, sourceLang);
   engine.onStage(`html ${slug}/${locale}`);
   const page = await runStage('render-html', renderHtml, translated, ctx, timings);
   // Each file with the format it belongs to: what is published, sized and bundled is decided by format, not by name.
@@ -260,6 +265,7 @@ async function renderLocale(
   const index: IndexEntry = {
     title: page.title,
     lang: locale,
+    sourceLang: meta.sourceLang ?? config.sourceLocale,
     dateline: [meta.date ? formatDate(meta.date, locale) : '', meta.place ?? ''].filter(Boolean).join(', '),
     date: meta.date ?? undefined,
     place: meta.place ?? undefined,

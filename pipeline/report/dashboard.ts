@@ -29,8 +29,16 @@ export interface DashboardData {
     total: number;
     problems: (TermProblem & { href: string })[];
     waiting: { slug: string; title: string; segments: number; xliff: string }[];
+    /** The same counts per direction: by the language the documents are written in (ru → en, ky → en …). */
+    directions: { from: string; counts: Counts; total: number }[];
   }[];
-  documents: { slug: string; title: string; locales: { locale: string; counts: Counts; total: number; page: string }[] }[];
+  documents: {
+    slug: string;
+    title: string;
+    /** The language the document is written in. (optional: the config's sourceLocale) */
+    sourceLang?: string;
+    locales: { locale: string; counts: Counts; total: number; page: string }[];
+  }[];
   /** Per glossary concept met in a source: the segments and documents a glossary edit to it reaches. */
   terms: { concept: string; term: string; documents: string[]; segments: string[] }[];
 }
@@ -43,7 +51,7 @@ export function termUsage(docs: readonly LocaleSegments[], glossary: Glossary, s
     if (seen.has(doc.file.slug)) continue;
     seen.add(doc.file.slug);
     for (const state of doc.segments) {
-      for (const hit of glossary.find(state.source.source, sourceLang)) {
+      for (const hit of glossary.find(state.source.source, doc.sourceLang ?? sourceLang)) {
         const entry = usage.get(hit.concept.id) ?? { concept: hit.concept.id, term: hit.term.text, documents: [], segments: [] };
         if (!entry.documents.includes(doc.file.slug)) entry.documents.push(doc.file.slug);
         if (!entry.segments.includes(state.source.id)) entry.segments.push(state.source.id);
@@ -60,19 +68,31 @@ export function dashboardData(
   config: PipelineConfig,
   xliffFor: (doc: LocaleSegments) => string | undefined,
 ): DashboardData {
-  const targets = config.locales.filter((locale) => locale !== config.sourceLocale);
+  // Each document has its own language: the default's locale is a target too when a document in another language translates into it.
+  const targets = config.locales.filter((locale) => locale !== config.sourceLocale || entries.some((entry) => entry.doc.locale === locale));
   const documents = new Map<string, DashboardData['documents'][number]>();
   const locales = targets.map((locale) => {
     const counts = emptyCounts();
     let total = 0;
     const waiting: DashboardData['locales'][number]['waiting'] = [];
+    const directions = new Map<string, DashboardData['locales'][number]['directions'][number]>();
     for (const { doc, counts: own } of entries.filter((entry) => entry.doc.locale === locale)) {
       for (const category of CATEGORIES) counts[category] += own[category];
       total += doc.segments.length;
+      const from = doc.sourceLang ?? config.sourceLocale;
+      const direction = directions.get(from) ?? { from, counts: emptyCounts(), total: 0 };
+      for (const category of CATEGORIES) direction.counts[category] += own[category];
+      direction.total += doc.segments.length;
+      directions.set(from, direction);
       const work = own.new + own.fuzzy + own.stale + own.fellBack;
       const xliff = xliffFor(doc);
       if (work > 0 && xliff) waiting.push({ slug: doc.file.slug, title: doc.title, segments: work, xliff });
-      const row = documents.get(doc.file.slug) ?? { slug: doc.file.slug, title: doc.title, locales: [] };
+      const row = documents.get(doc.file.slug) ?? {
+        slug: doc.file.slug,
+        title: doc.title,
+        ...(doc.sourceLang ? { sourceLang: doc.sourceLang } : {}),
+        locales: [],
+      };
       row.locales.push({ locale, counts: own, total: doc.segments.length, page: `../${layout.page(doc.file.slug, locale)}` });
       documents.set(doc.file.slug, row);
     }
@@ -83,6 +103,7 @@ export function dashboardData(
       total,
       problems: problems.filter((problem) => problem.locale === locale).map((problem) => ({ ...problem, href: segmentLink(problem) })),
       waiting,
+      directions: [...directions.values()],
     };
   });
   return { sourceLocale: config.sourceLocale, locales, documents: [...documents.values()], terms: [] };
