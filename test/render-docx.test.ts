@@ -54,14 +54,10 @@ function pageBlocks(locale: string): string[] {
   const { document } = parseHTML(output(`${slug}/${locale}/index.html`).toString('utf8'));
   const main = document.querySelector('main');
   assert.ok(main, 'the page has no main');
-  return (
-    [...main.querySelectorAll('h1, h2, h3, h4, p, li')]
-      // .provenance ("This is the original text.", "Translated from …") is the page's link to its other languages,
-      // new beside this test and not in the DOCX yet.
-      .filter((element) => !element.closest('nav, aside, .downloads, .files, .provenance') && !element.querySelector('p, li'))
-      .map((element) => fold(element.textContent ?? ''))
-      .filter(Boolean)
-  );
+  return [...main.querySelectorAll('h1, h2, h3, h4, p, li')]
+    .filter((element) => !element.closest('nav, aside, .downloads, .files') && !element.querySelector('p, li'))
+    .map((element) => fold(element.textContent ?? ''))
+    .filter(Boolean);
 }
 
 /** Each run of word/document.xml: its w:lang and its text. */

@@ -1,6 +1,6 @@
 import type { FormatInput } from '../render/formats.ts';
 import type { Stage } from '../stage.ts';
-import { buildDate } from './render-epub.ts';
+import { buildDate, provenanceNote } from './render-epub.ts';
 
 /** A Word document per locale, from the translated tree the page was made from (pipeline/render/docx/). */
 export const renderDocx: Stage<FormatInput, Uint8Array> = async ({ page, date }, ctx) => {
@@ -20,6 +20,7 @@ export const renderDocx: Stage<FormatInput, Uint8Array> = async ({ page, date },
     attribution: ctx.config.attribution,
     publisher: ctx.config.publisher ?? undefined,
     untranslated: page.untranslated,
+    provenance: provenanceNote(t, ctx.locale, page.tree.data.meta.sourceLang ?? ctx.config.sourceLocale),
   });
   return packDocx(docx, document, buildDate(date));
 };

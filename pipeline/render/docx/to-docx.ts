@@ -149,6 +149,8 @@ export interface DocxInput {
   publisher?: string;
   /** Segments left in another language: the page's notice, said here too. */
   untranslated?: number;
+  /** "This is the original text." or "Translated from Russian.", under the dateline as on the page. */
+  provenance?: string;
 }
 
 /** The Word document (not yet packed) of one locale: kind, title, dateline, lead and turns, footnotes, attribution. */
@@ -215,6 +217,7 @@ export function toDocx(docx: Docx, input: DocxInput): Docx.Document {
     state.paragraph({ style: 'Kind', children: [state.text(t('document.kind'), { lang })] }),
     title,
     ...dateline(state, tree),
+    ...(input.provenance ? [state.paragraph({ style: 'Provenance', children: [state.text(input.provenance, { lang })] })] : []),
     ...(input.untranslated
       ? [
           state.paragraph({
@@ -238,6 +241,7 @@ export function toDocx(docx: Docx, input: DocxInput): Docx.Document {
       paragraphStyles: [
         { id: 'Kind', name: 'Kind', basedOn: 'Normal', next: 'Normal', run: { smallCaps: true, color: '555555' } },
         { id: 'Dateline', name: 'Dateline', basedOn: 'Normal', next: 'Normal', run: { color: '555555' } },
+        { id: 'Provenance', name: 'Provenance', basedOn: 'Normal', next: 'Normal', run: { color: '555555' } },
         { id: 'Notice', name: 'Notice', basedOn: 'Normal', next: 'Normal', run: { italics: true, color: '555555' } },
         { id: 'Lead', name: 'Lead', basedOn: 'Normal', next: 'Normal', run: { size: 26 } },
         { id: 'Speaker', name: 'Speaker', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 240 } } },
