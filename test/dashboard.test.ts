@@ -2,7 +2,7 @@
 // charts, every link resolves (pages, XLIFF, JSON, and text fragments to the sentence), and axe-core
 // finds no accessibility violation. SCREENSHOT=<file.png> also saves what Chromium shows.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,11 @@ const report = () => path.join(project, 'output', 'report');
 
 before(async () => {
   project = copySample('pressroom-dashboard-');
+  // The English original alone: its numbers below are the sample's; the Russian and Kyrgyz originals (and
+  // sourceLocale's en as their target) are test/translate-directions.test.ts's.
+  const configFile = path.join(project, 'pressroom.config.json');
+  const config = JSON.parse(readFileSync(configFile, 'utf8'));
+  writeFileSync(configFile, JSON.stringify({ ...config, inputs: ['transcripts/2025-11-26-bishkek-press-statements.txt'] }, null, 2));
   removeUnits(project, 'ky', [5, 6, 7, 8]);
   const built = await cli(['build', '--formats', 'html'], { cwd: project });
   assert.equal(built.status, 0, built.stderr);
