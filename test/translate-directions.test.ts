@@ -178,6 +178,32 @@ test('one memory of en/ru/ky units translates a ru original into en and ky, a ky
     result.messages.filter((message) => message.ruleId.startsWith('lang:')),
     [],
   );
+  // The dashboard counts each locale per direction; en, the config's sourceLocale, is a target of two.
+  const dashboard = result.files.find((output) => output.path === 'report/index.json');
+  assert.ok(dashboard);
+  const data = JSON.parse(Buffer.from(dashboard.contents).toString('utf8'));
+  const directions = (locale: string) =>
+    data.locales
+      .find((entry: { locale: string }) => entry.locale === locale)
+      ?.directions.map((direction: { from: string; counts: { exact: number }; total: number }) => [
+        direction.from,
+        direction.counts.exact,
+        direction.total,
+      ])
+      .sort();
+  assert.deepEqual(directions('en'), [
+    ['ky', all.length, all.length],
+    ['ru', all.length, all.length],
+  ]);
+  assert.deepEqual(directions('ru'), [
+    ['en', all.length, all.length],
+    ['ky', all.length, all.length],
+  ]);
+  assert.deepEqual(data.documents.map((document: { slug: string; sourceLang: string }) => [document.slug, document.sourceLang]).sort(), [
+    ['talks-en', 'en'],
+    ['talks-ky', 'ky'],
+    ['talks-ru', 'ru'],
+  ]);
 });
 
 test('a memory without the needed direction falls back, marked with the source language and reported once per locale', async () => {
