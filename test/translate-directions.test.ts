@@ -272,6 +272,26 @@ test('ru → en: a unit recorded at the same place is a context match (101), one
   assert.equal(memory.lookup(`${first.en} (as the translator had it)`, ['ru'], 'en')?.target, first.ru, 'and en → ru, by its en variant');
 });
 
+test('numbers are adapted in every direction: ru → en and ky → ru as en → ru', () => {
+  const memory = new TranslationMemory();
+  const line: Line = {
+    en: 'The ministry received 25 applications in November.',
+    ru: 'Министерство получило 25 заявок в ноябре.',
+    ky: 'Министрлик ноябрда 25 арыз алды.',
+  };
+  memory.add(parseTmx(tmx([line]), 'memory.tmx'), 'en');
+  const cases: [Lang, Lang, string, string][] = [
+    ['en', 'ru', line.en.replace('25', '40'), line.ru.replace('25', '40')],
+    ['ru', 'en', line.ru.replace('25', '40'), line.en.replace('25', '40')],
+    ['ky', 'ru', line.ky.replace('25', '40'), line.ru.replace('25', '40')],
+    ['ru', 'ky', line.ru.replace('25', '40'), line.ky.replace('25', '40')],
+  ];
+  for (const [from, to, query, expected] of cases) {
+    const [best] = memory.match(query, [to], { from });
+    assert.deepEqual([best?.band, best?.score, best?.target], ['adapted', 99, expected], `${from} → ${to}`);
+  }
+});
+
 // --- Terms in every direction, inflected ------------------------------------------------------------------
 
 test('glossary terms are found in the source language and checked in the target, inflected in Russian and Kyrgyz', async () => {
