@@ -2,6 +2,8 @@ import { formatErrorChain, InputError, PipelineError, rootCause } from './errors
 import { commands } from './commands/index.ts';
 import { explainFileSystemError } from './emit/fs-errors.ts';
 import { UsageError, type ExitCode, type Io } from './commands/types.ts';
+import { formatOfArgv } from './commands/engine-flags.ts';
+import { diagnosticFromError, printDiagnostics } from './report/print.ts';
 
 const help = () => `Usage: pressroom <command> [options]
 
@@ -46,6 +48,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<ExitCode> {
       return 2;
     }
     io.err(`pressroom: ${formatErrorChain(error)}\n`);
+    // A script or CI asked for --format json|github: the failure is a diagnostic on stdout as well.
+    const format = formatOfArgv(args);
+    if (format !== 'text') printDiagnostics([diagnosticFromError(error)], { format, write: io.out });
     const deepest = rootCause(error);
     // A stack helps with a bug, not with bad input the chain has already diagnosed.
     if (!(deepest instanceof PipelineError) && !diagnosed(error) && error === raw && deepest instanceof Error && deepest.stack)

@@ -8,15 +8,49 @@ export class PipelineError extends Error {
   }
 }
 
+/**
+ * The reader a file goes to, named by its extension: the `source` of its diagnostics and the first part of
+ * their rule ids (`tmx:syntax`). A file the pipeline reads is named by what it is, whatever code reads it.
+ */
+export function readerOf(file: string): string {
+  const name = file.toLowerCase();
+  if (name.endsWith('.tmx')) return 'tmx';
+  if (name.endsWith('.tbx')) return 'tbx';
+  if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
+  if (name.endsWith('.xlf') || name.endsWith('.xliff')) return 'xliff';
+  if (name.endsWith('config.json')) return 'config';
+  if (name.endsWith('.meta.yaml') || name.endsWith('.meta.yml')) return 'sidecar';
+  if (name.endsWith('.json')) return 'json';
+  if (/\.(txt|html?|md|markdown|docx)$/.test(name)) return 'transcript';
+  return 'input';
+}
+
 /** Bad input: names the file and the place, and says what to do. */
 export class InputError extends PipelineError {
   override name = 'InputError';
   readonly file: string;
   readonly place: Position['start'] | undefined;
-  constructor(file: string, place: Position['start'] | undefined, message: string, options?: { cause?: unknown }) {
-    super(`${file}${place ? `:${place.line}:${place.column}` : ''}: ${message}`, options);
+  /** The message without the file and place that lead `message`: a diagnostic's `reason`. */
+  readonly reason: string;
+  /**
+   * `reader:rule`, e.g. `tmx:syntax`: `options.ruleId` when given, else the file's reader (readerOf) and
+   * `options.rule` (default: `invalid`), so that a shared reader (XML, JSON, UTF-8) names the format it read.
+   */
+  readonly ruleId: string;
+  constructor(
+    file: string,
+    place: Position['start'] | undefined,
+    message: string,
+    options?: { cause?: unknown; ruleId?: string; rule?: string },
+  ) {
+    super(
+      `${file}${place ? `:${place.line}:${place.column}` : ''}: ${message}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.file = file;
     this.place = place;
+    this.reason = message;
+    this.ruleId = options?.ruleId ?? `${readerOf(file)}:${options?.rule ?? 'invalid'}`;
   }
 }
 

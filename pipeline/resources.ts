@@ -12,7 +12,7 @@ import type { Concept } from './glossary/types.ts';
 import { createTranslator, loadCatalogs, type MissingKey, type Translate } from './i18n/ui.ts';
 import { loadFonts } from './render/fonts.ts';
 import { launchBrowser } from './render/pdf/browser.ts';
-import type { Reporter } from './report/messages.ts';
+import { createDiagnostic, type Reporter } from './report/messages.ts';
 import type { Resources } from './stage.ts';
 import { TranslationMemory } from './tm/memory.ts';
 import { readContexts } from './tm/context.ts';
@@ -39,7 +39,19 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
   for (const conflict of memory.conflicts) {
     report.warn(
       `Unexpected second translation of the same source in ${conflict.dropped.file}:${conflict.dropped.line}, expected one per language; using the newer unit at ${conflict.kept.file}:${conflict.kept.line}`,
-      { ruleId: 'tm:conflict' },
+      {
+        ruleId: 'tm:conflict',
+        // The message is about the dropped unit: its file and line, not the config's; the kept one is the cause.
+        file: conflict.dropped.file,
+        place: { line: conflict.dropped.line, column: conflict.dropped.column ?? 1 },
+        cause: createDiagnostic({
+          file: conflict.kept.file,
+          place: { line: conflict.kept.line, column: conflict.kept.column ?? 1 },
+          severity: 'info',
+          reason: 'Newer unit used here',
+          ruleId: 'tm:conflict',
+        }),
+      },
     );
   }
   const concepts: Concept[] = [];

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { printMessages } from '../pipeline/commands/build.ts';
-import { quoteText, type Message } from '../pipeline/report/messages.ts';
+import { createDiagnostic, quoteText, type Message } from '../pipeline/report/messages.ts';
 import { countOf } from '../pipeline/util/plural.ts';
 import { cli } from './helpers/cli.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
@@ -14,14 +14,15 @@ import { copySample, removeUnits } from './helpers/project.ts';
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-build-messages-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const message = (ruleId: string, line: number, severity: Message['severity'] = 'warning', locale = 'ru', file = 'a.txt'): Message => ({
-  file,
-  place: { start: { line, column: 1 }, end: { line, column: 9 } },
-  severity,
-  reason: `Unexpected thing on line ${line}`,
-  ruleId,
-  locale,
-});
+const message = (ruleId: string, line: number, severity: Message['severity'] = 'warning', locale = 'ru', file = 'a.txt'): Message =>
+  createDiagnostic({
+    file,
+    place: { start: { line, column: 1 }, end: { line, column: 9 } },
+    severity,
+    reason: `Unexpected thing on line ${line}`,
+    ruleId,
+    locale,
+  });
 
 const messages = [
   ...[1, 2, 3, 4, 5].map((line) => message('tm:no-match', line)),

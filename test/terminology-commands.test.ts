@@ -123,7 +123,7 @@ test('glossary lint reports each problem with file and line and exits 1; CSV and
   );
   const text = await cli(['glossary', 'lint', 'test/fixtures/glossary/lint-problems/input.tbx']);
   assert.equal(text.status, 1);
-  assert.match(text.stdout, /^test\/fixtures\/glossary\/lint-problems\/input\.tbx:20:\d+ {2}error {4}Unexpected empty <term>/m);
+  assert.match(text.stdout, /^test\/fixtures\/glossary\/lint-problems\/input\.tbx:20:\d+ {2}error {2}Unexpected empty <term>/m);
   assert.match(text.stdout, /^6 errors, 1 warning$/m);
 
   const sheets = await cli([

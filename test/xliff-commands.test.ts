@@ -85,7 +85,7 @@ test('terms check reports deprecated terms with their replacement, as JSON too, 
   assert.match(
     text.stdout,
     new RegExp(
-      `^transcripts/${slug}\\.txt:\\d+:\\d+  ky  s[0-9a-f]+  Unexpected deprecated term “Киргизия”, expected “Кыргызстан”  term:deprecated$`,
+      `^transcripts/${slug}\\.txt:\\d+:\\d+(-\\d+:\\d+)?  warning  Unexpected deprecated term “Киргизия”, expected “Кыргызстан” \\(ky, segment s[0-9a-f]+\\)  term:deprecated$`,
       'm',
     ),
   );

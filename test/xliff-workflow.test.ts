@@ -102,7 +102,7 @@ test('bad returns are rejected one line each with file, unit id and reason, and 
     assert.equal(result.status, 1, `${name} was accepted:\n${result.stdout}`);
     // A wrong language is the file's: one line at its <file>, without a unit id.
     const unit = name === 'wrong-language' ? '' : '[\\w-]+:\\d+:[0-9a-f]{12}: ';
-    assert.match(result.stderr, new RegExp(`^${name}\\.ky\\.xlf:\\d+: ${unit}${reason.source}`, 'm'), name);
+    assert.match(result.stderr, new RegExp(`^${name}\\.ky\\.xlf:\\d+:\\d+  error  ${unit}${reason.source}`, 'm'), name);
     const lines = result.stderr.split('\n').filter((line) => line.startsWith(`${name}.ky.xlf:`));
     assert.equal(lines.length, 1, `${name}: one line per rejected unit (or file)`);
     assert.match(result.stderr, /nothing was imported/);

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildReport, LocaleReport } from '../build.ts';
-import { ENGINE_FLAGS, engineOptions, jsonSummary, type EngineFlags } from './engine-flags.ts';
+import { diagnosticFormat, ENGINE_FLAGS, engineOptions, formatUsage, jsonSummary, type EngineFlags } from './engine-flags.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
 import { CATEGORIES, CATEGORY_WORDS } from '../report/categories.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
-import { formatMessage, type Message } from '../report/messages.ts';
+import type { Message } from '../report/messages.ts';
+import { printDiagnostics, printGrouped } from '../report/print.ts';
 import { interruptible, Interrupted } from './interrupt.ts';
 import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
 import { countOf } from '../util/plural.ts';
@@ -32,7 +33,8 @@ Options:
   --no-cache         rebuild every artifact (default: reuse unchanged ones from .pressroom-cache next to --out)
   --cache <dir>      incremental cache folder
   --quiet            errors only: no progress, warnings or summary; the last line (report.json has the rest)
-  --json             print one JSON summary on stdout instead of text
+  --json             print one JSON summary on stdout instead of text (its "messages": the warnings and errors)
+${formatUsage(21)}
 `;
 
 export const buildCommand: Command = {
@@ -49,6 +51,7 @@ export const buildCommand: Command = {
       ...ENGINE_FLAGS,
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
+    const format = diagnosticFormat((values as EngineFlags).format);
     await checkUiLocales(config, Boolean((values as CliConfigFlags).strict), io);
     const engine = engineOptions(values as EngineFlags, io);
     // The pipeline is loaded here, not with this module: the other commands share its option parsing.
@@ -67,7 +70,18 @@ export const buildCommand: Command = {
       io.out(JSON.stringify(jsonSummary(result, config, seconds)) + '\n');
       return 0;
     }
-    printMessages(result.messages, io.err, { quiet: (values as EngineFlags).quiet });
+    if (format === 'json') {
+      printDiagnostics(result.messages, { format, write: io.out });
+      return 0;
+    }
+    if (format === 'github')
+      printDiagnostics(
+        result.messages.filter(
+          (message) => message.severity === 'error' || (message.severity === 'warning' && !(values as EngineFlags).quiet),
+        ),
+        { format, write: io.out },
+      );
+    else printMessages(result.messages, io.err, { quiet: (values as EngineFlags).quiet });
     if (!(values as EngineFlags).quiet) printSummary(result.report, config, io.out);
     const out = path.relative(process.cwd(), config.out) || '.';
     const reportPath = engine.shard ? path.join(out, shardFolder(engine.shard), 'report.json') : path.join(out, 'report.json');
@@ -148,35 +162,12 @@ async function checkUiLocales(config: PipelineConfig, strict: boolean, io: Io): 
   for (const problem of problems) io.err(`pressroom build: warning: ${problem}  i18n:missing-locale\n`);
 }
 
-/** Messages of one rule and locale shown per document before the rest are counted instead. */
-const SHOWN_PER_RULE = 3;
-
 /**
- * Warnings and errors per document. Repeats of a rule in one document and locale (45 untranslated
- * segments) show the first few, then one line with the count; report.json keeps them all. `quiet`: errors only.
+ * Warnings and errors per document, in the build's text layout (report/print.ts printGrouped): repeats
+ * of a rule counted after the first few; report.json keeps them all. `quiet`: errors only.
  */
 export function printMessages(messages: Message[], write: (text: string) => void, options: { quiet?: boolean } = {}): void {
-  const byFile = new Map<string, Message[]>();
-  for (const message of messages) {
-    if (message.severity === 'info' || (options.quiet && message.severity !== 'error')) continue;
-    byFile.set(message.file, [...(byFile.get(message.file) ?? []), message]);
-  }
-  for (const [file, list] of byFile) {
-    write(`${file}\n`);
-    const groups = new Map<string, { ruleId: string; locale: string | undefined; severity: string; count: number }>();
-    for (const message of list) {
-      const key = `${message.ruleId}\u0000${message.locale ?? ''}\u0000${message.severity}`;
-      const group = groups.get(key) ?? { ruleId: message.ruleId, locale: message.locale, severity: message.severity, count: 0 };
-      groups.set(key, group);
-      group.count += 1;
-      if (group.count <= SHOWN_PER_RULE) write(`  ${formatMessage(message)}\n`);
-    }
-    for (const group of groups.values())
-      if (group.count > SHOWN_PER_RULE)
-        write(
-          `  … ${countOf(group.count - SHOWN_PER_RULE, `more ${group.ruleId}${group.locale ? ` (${group.locale})` : ''} ${group.severity}`)} (${group.count} in this document; report.json lists them all)\n`,
-        );
-  }
+  printGrouped(messages, write, options);
 }
 
 /**
@@ -197,7 +188,8 @@ function printSummary(report: BuildReport, config: PipelineConfig, write: (text:
     for (const locale of document.locales) {
       const violations = locale.termViolations?.length ?? 0;
       const translation =
-        locale.locale === config.sourceLocale
+        // The locale in the document's own language (each has its own): the one without translation counts.
+        locale.counts === undefined
           ? ', source'
           : `: ${coverage(locale)} (${locale.published} published)${violations ? `, ${countOf(violations, 'term violation')}` : ''}`;
       write(

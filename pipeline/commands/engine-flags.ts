@@ -3,7 +3,35 @@ import type { BuildOptions, BuildResult } from '../build.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { barProgress, lineProgress, silentProgress } from '../engine/progress.ts';
 import { parseShard } from '../engine/shard.ts';
+import { DIAGNOSTIC_FORMATS, diagnosticJson, type DiagnosticFormat } from '../report/print.ts';
 import { UsageError, type Io } from './types.ts';
+
+/** `--format text|json|github`: how every command that reports diagnostics prints them (report/print.ts). */
+export const FORMAT_FLAG = { format: { type: 'string' } } as const;
+
+/** The usage lines of --format, the same in every command's help; `width`: the column its text starts at. */
+export const formatUsage = (width: number): string =>
+  `${'  --format <f>'.padEnd(width)}diagnostics as text (default), json (one array on stdout) or github\n${' '.repeat(width)}(GitHub Actions annotations on stdout)`;
+
+/** The --format value, checked: a usage error (exit 2) names the allowed ones. */
+export function diagnosticFormat(value: unknown): DiagnosticFormat {
+  if (value === undefined) return 'text';
+  if (typeof value === 'string' && (DIAGNOSTIC_FORMATS as readonly string[]).includes(value)) return value as DiagnosticFormat;
+  throw new UsageError(`Unexpected --format ${String(value)}, expected one of: ${DIAGNOSTIC_FORMATS.join(', ')}`);
+}
+
+/**
+ * The --format of a command line before its command parses it, for the CLI's own error output: a failed
+ * command still answers in the format asked for. An invalid value is the command's usage error; text here.
+ */
+export function formatOfArgv(argv: readonly string[]): DiagnosticFormat {
+  let value: string | undefined;
+  argv.forEach((arg, at) => {
+    if (arg === '--format') value = argv[at + 1];
+    else if (arg.startsWith('--format=')) value = arg.slice('--format='.length);
+  });
+  return value !== undefined && (DIAGNOSTIC_FORMATS as readonly string[]).includes(value) ? (value as DiagnosticFormat) : 'text';
+}
 
 /** The build command's engine options (parseArgs form). */
 export const ENGINE_FLAGS = {
@@ -13,6 +41,7 @@ export const ENGINE_FLAGS = {
   'no-cache': { type: 'boolean' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
+  ...FORMAT_FLAG,
 } as const;
 
 export interface EngineFlags {
@@ -22,6 +51,7 @@ export interface EngineFlags {
   'no-cache'?: boolean;
   quiet?: boolean;
   json?: boolean;
+  format?: string;
 }
 
 /**
@@ -43,7 +73,7 @@ export function engineOptions(flags: EngineFlags, io: Io): BuildOptions {
   }
   if (flags['no-cache']) options.cache = false;
   else if (flags.cache) options.cache = path.resolve(flags.cache);
-  if (flags.quiet || flags.json) options.progress = silentProgress;
+  if (flags.quiet || flags.json || flags.format === 'json') options.progress = silentProgress;
   else if (process.stderr.isTTY && !process.env.CI) options.progress = barProgress(process.stderr);
   else options.progress = lineProgress(io.err);
   return options;
@@ -65,5 +95,7 @@ export function jsonSummary(result: BuildResult, config: PipelineConfig, seconds
     shard: result.report.shard ?? null,
     warnings: result.messages.filter((message) => message.severity === 'warning').length,
     timings: result.report.timings,
+    // The diagnostics in the one JSON shape (report/print.ts), as `--format json` prints them; info is in report.json.
+    messages: result.messages.filter((message) => message.severity !== 'info').map((message) => diagnosticJson(message)),
   };
 }

@@ -6,10 +6,12 @@ import { parseTbx } from '../glossary/tbx.ts';
 import type { Concept, GlossaryProblem } from '../glossary/types.ts';
 import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
+import { diagnosticJson, printDiagnostics } from '../report/print.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
+import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import { UsageError, type Command } from './types.ts';
 
-const usage = `Usage: pressroom glossary lint [GLOSSARY…] [--json]
+const usage = `Usage: pressroom glossary lint [GLOSSARY…] [--json | --format text|json|github]
 
 Reads glossaries (TBX 2019 or 2008, CSV or TSV; docs/terminology.md) and prints the concepts per locale,
 the terms by status, and problems with file and line: duplicated concept ids or terms, two preferred
@@ -19,7 +21,9 @@ a language with only deprecated terms, a language that is not one of the config'
 Exit 1 when there are errors or a file cannot be read, 2 on bad usage.
 
 Options:
-  --json           print { files, concepts, locales, problems, errors, warnings } as JSON
+  --json           print { files, concepts, locales, problems, errors, warnings } as JSON (problems as
+                   --format json prints them)
+${formatUsage(19)}
   --config <file>  config file whose glossaries are read when no GLOSSARY is given
 `;
 
@@ -27,8 +31,13 @@ export const glossaryLintCommand: Command = {
   name: 'glossary lint',
   usage,
   async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, config: { type: 'string' } });
-    const values = raw as { json?: boolean; config?: string };
+    const { values: raw, positionals } = parseCommandArgs(argv, {
+      json: { type: 'boolean' },
+      config: { type: 'string' },
+      ...FORMAT_FLAG,
+    });
+    const values = raw as { json?: boolean; config?: string; format?: string };
+    const format = diagnosticFormat(values.format);
     // The project's locales, when there is a project: a language column outside them is a warning.
     const hasConfig = values.config !== undefined || existsSync('pressroom.config.json');
     const config = hasConfig || positionals.length === 0 ? await loadCliConfig({ config: values.config }) : undefined;
@@ -51,7 +60,11 @@ export const glossaryLintCommand: Command = {
       concepts.push(...read);
     }
     const lint = lintGlossary(concepts, readProblems);
-    if (values.json) io.out(JSON.stringify({ files: perFile, ...lint }, null, 2) + '\n');
+    if (values.json)
+      io.out(
+        JSON.stringify({ files: perFile, ...lint, problems: lint.problems.map((problem) => diagnosticJson(problem)) }, null, 2) + '\n',
+      );
+    else if (format === 'json') printDiagnostics(lint.problems, { format, write: io.out });
     else {
       for (const { file, concepts: count } of perFile) io.out(`${file}: ${countOf(count, 'concept')}\n`);
       for (const [lang, counts] of Object.entries(lint.locales)) {
@@ -60,8 +73,7 @@ export const glossaryLintCommand: Command = {
           .join(', ');
         io.out(`  ${lang.padEnd(6)} ${countOf(counts.concepts, 'concept')}, ${countOf(counts.terms, 'term')} (${statuses})\n`);
       }
-      for (const problem of lint.problems)
-        io.out(`${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}\n`);
+      printDiagnostics(lint.problems, { format, write: io.out });
       io.out(`${countOf(lint.errors, 'error')}, ${countOf(lint.warnings, 'warning')}\n`);
     }
     return lint.errors > 0 ? 1 : 0;

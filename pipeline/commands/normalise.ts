@@ -6,7 +6,9 @@ import { normaliseFile } from '../normalize/file.ts';
 import { outlineDocument } from '../normalize/outline.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { formatMessage, Reporter } from '../report/messages.ts';
+import { diagnosticJson, printDiagnostics } from '../report/print.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
+import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import type { SourceLangFrom } from '../types.ts';
 import { UsageError, type Command } from './types.ts';
 
@@ -31,10 +33,11 @@ Options:
                  stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),
                  dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,
                  droppedChars, repairedChars, sourceLang, sourceLangFrom (command-line, sidecar,
-                 front-matter, config, detected or default), messages
+                 front-matter, config, detected or default), messages (as --format json prints them)
   --markdown     print the normalised Markdown instead
   --explain      print every block of the input with the class it was given (title, dateline, chrome,
                  lead, label, body, footer, …) and the rule that gave it, then the messages
+${formatUsage(17)}; json prints only the messages
 `;
 
 export const normaliseCommand: Command = {
@@ -48,8 +51,10 @@ export const normaliseCommand: Command = {
       lang: { type: 'string' },
       'keep-nbsp': { type: 'boolean' },
       config: { type: 'string' },
+      ...FORMAT_FLAG,
     });
     const values = raw as Record<string, string | boolean | undefined>;
+    const format = diagnosticFormat(values.format);
     if (positionals.length !== 1) throw new UsageError('Expected exactly one FILE to normalise');
     const file = positionals[0]!;
     let bytes: Uint8Array;
@@ -71,6 +76,10 @@ export const normaliseCommand: Command = {
       ...options,
       sourceLocale: config.sourceLocale,
     });
+    if (format === 'json' && !values.json) {
+      printDiagnostics(report.messages, { format, write: io.out });
+      return 0;
+    }
     if (values.markdown) {
       io.out(writeNormalisedMarkdown(tree));
       return 0;
@@ -82,12 +91,7 @@ export const normaliseCommand: Command = {
     }
     const outline = outlineDocument(tree, summary);
     if (values.json) {
-      const messages = report.messages.map((message) => ({
-        severity: message.severity,
-        ruleId: message.ruleId,
-        line: message.place?.start.line ?? null,
-        reason: message.reason,
-      }));
+      const messages = report.messages.map((message) => diagnosticJson(message));
       const { sourceLang = null, sourceLangFrom = null } = tree.data.meta;
       io.out(JSON.stringify({ ...outline, sourceLang, sourceLangFrom, messages }, null, 2) + '\n');
       return 0;
@@ -101,7 +105,8 @@ export const normaliseCommand: Command = {
       io.out(`  ${turn.speaker}: ${turn.paragraphs}${turn.asker ? ` (${turn.asker.name}, ${turn.asker.outlet})` : ''}\n`);
     io.out(`Duplicates removed: ${summary.duplicates.blocks} blocks, ${summary.duplicates.paragraphs} paragraphs\n`);
     io.out(`Characters kept ${summary.keptChars}, dropped ${summary.droppedChars}, repaired ${summary.repairedChars}\n`);
-    for (const message of report.messages) io.out(`${formatMessage(message)}\n`);
+    if (format === 'github') printDiagnostics(report.messages, { format, write: io.out });
+    else for (const message of report.messages) io.out(`${formatMessage(message)}\n`);
     return 0;
   },
 };

@@ -3,10 +3,13 @@ import { canonicalLocale } from '../locale/resolve.ts';
 import { memoryStats, type MemoryStats } from '../tm/stats.ts';
 import { parseTmx } from '../tm/tmx.ts';
 import { readTextResource } from '../util/text-resource.ts';
+import { fromProblem, type Diagnostic } from '../report/messages.ts';
+import { diagnosticJson, formatDiagnostic, printDiagnostics } from '../report/print.ts';
 import { loadCliConfig, parseCommandArgs } from './build.ts';
+import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import { UsageError, type Command } from './types.ts';
 
-const usage = `Usage: pressroom tm stats [MEMORY…] [--from <lng>] [--json]
+const usage = `Usage: pressroom tm stats [MEMORY…] [--from <lng>] [--json | --format text|json|github]
 
 Reads translation memories (TMX 1.4b or 1.1, UTF-8 or UTF-16) as the build does and prints, per file and
 in all: units, units per language, language pairs with the units a lookup can use (distinct non-empty
@@ -15,7 +18,9 @@ with file:line:col. Exit 1 when a file cannot be read (naming file, line and col
 
 Options:
   --from <lng>     source language (default: each file's srclang; with srclang="*all*" every language)
-  --json           print { files: [{ file, srclang, ...stats }], total: stats } as JSON
+  --json           print { files: [{ file, srclang, ...stats }], total: stats } as JSON (problems as
+                   --format json prints them)
+${formatUsage(19)}
   --config <file>  config file whose memories are read when no MEMORY is given
 `;
 
@@ -27,8 +32,10 @@ export const tmStatsCommand: Command = {
       from: { type: 'string' },
       json: { type: 'boolean' },
       config: { type: 'string' },
+      ...FORMAT_FLAG,
     });
-    const values = raw as { from?: string; json?: boolean; config?: string };
+    const values = raw as { from?: string; json?: boolean; config?: string; format?: string };
+    const format = diagnosticFormat(values.format);
     const from = values.from === undefined ? undefined : canonicalLocale(values.from);
     if (values.from !== undefined && !from) throw new UsageError(`Unexpected --from ${values.from}, expected a BCP 47 tag such as en`);
     const files = positionals.length > 0 ? positionals : (await loadCliConfig({ config: values.config })).memories;
@@ -39,19 +46,35 @@ export const tmStatsCommand: Command = {
       const shown = shownPath(file);
       read.push({ file: shown, document: parseTmx(await readTextResource(file, shown, 'the translation memory'), shown) });
     }
-    const perFile = read.map((entry) => ({ file: entry.file, srclang: entry.document.srclang, ...memoryStats([entry], from) }));
-    const total = memoryStats(read, from);
+    const perFile = read.map((entry) => ({
+      file: entry.file,
+      srclang: entry.document.srclang,
+      ...withDiagnostics(memoryStats([entry], from)),
+    }));
+    const total = withDiagnostics(memoryStats(read, from));
     if (values.json) {
-      io.out(JSON.stringify({ files: perFile, total }, null, 2) + '\n');
+      const json = (stats: Stats) => ({ ...stats, problems: stats.problems.map((problem) => diagnosticJson(problem)) });
+      io.out(JSON.stringify({ files: perFile.map(json), total: json(total) }, null, 2) + '\n');
       return 0;
     }
-    for (const stats of perFile) io.out(`${stats.file} (srclang ${stats.srclang})\n${describe(stats)}\n`);
-    if (perFile.length > 1) io.out(`Total\n${describe(total)}\n`);
+    if (format === 'json') {
+      printDiagnostics(total.problems, { format, write: io.out });
+      return 0;
+    }
+    for (const stats of perFile) io.out(`${stats.file} (srclang ${stats.srclang})\n${describe(stats, format === 'text')}\n`);
+    if (perFile.length > 1) io.out(`Total\n${describe(total, false)}\n`);
+    if (format === 'github') printDiagnostics(total.problems, { format, write: io.out });
     return 0;
   },
 };
 
-function describe(stats: MemoryStats): string {
+type Stats = Omit<MemoryStats, 'problems'> & { problems: Diagnostic[] };
+
+/** The stats with their problems (a unit's file, line and column) as diagnostics. */
+const withDiagnostics = (stats: MemoryStats): Stats => ({ ...stats, problems: stats.problems.map((problem) => fromProblem(problem)) });
+
+/** The stats as text; `problems`: each problem as a line under them (else only their number). */
+function describe(stats: Stats, problems: boolean): string {
   const lines = [
     `  units         ${stats.units}`,
     `  languages     ${
@@ -68,9 +91,7 @@ function describe(stats: MemoryStats): string {
         .join(', ') || 'none'
     }`,
     `  problems      ${stats.problems.length}`,
-    ...stats.problems.map(
-      (problem) => `    ${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.message}  ${problem.ruleId}`,
-    ),
+    ...(problems ? stats.problems.map((problem) => `    ${formatDiagnostic(problem)}`) : []),
   ];
   return lines.join('\n');
 }

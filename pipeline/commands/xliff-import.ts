@@ -18,7 +18,10 @@ import { count } from '../xliff/plural.ts';
 import { recordedStates, withResources } from '../xliff/project.ts';
 import { readXliff, type ReturnedFile } from '../xliff/read.ts';
 import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
-import { languageProblem, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
+import { languageProblem, rejectedDiagnostic, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
+import { createDiagnostic, type Diagnostic } from '../report/messages.ts';
+import { diagnosticFromError, printDiagnostics } from '../report/print.ts';
+import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import { findConfigFile, loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
@@ -49,6 +52,7 @@ Options:
   --translator <name>  recorded as the translations' author (TMX changeid); default: the file's
                        XLIFF 1.2 <phase contact-name>, if any
   --config <file>      config file (default: ./pressroom.config.json when present)
+${formatUsage(23)}
 `;
 
 export const xliffImportCommand: Command = {
@@ -60,15 +64,22 @@ export const xliffImportCommand: Command = {
       translator: { type: 'string' },
       config: { type: 'string' },
       strict: { type: 'boolean' },
+      ...FORMAT_FLAG,
     });
     const values = raw as Record<string, string | boolean | undefined>;
+    const format = diagnosticFormat(values.format);
     if (positionals.length === 0) throw new UsageError('Missing XLIFF files, expected e.g. pressroom xliff import xliff/*.xlf');
     const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
     // Without a config there is no list of locales to hold a file against: its own language is the project's.
     const configured = findConfigFile(values.config as string | undefined) !== undefined;
     const given = values.locale as string | undefined;
     const returned: Returned[] = [];
-    const lines: string[] = [];
+    // Rejections (errors) and, without --strict, glossary warnings: diagnostics with the file and line.
+    const lines: Diagnostic[] = [];
+    const error = (file: string, line: number | undefined, reason: string, ruleId: string) =>
+      lines.push(
+        createDiagnostic({ file, place: line === undefined ? undefined : { line, column: 1 }, severity: 'error', reason, ruleId }),
+      );
     // A file that cannot be read at all, or is for other languages, is one line of its own, not one per unit.
     let unreadable = 0;
     for (const file of positionals) {
@@ -96,26 +107,29 @@ export const xliffImportCommand: Command = {
             ? undefined
             : `the file’s target language ${entry.locale} is not one of the project’s locales (${config.locales.join(', ')}); add it to "locales" in the config, or import into the project it was exported from`);
         if (wrong) {
-          lines.push(`${name}:${xliff.line}: ${wrong}`);
+          error(name, xliff.line, wrong, 'xliff:wrong-language');
           unreadable += 1;
         } else returned.push(entry);
       } catch (error) {
         if (error instanceof UsageError) throw error;
         if (!(error instanceof PipelineError || (error as NodeJS.ErrnoException).code)) throw error;
-        const message = (error as Error).message;
-        // An InputError already leads with file:line:col.
-        lines.push(message.startsWith(`${name}:`) ? message : `${name}: ${message}`);
+        // An InputError names its file, place and rule; a file that cannot be read is this one.
+        const found = diagnosticFromError(error);
+        lines.push(found.ruleId === 'pressroom:error' ? { ...found, file: name, ruleId: 'xliff:unreadable', source: 'xliff' } : found);
         unreadable += 1;
       }
     }
     const strict = values.strict === true;
-    const warnings: string[] = [];
+    const warnings: Diagnostic[] = [];
     const byLocale = new Map<string, FileEntry[]>();
     const tally = { new: 0, updated: 0, unchanged: 0, pending: 0 };
     const { inputs, missing } = await documentsOf(config, returned);
     for (const { entry, slug } of missing) {
-      lines.push(
-        `${entry.file}:${entry.xliff.line}: document “${slug}” is not among the config’s inputs${entry.xliff.original ? `, and the file’s original “${entry.xliff.original}” is not a transcript here` : ''}; import from the folder the export ran in, or add the transcript to "inputs"`,
+      error(
+        entry.file,
+        entry.xliff.line,
+        `document “${slug}” is not among the config’s inputs${entry.xliff.original ? `, and the file’s original “${entry.xliff.original}” is not a transcript here` : ''}; import from the folder the export ran in, or add the transcript to "inputs"`,
+        'xliff:unknown-document',
       );
       unreadable += 1;
     }
@@ -125,11 +139,9 @@ export const xliffImportCommand: Command = {
       const docs = locales.length > 0 && inputs.length > 0 ? await collectSegments({ ...config, inputs }, resources, { locales }) : [];
       for (const entry of ready) {
         const verdict = await judge(entry, docs, config);
-        for (const rejected of verdict.rejected)
-          lines.push(`${entry.file}:${rejected.line}: ${rejected.unitId ? `${rejected.unitId}: ` : ''}${rejected.reason}`);
-        for (const problem of termProblems(verdict, entry, resources.glossary, config.sourceLocale))
-          if (strict) lines.push(`${problem.where} ${problem.message} (--strict)`);
-          else warnings.push(`${problem.where} warning: ${problem.message}`);
+        for (const rejected of verdict.rejected) lines.push(rejectedDiagnostic(entry.file, rejected));
+        for (const problem of termProblems(verdict, entry, resources.glossary, config.sourceLocale, strict))
+          (strict ? lines : warnings).push(problem);
         tally.pending += verdict.pending;
         tally.unchanged += verdict.unchanged;
         const list = byLocale.get(entry.locale) ?? [];
@@ -148,9 +160,9 @@ export const xliffImportCommand: Command = {
         byLocale.set(entry.locale, list);
       }
     });
-    for (const warning of warnings) io.err(`${warning}\n`);
+    // Text goes with the other messages to stderr; JSON and annotations are stdout's, for a script or CI.
+    printDiagnostics([...warnings, ...lines], { format, write: format === 'text' ? io.err : io.out });
     if (lines.length > 0) {
-      for (const line of lines) io.err(`${line}\n`);
       const units = lines.length - unreadable;
       const what = [units > 0 ? count(units, 'unit') : '', unreadable > 0 ? count(unreadable, 'file') : ''].filter(Boolean);
       io.err(`Rejected ${what.join(' and ')}; nothing was imported. Fix them (or remove them from the file) and import again.\n`);
@@ -225,9 +237,12 @@ async function judge(entry: Returned, docs: LocaleSegments[], config: PipelineCo
   return validateReturn(entry.xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why: entry.why }, project);
 }
 
-/** The glossary's checks (glossary/check.ts, what `terms check` and the build run) on every accepted target. */
-function termProblems(verdict: Verdict, entry: Returned, glossary: Glossary, sourceLang: string): { where: string; message: string }[] {
-  const out: { where: string; message: string }[] = [];
+/**
+ * The glossary's checks (glossary/check.ts, what `terms check` and the build run) on every accepted
+ * target: warnings, or errors under --strict.
+ */
+function termProblems(verdict: Verdict, entry: Returned, glossary: Glossary, sourceLang: string, strict: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const accepted of verdict.accepted)
     for (const violation of checkSegmentTerms(glossary, {
       source: accepted.source,
@@ -235,10 +250,16 @@ function termProblems(verdict: Verdict, entry: Returned, glossary: Glossary, sou
       sourceLang,
       targetLang: entry.locale,
     }))
-      out.push({
-        where: `${entry.file}:${accepted.line}: ${accepted.unitId}:`,
-        message: `${violation.message}; target “${accepted.target.slice(0, 60)}”  ${violation.rule}`,
-      });
+      out.push(
+        createDiagnostic({
+          file: entry.file,
+          place: { line: accepted.line, column: 1 },
+          severity: strict ? 'error' : 'warning',
+          reason: `${accepted.unitId}: ${violation.message}; target “${accepted.target.slice(0, 60)}”${strict ? ' (--strict)' : ''}`,
+          ruleId: violation.rule,
+          locale: entry.locale,
+        }),
+      );
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { matchKey } from '../normalize/typography.ts';
+import { fromProblem, type Diagnostic } from '../report/messages.ts';
 import type { Concept, GlossaryProblem, Term } from './types.ts';
 
 export interface LocaleCounts {
@@ -12,7 +13,8 @@ export interface LocaleCounts {
 export interface GlossaryLint {
   concepts: number;
   locales: Record<string, LocaleCounts>;
-  problems: GlossaryProblem[];
+  /** The readers' problems and the lint's own, as diagnostics (report/messages.ts), by file and line. */
+  problems: Diagnostic[];
   errors: number;
   warnings: number;
 }
@@ -119,7 +121,7 @@ export function lintGlossary(concepts: readonly Concept[], readProblems: readonl
   return {
     concepts: concepts.length,
     locales: Object.fromEntries(Object.entries(locales).sort(([a], [b]) => a.localeCompare(b))),
-    problems,
+    problems: problems.map((problem) => fromProblem(problem)),
     errors: problems.filter((problem) => problem.severity === 'error').length,
     warnings: problems.filter((problem) => problem.severity === 'warning').length,
   };

@@ -4,10 +4,14 @@ import type { Glossary } from '../glossary/glossary.ts';
 import { compileTerm, matchAt, wordsOf } from '../glossary/match.ts';
 import type { LocaleSegments } from '../xliff/collect.ts';
 import { needsWork } from '../xliff/collect.ts';
+import { createDiagnostic, type Diagnostic } from './messages.ts';
 
-export interface TermProblem {
+/**
+ * A diagnostic (report/messages.ts: file, place, severity warning, ruleId = rule, reason = message, the
+ * locale and segment) with what the dashboard shows and links: the document's slug and the target text.
+ */
+export interface TermProblem extends Diagnostic {
   rule: TermRule | 'term:inconsistent';
-  file: string;
   slug: string;
   locale: string;
   segmentId: string;
@@ -15,6 +19,7 @@ export interface TermProblem {
   column: number;
   /** The published text of the segment, which the dashboard links to. */
   target: string;
+  /** The reason, under the name the dashboard and `terms check --json` have always used. */
   message: string;
 }
 
@@ -31,23 +36,31 @@ export function checkTerms(docs: readonly LocaleSegments[], glossary: Glossary, 
       // A stale segment is published with its deprecated term: checked, so that terms check names it.
       if ((needsWork(state.translated) && state.translated.status !== 'stale') || state.translated.lang !== doc.locale) continue;
       const target = toString(state.translated);
-      const place = state.source.position?.start ?? { line: 1, column: 1 };
+      const position = state.source.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
       const problem = (rule: TermProblem['rule'], message: string) =>
         problems.push({
+          ...createDiagnostic({
+            file: doc.file.path,
+            place: position,
+            severity: 'warning',
+            reason: message,
+            ruleId: rule,
+            locale: doc.locale,
+            segment: state.source.id,
+          }),
           rule,
-          file: doc.file.path,
           slug: doc.file.slug,
           locale: doc.locale,
           segmentId: state.source.id,
-          line: place.line,
-          column: place.column,
+          line: position.start.line,
+          column: position.start.column,
           target,
           message,
         });
       for (const violation of checkSegmentTerms(glossary, {
         source: state.source.source,
         target,
-        sourceLang,
+        sourceLang: doc.sourceLang ?? sourceLang,
         targetLang: doc.locale,
       }))
         problem(violation.rule, violation.message);

@@ -11,6 +11,7 @@ export function parseJsonFile(text: string, file: string, what: string): unknown
     const reason = (cause as Error).message.split('\n')[0]!.replace(/ \(line \d+ column \d+\)$/, '');
     throw new InputError(file, placeOf(text, offset), `Unexpected JSON in ${what}: ${reason}; fix the syntax at this place`, {
       cause,
+      rule: 'syntax',
     });
   }
 }

@@ -30,6 +30,7 @@ export function decodeUtf8(bytes: Buffer, shownAs: string, what: string): string
     shownAs,
     { line, column },
     `Unexpected byte sequence that is not UTF-8 (byte ${offset}), expected UTF-8 text; re-save ${what} as UTF-8`,
+    { rule: 'encoding' },
   );
 }
 

@@ -24,7 +24,9 @@ export function parseUntrustedXml(text: string, file: string, stopNodes: string[
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (validation !== true) {
     const { line, col, msg } = validation.err;
-    throw new InputError(file, { line: line ?? 1, column: col ?? 1 }, `Unexpected XML: ${msg}; fix the markup at this place`);
+    throw new InputError(file, { line: line ?? 1, column: col ?? 1 }, `Unexpected XML: ${msg}; fix the markup at this place`, {
+      rule: 'syntax',
+    });
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -46,7 +48,10 @@ export function parseUntrustedXml(text: string, file: string, stopNodes: string[
     return parser.parse(text);
   } catch (cause) {
     // The validator lets a few shapes through (a processing instruction cut short) that the parser then throws on.
-    throw new InputError(file, { line: 1, column: 1 }, `Unexpected XML: ${(cause as Error).message}; fix the markup`, { cause });
+    throw new InputError(file, { line: 1, column: 1 }, `Unexpected XML: ${(cause as Error).message}; fix the markup`, {
+      cause,
+      rule: 'syntax',
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { canonicalLocale } from '../locale/resolve.ts';
 import { canonical, codeSignature, numbersIn, parseUnitId, plainText, sourceHash, stateRank, type Inline, type State } from './model.ts';
 import type { ReturnedFile } from './read.ts';
+import { createDiagnostic, type Diagnostic } from '../report/messages.ts';
 
 /** What the project holds now for one exported unit position. */
 export interface ProjectUnit {
@@ -30,6 +31,23 @@ export interface Rejected {
   unitId: string;
   line: number;
   reason: string;
+  /** `xliff:<rule>`: unknown-unit, source-changed, source-edited, context-changed, wrong-language, codes, numbers, state-backward. */
+  ruleId: string;
+}
+
+/**
+ * A rejection as a diagnostic (report/messages.ts): the returned file and the unit's line, the unit id
+ * leading the reason (`s12: unknown unit id…`) as import has always printed it.
+ */
+export function rejectedDiagnostic(file: string, rejected: Rejected, locale?: string): Diagnostic {
+  return createDiagnostic({
+    file,
+    place: { line: rejected.line, column: 1 },
+    severity: 'error',
+    reason: `${rejected.unitId ? `${rejected.unitId}: ` : ''}${rejected.reason}`,
+    ruleId: rejected.ruleId,
+    locale,
+  });
 }
 
 export interface Verdict {
@@ -65,19 +83,36 @@ export function validateReturn(
   project: (slug: string, position: number) => ProjectUnit | undefined,
 ): Verdict {
   const wrong = languageProblem(file, expected);
-  if (wrong) return { accepted: [], rejected: [{ unitId: '', line: file.line, reason: wrong }], pending: 0, unchanged: 0 };
+  if (wrong)
+    return {
+      accepted: [],
+      rejected: [{ unitId: '', line: file.line, reason: wrong, ruleId: 'xliff:wrong-language' }],
+      pending: 0,
+      unchanged: 0,
+    };
   const verdict: Verdict = { accepted: [], rejected: [], pending: 0, unchanged: 0 };
-  const reject = (unitId: string, line: number, reason: string) => verdict.rejected.push({ unitId, line, reason });
+  const reject = (unitId: string, line: number, reason: string, rule: string) =>
+    verdict.rejected.push({ unitId, line, reason, ruleId: `xliff:${rule}` });
   const same = (a: string | undefined, b: string) => canonicalLocale(a ?? '') === canonicalLocale(b);
   for (const unit of file.units) {
     const parsed = parseUnitId(unit.id);
     const now = parsed && project(parsed.slug, parsed.position);
     if (!parsed || !now) {
-      reject(unit.id, unit.line, 'unknown unit id, expected one that `pressroom xliff export` wrote for this project; export again');
+      reject(
+        unit.id,
+        unit.line,
+        'unknown unit id, expected one that `pressroom xliff export` wrote for this project; export again',
+        'unknown-unit',
+      );
       continue;
     }
     if (parsed.hash !== sourceHash(now.source)) {
-      reject(unit.id, unit.line, `the document’s source sentence changed since export (now “${now.sourceText}”); export again`);
+      reject(
+        unit.id,
+        unit.line,
+        `the document’s source sentence changed since export (now “${now.sourceText}”); export again`,
+        'source-changed',
+      );
       continue;
     }
     const target = unit.target && plainText(unit.target).trim() !== '' ? unit.target : undefined;
@@ -94,22 +129,25 @@ export function validateReturn(
         flattened
           ? 'the inline codes of <source> are gone (a trip through PO drops them), expected them as exported; translate this unit in an XLIFF editor'
           : `<source> was edited (“${plainText(unit.source)}”), expected the exported source; translate in <target> only`,
+        'source-edited',
       );
       continue;
     }
     if (!unit.translate) {
       if (target && now.current && canonical(target) !== canonical([{ kind: 'text', text: now.current.text }]))
-        reject(unit.id, unit.line, 'read-only context unit was changed (translate="no"); change it in its own export');
+        reject(unit.id, unit.line, 'read-only context unit was changed (translate="no"); change it in its own export', 'context-changed');
       continue;
     }
     if (!target || unit.state === undefined) continue;
     if (unit.targetLang && !same(unit.targetLang, expected.targetLang)) {
-      reject(unit.id, unit.line, `target xml:lang “${unit.targetLang}”, expected “${expected.targetLang}”`);
+      reject(unit.id, unit.line, `target xml:lang “${unit.targetLang}”, expected “${expected.targetLang}”`, 'wrong-language');
       continue;
     }
-    const problem = codeProblem(unit.source, target) ?? numberProblem(plainText(unit.source), plainText(target));
+    const codes = codeProblem(unit.source, target);
+    const numbers = codes ? undefined : numberProblem(plainText(unit.source), plainText(target));
+    const problem = codes ? { reason: codes, rule: 'codes' } : numbers ? { reason: numbers, rule: 'numbers' } : undefined;
     if (problem) {
-      reject(unit.id, unit.line, problem);
+      reject(unit.id, unit.line, problem.reason, problem.rule);
       continue;
     }
     const text = plainText(target);
@@ -123,6 +161,7 @@ export function validateReturn(
         unit.id,
         unit.line,
         `state moves backward from “${recorded.state}” to “${unit.stateName}”; a ${recorded.state} translation can only be replaced at the same state or later`,
+        'state-backward',
       );
       continue;
     }
