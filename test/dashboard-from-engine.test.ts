@@ -10,6 +10,7 @@ import { build, type BuildReport } from '../pipeline/build.ts';
 import type { PipelineConfig } from '../pipeline/config/defaults.ts';
 import { silentProgress } from '../pipeline/engine/progress.ts';
 import { CATEGORIES } from '../pipeline/report/categories.ts';
+import { main } from '../pipeline/cli.ts';
 import { projectConfig, threeDocumentProject } from './engine/helpers.ts';
 import { removeUnits } from './helpers/project.ts';
 
@@ -163,4 +164,28 @@ test('a cache entry made before artifacts kept their segments is rebuilt, not se
   assert.deepEqual(again.report.incremental?.rebuilt, ['a-full/ru']);
   const rebuilt = JSON.parse(readFileSync(entry, 'utf8')) as typeof stored;
   assert.ok(rebuilt.meta.segments && rebuilt.meta.report.counts, 'the rebuilt entry keeps them again');
+});
+
+test('the dashboard’s XLIFF is, byte for byte, what `xliff export` writes for the same document and locale', async () => {
+  assert.ok(first, 'the first build ran');
+  const waiting = [...dashboard(config.out).keys()].filter((name) => name.startsWith('xliff'));
+  assert.ok(waiting.length > 0);
+  let compared = 0;
+  for (const locale of ['ru', 'ky']) {
+    const out = path.join(folder, `export-${locale}`);
+    let errors = '';
+    const io = { out: () => {}, err: (text: string) => void (errors += text) };
+    const code = await main(
+      ['xliff', 'export', '--locale', locale, '--config', path.join(folder, 'pressroom.config.json'), '--out', out],
+      io,
+    );
+    assert.equal(code, 0, errors);
+    for (const name of readdirSync(out)) {
+      const ours = dashboard(config.out).get(path.join('xliff', name));
+      assert.ok(ours, `the dashboard has ${name}`);
+      assert.ok(ours.equals(readFileSync(path.join(out, name))), `report/xliff/${name} differs from the export`);
+      compared += 1;
+    }
+  }
+  assert.equal(compared, waiting.length, 'the export and the dashboard offer the same files');
 });
