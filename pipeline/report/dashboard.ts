@@ -1,5 +1,6 @@
 import { dashboardCss, dashboardPage } from '../../templates/dashboard.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
+import { PipelineError } from '../errors.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName } from '../render/page.ts';
@@ -133,7 +134,8 @@ export async function dashboardFiles(
   );
   const entries = docs.map((doc): DashboardEntry => {
     const found = counts.get(`${doc.file.slug}\u0000${doc.locale}`);
-    if (!found) throw new Error(`No counts in the report for ${doc.file.slug}/${doc.locale}: the engine keeps them with its segments`);
+    if (!found)
+      throw new PipelineError(`No counts in the report for ${doc.file.slug}/${doc.locale}: the engine keeps them with its segments`);
     return { doc, counts: found };
   });
   const problems = checkTerms(docs, resources.glossary, config.sourceLocale);
