@@ -163,8 +163,11 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
 
     for (const result of results) messages.push(...result.messages);
     for (const missing of resources.missingKeys) {
-      buildReporter.warn(`Unexpected missing UI string “${missing.key}”, expected it in locales/${missing.lng}/ui.json`, {
+      // Filed under the catalog that lacks the key, not the config: that is the file to edit.
+      const catalog = relative(path.join(config.catalogs, missing.lng, 'ui.json'));
+      buildReporter.warn(`Unexpected missing UI string “${missing.key}”, expected it in ${catalog}`, {
         ruleId: 'i18n:missing-key',
+        file: catalog,
       });
     }
     const report: BuildReport = {

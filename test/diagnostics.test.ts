@@ -153,7 +153,7 @@ test('should point a message about a TMX unit at the TMX file and the unit’s l
   assert.deepEqual([single?.file, single?.line, single?.column], ['locales/ru/memory.tmx', 9, 5]);
 });
 
-test('should file a build’s TMX conflict under the memory and the dropped unit’s line, the kept unit as its cause', async () => {
+test('should file a build’s TMX conflict under the memory and the dropped unit’s line, a missing UI string under its catalog', async () => {
   const transcript = readFileSync(path.join(repo, 'transcripts/2025-11-26-bishkek-press-statements.txt'));
   // Two units translate the same source differently; the dated one is kept, the other (line 5) dropped.
   const tmx = `${TMX_HEAD}${unit('Dear colleagues.', 'Дорогие коллеги.')}    <tu changedate="20250101T000000Z">\n      <tuv xml:lang="en"><seg>Dear colleagues.</seg></tuv>\n      <tuv xml:lang="ru"><seg>Уважаемые коллеги.</seg></tuv>\n    </tu>\n${TMX_TAIL}`;
@@ -166,8 +166,10 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
       formats: ['html'],
       onMissing: 'keep-source',
       memories: ['memory.tmx'],
-      catalogs: path.join(repo, 'locales'),
     }),
+    // Note: i18next reports a key only when no language of the chain has it: gone from en as well.
+    'locales/en/ui.json': JSON.stringify(withoutDateline(JSON.parse(readFileSync(path.join(repo, 'locales/en/ui.json'), 'utf8')))),
+    'locales/ru/ui.json': JSON.stringify(withoutDateline(JSON.parse(readFileSync(path.join(repo, 'locales/ru/ui.json'), 'utf8')))),
   });
   const run = await cli(['build', '--no-cache', '--out', 'out', '--format', 'json'], { cwd: dir });
   assert.equal(run.status, 0, run.stderr);
@@ -177,9 +179,21 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
   assert.deepEqual([conflict.file, conflict.line], ['memory.tmx', 5]);
   const cause = conflict.cause as ReturnType<typeof diagnosticJson>;
   assert.deepEqual([cause.file, cause.line], ['memory.tmx', 9]);
+  const missing = diagnostics.filter((entry) => entry.ruleId === 'i18n:missing-key').map((entry) => entry.file);
+  assert.ok(missing.length > 0, 'no i18n:missing-key');
+  assert.ok(
+    missing.every((file) => /^locales\/(en|ru)\/ui\.json$/.test(file)),
+    `the missing key is filed under the catalog that lacks it: ${missing.join(', ')}`,
+  );
   // Every diagnostic of the build has the one shape.
   for (const entry of diagnostics) assert.deepEqual(Object.keys(entry), KEYS);
 });
+
+/** A catalog without the dateline every page prints (document.dateline). */
+function withoutDateline(catalog: { document: Record<string, unknown> }): unknown {
+  const { dateline: _dropped, ...document } = catalog.document;
+  return { ...catalog, document };
+}
 
 /** Reads a workflow command back the way the runner does: level, properties (unescaped) and message. */
 function parseAnnotation(line: string): { level: string; properties: Record<string, string>; message: string } {
