@@ -29,12 +29,15 @@ export interface LoadedResources extends Resources {
 /** Reads TMX, glossaries, UI catalogs, fonts and templates once; a bad file stops the build before any output. */
 export async function loadResources(config: PipelineConfig, report: Reporter): Promise<LoadedResources> {
   const memory = new TranslationMemory();
-  // A build publishing only the source language looks nothing up: its memories are not read or indexed.
-  const translating = config.locales.some((locale) => locale !== config.sourceLocale);
-  for (const file of translating ? config.memories : []) {
+  // Every locale may translate: a document's language is its own (a Russian original's en page needs the
+  // memories even when en is the config's sourceLocale). The default direction is indexed now, the others
+  // on first use (tm/memory.ts).
+  for (const file of config.locales.length > 0 ? config.memories : []) {
     const text = await readResource(file, 'translation memory');
-    memory.add(parseTmx(text, relative(file)), config.sourceLocale);
-    memory.contexts.add(readContexts(text, config.sourceLocale, relative(file)));
+    const document = parseTmx(text, relative(file));
+    memory.add(document, config.sourceLocale);
+    // Units that record no direction of their own are the memory's header's.
+    memory.contexts.add(readContexts(text, document.srclang === '*all*' ? config.sourceLocale : document.srclang, relative(file)));
   }
   for (const conflict of memory.conflicts) {
     report.warn(

@@ -2,7 +2,7 @@
 // own language; one memory unit with en, ru and ky variants serves en→ru, ru→en, ky→ru and the rest, and
 // the glossary's concepts are checked in whichever language is the target. Built in memory.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -21,7 +21,7 @@ import { collectSegments } from '../pipeline/xliff/collect.ts';
 import { exportDocument } from '../pipeline/xliff/export.ts';
 import { languageProblem } from '../pipeline/xliff/validate.ts';
 import { writeXliff } from '../pipeline/xliff/write.ts';
-import { repo } from './helpers/cli.ts';
+import { cli, repo } from './helpers/cli.ts';
 
 type Lang = 'en' | 'ru' | 'ky';
 type Line = Record<Lang, string>;
@@ -390,6 +390,71 @@ test('an XLIFF export of a Russian original says source-language="ru"; an import
     } finally {
       await resources.close();
     }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('xliff export --locale en of a Russian original, filled and imported, goes into the memory as ru → en and publishes', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-directions-'));
+  const run = (...args: string[]) => cli(args, { cwd: folder });
+  try {
+    mkdirSync(path.join(folder, 'transcripts'));
+    writeFileSync(path.join(folder, 'transcripts', 'talks-ru.txt'), transcript('ru'));
+    for (const lang of ['en', 'ru', 'ky']) {
+      mkdirSync(path.join(folder, 'locales', lang), { recursive: true });
+      copyFileSync(path.join(repo, 'locales', lang, 'ui.json'), path.join(folder, 'locales', lang, 'ui.json'));
+    }
+    // The memory holds every line but the last, as en/ru/ky units under an en header.
+    const memoryFile = path.join(folder, 'locales', 'ru', 'memory.tmx');
+    writeFileSync(memoryFile, tmx([TITLE, ...SENTENCES.slice(0, -1)]));
+    // The en memory an import writes into, empty, its header saying en.
+    writeFileSync(path.join(folder, 'locales', 'en', 'memory.tmx'), tmx([]));
+    writeFileSync(
+      path.join(folder, 'pressroom.config.json'),
+      JSON.stringify({
+        inputs: ['transcripts'],
+        locales: ['en', 'ru'],
+        formats: ['html'],
+        memories: ['locales/ru/memory.tmx', 'locales/en/memory.tmx'],
+        glossaries: [],
+        onMissing: 'keep-source',
+      }),
+    );
+    const exported = await run('xliff', 'export', '--locale', 'en');
+    assert.equal(exported.status, 0, exported.stderr);
+    const xlf = path.join(folder, 'xliff', 'talks-ru.en.xlf');
+    const xml = readFileSync(xlf, 'utf8');
+    assert.match(xml, /source-language="ru" target-language="en"/);
+    const last = SENTENCES.at(-1)!;
+    const filled = xml.replace(
+      /(<trans-unit id="[^"]+" xml:space="preserve">\s*<source xml:lang="ru">)([\s\S]*?)(<\/source>)/g,
+      (_, open: string, source: string, close: string) =>
+        `${open}${source}${close}\n        <target xml:lang="en" state="translated">${source === esc(last.ru) ? esc(last.en) : 'x'}</target>`,
+    );
+    assert.ok(filled.includes(`>${esc(last.en)}</target>`), 'the last sentence is the work');
+    // Returned as if it came from an English original: refused, nothing written.
+    writeFileSync(path.join(folder, 'wrong.xlf'), filled.replace('source-language="ru"', 'source-language="en"'));
+    const before = readFileSync(memoryFile, 'utf8');
+    const wrong = await run('xliff', 'import', 'wrong.xlf');
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /source-language="en" but its document is written in ru/);
+    assert.equal(readFileSync(memoryFile, 'utf8'), before);
+    writeFileSync(xlf, filled);
+    const imported = await run('xliff', 'import', xlf);
+    assert.equal(imported.status, 0, imported.stderr);
+    // A unit of its own for the ru → en direction, the memory's header being en; its ru source's hash recorded.
+    const memory = readFileSync(path.join(folder, 'locales', 'en', 'memory.tmx'), 'utf8');
+    const unit = /<tu [^>]*srclang="ru"[^>]*>[\s\S]*?<\/tu>/.exec(memory)?.[0] ?? '';
+    assert.ok(unit.includes(`<tuv xml:lang="ru"><seg>${esc(last.ru)}</seg></tuv>`), memory);
+    assert.ok(unit.includes(`<tuv xml:lang="en"><seg>${esc(last.en)}</seg></tuv>`), memory);
+    assert.ok(unit.includes(`<prop type="x-pressroom-source-hash">${sourceHash(last.ru)}</prop>`), unit);
+    // The rebuild publishes it, as a context match (the import recorded the Russian neighbours).
+    const config = await normalizeConfig(JSON.parse(readFileSync(path.join(folder, 'pressroom.config.json'), 'utf8')), folder);
+    const rebuilt = await build(config, { write: false, cache: false, concurrency: 1 });
+    const en = localeReport(rebuilt, 'talks-ru', 'en');
+    assert.deepEqual([en.counts?.context, en.counts?.new], [1, 0], JSON.stringify(en.counts));
+    assert.ok(page(rebuilt, 'talks-ru', 'en').includes(esc(last.en)));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import { findConfigFile, loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
 import { UsageError, type Command } from './types.ts';
 
-type FileEntry = MergeEntry & { file: string; translator: string | undefined };
+type FileEntry = MergeEntry & { file: string; translator: string | undefined; sourceLang: string };
 
 interface Returned {
   file: string;
@@ -102,7 +102,7 @@ export const xliffImportCommand: Command = {
         if (!configured && entry.locale !== config.sourceLocale && !config.locales.includes(entry.locale))
           config.locales = [...config.locales, entry.locale];
         const wrong =
-          languageProblem(xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why }) ??
+          languageProblem(xliff, { targetLang: entry.locale, why }) ??
           (config.locales.includes(entry.locale)
             ? undefined
             : `the file’s target language ${entry.locale} is not one of the project’s locales (${config.locales.join(', ')}); add it to "locales" in the config, or import into the project it was exported from`);
@@ -140,7 +140,7 @@ export const xliffImportCommand: Command = {
       for (const entry of ready) {
         const verdict = await judge(entry, docs, config);
         for (const rejected of verdict.rejected) lines.push(rejectedDiagnostic(entry.file, rejected));
-        for (const problem of termProblems(verdict, entry, resources.glossary, config.sourceLocale, strict))
+        for (const problem of termProblems(verdict, entry, resources.glossary, sourceLanguageOf(entry, docs, config), strict))
           (strict ? lines : warnings).push(problem);
         tally.pending += verdict.pending;
         tally.unchanged += verdict.unchanged;
@@ -148,6 +148,7 @@ export const xliffImportCommand: Command = {
         for (const accepted of verdict.accepted) {
           tally[accepted.change] += 1;
           list.push({
+            sourceLang: sourceLanguageOf(entry, docs, config),
             id: accepted.segmentId,
             source: accepted.source,
             target: accepted.target,
@@ -217,7 +218,7 @@ async function documentsOf(
 }
 
 async function judge(entry: Returned, docs: LocaleSegments[], config: PipelineConfig): Promise<Verdict> {
-  const states = await recordedStates(config, entry.locale);
+  const states = await recordedStates(config, entry.locale, sourceLanguageOf(entry, docs, config));
   const project = (slug: string, position: number): ProjectUnit | undefined => {
     const state = docs.find((doc) => doc.file.slug === slug && doc.locale === entry.locale)?.segments[position - 1];
     if (!state) return undefined;
@@ -234,7 +235,17 @@ async function judge(entry: Returned, docs: LocaleSegments[], config: PipelineCo
       recorded,
     };
   };
-  return validateReturn(entry.xliff, { sourceLang: config.sourceLocale, targetLang: entry.locale, why: entry.why }, project);
+  return validateReturn(
+    entry.xliff,
+    { sourceLang: sourceLanguageOf(entry, docs, config), targetLang: entry.locale, why: entry.why },
+    project,
+  );
+}
+
+/** The language of the document a returned file's units belong to (each has its own): the direction the import checks and writes. */
+function sourceLanguageOf(entry: Returned, docs: readonly LocaleSegments[], config: PipelineConfig): string {
+  const slug = entry.xliff.units.map((unit) => parseUnitId(unit.id)?.slug).find((found) => found !== undefined);
+  return docs.find((doc) => doc.file.slug === slug)?.sourceLang ?? config.sourceLocale;
 }
 
 /**
@@ -285,10 +296,12 @@ async function writeMemories(config: PipelineConfig, byLocale: Map<string, FileE
     const file = config.memories.find((memory) => path.dirname(memory) === folder) ?? path.join(folder, 'memory.tmx');
     const before = existsSync(file) ? await readFile(file, 'utf8') : undefined;
     let text = before;
-    for (const from of new Set(entries.map((entry) => entry.file))) {
-      const list = entries.filter((entry) => entry.file === from);
-      text = mergeIntoTmx(text, config.sourceLocale, locale, list, { date, translator: list[0]!.translator, file: from });
-    }
+    // Per returned file and per direction: a Russian original's units are written ru → locale.
+    for (const from of new Set(entries.map((entry) => entry.file)))
+      for (const sourceLang of new Set(entries.filter((entry) => entry.file === from).map((entry) => entry.sourceLang))) {
+        const list = entries.filter((entry) => entry.file === from && entry.sourceLang === sourceLang);
+        text = mergeIntoTmx(text, sourceLang, locale, list, { date, translator: list[0]!.translator, file: from });
+      }
     if (text === undefined || text === before) continue;
     await mkdir(folder, { recursive: true });
     const temp = `${file}.import-${process.pid}`;

@@ -61,15 +61,20 @@ export interface Verdict {
 /**
  * Whether a returned file is for the languages expected, checked once for the whole file: a wrong
  * language is one mistake (the wrong file, or the wrong --locale), not one per unit. The source's region
- * aside (en-US serves en). A file that states no language (po2xliff writes no target-language) passes.
+ * aside (en-US serves en). A file that states no language (po2xliff writes no target-language) passes;
+ * without `expected.sourceLang` (documents not read yet) only the target is checked.
  */
-export function languageProblem(file: ReturnedFile, expected: { sourceLang: string; targetLang: string; why: string }): string | undefined {
+export function languageProblem(
+  file: ReturnedFile,
+  expected: { sourceLang?: string; targetLang: string; why: string },
+): string | undefined {
   const [sourceAttr, targetAttr] = file.version === '1.2' ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
   if (file.targetLang !== undefined && canonicalLocale(file.targetLang) !== canonicalLocale(expected.targetLang))
     return `the file says ${targetAttr}="${file.targetLang}" but ${expected.why}; import it without --locale (the file’s language is used), or export a file for ${expected.targetLang}`;
   const base = (tag: string) => canonicalLocale(tag)?.split('-')[0];
-  if (file.sourceLang !== undefined && base(file.sourceLang) !== base(expected.sourceLang))
-    return `the file says ${sourceAttr}="${file.sourceLang}" but the project’s source language is ${expected.sourceLang}; this file was not exported from this project`;
+  // Each document has its own language (issue 16): the direction is checked once the document is known.
+  if (file.sourceLang !== undefined && expected.sourceLang !== undefined && base(file.sourceLang) !== base(expected.sourceLang))
+    return `the file says ${sourceAttr}="${file.sourceLang}" but its document is written in ${expected.sourceLang}; this file was not exported from this document, export again`;
   return undefined;
 }
 
