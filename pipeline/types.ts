@@ -50,7 +50,8 @@ export interface DocMeta {
   lang: Locale;
   /**
    * The language the transcript is written in, and how that was found (pipeline/locale/source-language.ts).
-   * Set by the normaliser; translation still reads the config's `sourceLocale` (issue 16). (optional)
+   * Set by the normaliser, which reads the text in it; segmenting, translation, the cache keys and XLIFF
+   * take it as the document's direction (else the config's `sourceLocale`). (optional)
    */
   sourceLang?: Locale;
   sourceLangFrom?: SourceLangFrom;

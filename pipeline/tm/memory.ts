@@ -192,14 +192,16 @@ export function withCodePenalties<T extends FuzzyMatch<MemoryEntry>>(
 }
 
 /**
- * A memory from TMX texts as the build loads its own (pipeline/resources.ts): units by the source language,
- * and the context props an import records (context matches, stale segments).
+ * A memory from TMX texts as the build loads its own (pipeline/resources.ts): units in every direction,
+ * `sourceLang`'s indexed now, and the context props an import records (context matches, stale segments).
  */
 export function memoryFromTexts(texts: readonly { text: string; file: string }[], sourceLang: string): TranslationMemory {
   const memory = new TranslationMemory();
   for (const { text, file } of texts) {
-    memory.add(parseTmx(text, file), sourceLang);
-    memory.contexts.add(readContexts(text, sourceLang, file));
+    const document = parseTmx(text, file);
+    memory.add(document, sourceLang);
+    // Units that record no direction of their own are the memory's header's (as the build reads them).
+    memory.contexts.add(readContexts(text, document.srclang === '*all*' ? sourceLang : document.srclang, file));
   }
   return memory;
 }
