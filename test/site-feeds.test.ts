@@ -306,20 +306,22 @@ test('the sample built in memory: valid feeds and sitemap in every locale, leads
     const verdict = xmllint('--relaxng', 'atom.rng', text(`feed.${lang}.xml`), `sample.feed.${lang}.xml`);
     assert.ok(verdict.ok, verdict.output);
     const feed = parse(text(`feed.${lang}.xml`)).documentElement as unknown as Element;
-    const [only] = children(feed, 'entry') as [Element];
-    // The lead's two paragraphs, not run together ("talks.Earlier").
-    assert.doesNotMatch(textOf(only, 'summary')!, /\p{Ll}[.!?]\p{Lu}/u);
-    assert.equal(
-      children(only, 'link')
+    // One entry per original of the sample (English, Russian, Kyrgyz), each linking its page in this locale.
+    const entries = children(feed, 'entry');
+    assert.equal(entries.length, config.inputs.length);
+    const pages = entries.map((each) =>
+      children(each, 'link')
         .filter((link) => link.getAttribute('rel') === 'alternate')[0]!
-        .getAttribute('href'),
-      `${SITE}/2025-11-26-bishkek-press-statements/${lang}/index.html`,
+        .getAttribute('href')!,
     );
+    for (const input of config.inputs) assert.ok(pages.includes(`${SITE}/${path.basename(input, '.txt')}/${lang}/index.html`), input);
+    // The leads' paragraphs, not run together ("talks.Earlier").
+    for (const each of entries) assert.doesNotMatch(textOf(each, 'summary')!, /\p{Ll}[.!?]\p{Lu}/u);
   }
-  assert.match(
-    textOf(children(parse(text('feed.en.xml')).documentElement as unknown as Element, 'entry')[0]!, 'summary')!,
-    /talks\. Earlier/,
+  const sample = children(parse(text('feed.en.xml')).documentElement as unknown as Element, 'entry').find((each) =>
+    children(each, 'link').some((link) => link.getAttribute('href')!.includes('/2025-11-26-bishkek-press-statements/')),
   );
+  assert.match(textOf(sample!, 'summary')!, /talks\. Earlier/);
   const sitemap = xmllint('--schema', 'sitemap-hreflang.xsd', text('sitemap.xml'), 'sample.sitemap.xml');
   assert.ok(sitemap.ok, sitemap.output);
   assert.match(text('index.ru.html'), /<link rel="alternate" type="application\/atom\+xml" hreflang="ru" href="feed\.ru\.xml"/);

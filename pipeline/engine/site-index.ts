@@ -298,6 +298,19 @@ function indexItem(document: IndexDocument, lang: string, t: Translate, speakers
     others: document.entries
       .filter((other) => other !== entry)
       .map((other) => ({ href: other.page.href, label: languageName(other.lang, lang), hreflang: other.lang })),
+    original: originalLink(document, entry, lang, t),
+  };
+}
+
+/** "Original: Русский" in the index's language, linking the original's page when the site has it. */
+function originalLink(document: IndexDocument, entry: IndexEntry, lang: string, t: Translate): Link | undefined {
+  const source = entry.sourceLang;
+  if (!source) return undefined;
+  const page = document.entries.find((each) => each.lang === source)?.page.href;
+  return {
+    href: page ?? '',
+    hreflang: page ? source : undefined,
+    label: t('document.originalLanguage', { language: languageName(source, lang) }),
   };
 }
 

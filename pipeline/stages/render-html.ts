@@ -55,10 +55,14 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
   const alternates: Link[] = ctx.config.locales
     .filter((locale) => locale !== ctx.locale)
     .map((locale) => ({ href: `../${locale}/index.html`, label: languageName(locale), lang: locale, hreflang: locale }));
+  // The document's own language, which its original page is in (the translate stage's contract, issue 16).
+  const sourceLang = tree.data.meta.sourceLang ?? ctx.config.sourceLocale;
   const input = {
     tree,
     lang: ctx.locale,
-    sourceLang: ctx.config.sourceLocale,
+    sourceLang,
+    originalHref: sourceLang !== ctx.locale && ctx.config.locales.includes(sourceLang) ? `../${sourceLang}/index.html` : undefined,
+    configLang: ctx.config.sourceLocale,
     t,
     downloads,
     alternates,

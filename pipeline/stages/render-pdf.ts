@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Translate } from '../i18n/ui.ts';
 import type { Stage } from '../stage.ts';
 import type { RootContent, TranscriptRoot } from '../types.ts';
-import { buildDate } from './render-epub.ts';
+import { buildDate, provenanceNote } from './render-epub.ts';
 import type { FormatInput } from '../render/formats.ts';
 
 export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {
@@ -27,7 +27,12 @@ export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) =
       title: page.title,
       lang: ctx.locale,
       author: ctx.config.publisher ?? (speakers.join(', ') || undefined),
-      subject: [t?.('document.kind'), meta.place, meta.date].filter(Boolean).join(', ') || undefined,
+      // Subject is what viewers show in the document's properties (and XMP's dc:description repeats it): the
+      // note of which text this is goes there, after what it is; /Lang stays the print's own language.
+      subject: subjectLine(
+        [t?.('document.kind'), meta.place, meta.date].filter(Boolean).join(', '),
+        t && provenanceNote(t, ctx.locale, meta.sourceLang ?? ctx.config.sourceLocale),
+      ),
       keywords: [...speakers, ...(meta.place ? [meta.place] : [])],
       date: buildDate(meta.date),
       headings: headingTexts(page.tree, page.title, t),
@@ -35,6 +40,11 @@ export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) =
     ctx.config.paper,
   );
 };
+
+/** "Transcript, Bishkek, 2025-11-26. Translated from Russian.": either part may be missing. */
+function subjectLine(what: string, note: string | undefined): string | undefined {
+  return [what && `${what}.`, note].filter(Boolean).join(' ') || undefined;
+}
 
 /** The text of every heading the page prints (title, sections, speaker labels): the outline's titles. */
 function headingTexts(tree: TranscriptRoot, title: string, t: Translate | undefined): string[] {
