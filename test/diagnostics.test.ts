@@ -153,7 +153,7 @@ test('should point a message about a TMX unit at the TMX file and the unit’s l
   assert.deepEqual([single?.file, single?.line, single?.column], ['locales/ru/memory.tmx', 9, 5]);
 });
 
-test('should file a build’s TMX conflict under the memory and the dropped unit’s line, a missing UI string under its catalog', async () => {
+test('should file a build’s TMX conflict under the memory and the dropped unit’s line, a missing UI string under its catalog, a locale without one under the catalogs', async () => {
   const transcript = readFileSync(path.join(repo, 'transcripts/2025-11-26-bishkek-press-statements.txt'));
   // Two units translate the same source differently; the dated one is kept, the other (line 5) dropped.
   const tmx = `${TMX_HEAD}${unit('Dear colleagues.', 'Дорогие коллеги.')}    <tu changedate="20250101T000000Z">\n      <tuv xml:lang="en"><seg>Dear colleagues.</seg></tuv>\n      <tuv xml:lang="ru"><seg>Уважаемые коллеги.</seg></tuv>\n    </tu>\n${TMX_TAIL}`;
@@ -171,7 +171,8 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
     'locales/en/ui.json': JSON.stringify(withoutDateline(JSON.parse(readFileSync(path.join(repo, 'locales/en/ui.json'), 'utf8')))),
     'locales/ru/ui.json': JSON.stringify(withoutDateline(JSON.parse(readFileSync(path.join(repo, 'locales/ru/ui.json'), 'utf8')))),
   });
-  const run = await cli(['build', '--no-cache', '--out', 'out', '--format', 'json'], { cwd: dir });
+  // kk has no catalog: the CLI's own check, a diagnostic like the build's.
+  const run = await cli(['build', '--locales', 'en,ru,kk', '--no-cache', '--out', 'out', '--format', 'json'], { cwd: dir });
   assert.equal(run.status, 0, run.stderr);
   const diagnostics = JSON.parse(run.stdout) as ReturnType<typeof diagnosticJson>[];
   const conflict = diagnostics.find((entry) => entry.ruleId === 'tm:conflict');
@@ -185,6 +186,9 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
     missing.every((file) => /^locales\/(en|ru)\/ui\.json$/.test(file)),
     `the missing key is filed under the catalog that lacks it: ${missing.join(', ')}`,
   );
+  const noCatalog = diagnostics.find((entry) => entry.ruleId === 'i18n:missing-locale');
+  assert.deepEqual([noCatalog?.file, noCatalog?.severity], ['locales', 'warning']);
+  assert.match(noCatalog?.reason ?? '', /“kk”/);
   // Every diagnostic of the build has the one shape.
   for (const entry of diagnostics) assert.deepEqual(Object.keys(entry), KEYS);
 });

@@ -8,7 +8,7 @@ import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '.
 import { PipelineError } from '../errors.ts';
 import { CATEGORIES, CATEGORY_WORDS } from '../report/categories.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
-import type { Message } from '../report/messages.ts';
+import { createDiagnostic, type Diagnostic, type Message } from '../report/messages.ts';
 import { printDiagnostics, printGrouped } from '../report/print.ts';
 import { interruptible, Interrupted } from './interrupt.ts';
 import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
@@ -52,7 +52,7 @@ export const buildCommand: Command = {
     });
     const config = await loadCliConfig(values as CliConfigFlags, positionals);
     const format = diagnosticFormat((values as EngineFlags).format);
-    await checkUiLocales(config, Boolean((values as CliConfigFlags).strict), io);
+    const uiWarnings = await checkUiLocales(config, Boolean((values as CliConfigFlags).strict), format === 'text' ? io : undefined);
     const engine = engineOptions(values as EngineFlags, io);
     // The pipeline is loaded here, not with this module: the other commands share its option parsing.
     const { build, shardFolder } = await import('../build.ts');
@@ -71,12 +71,12 @@ export const buildCommand: Command = {
       return 0;
     }
     if (format === 'json') {
-      printDiagnostics(result.messages, { format, write: io.out });
+      printDiagnostics([...uiWarnings, ...result.messages], { format, write: io.out });
       return 0;
     }
     if (format === 'github')
       printDiagnostics(
-        result.messages.filter(
+        [...uiWarnings, ...result.messages].filter(
           (message) => message.severity === 'error' || (message.severity === 'warning' && !(values as EngineFlags).quiet),
         ),
         { format, write: io.out },
@@ -143,23 +143,25 @@ export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = [
 /**
  * A locale without UI strings (`--locales ky,kk`) would be published with another language's interface:
  * a warning naming it and what it falls back to, or, under --strict or `frail`, a refusal before any work.
+ * The warnings are printed on `io` (text) and returned as diagnostics, filed under the catalog folder.
  */
-async function checkUiLocales(config: PipelineConfig, strict: boolean, io: Io): Promise<void> {
+async function checkUiLocales(config: PipelineConfig, strict: boolean, io: Io | undefined): Promise<Diagnostic[]> {
   const { loadCatalogs } = await import('../i18n/ui.ts');
   // An unreadable catalog folder is the build's own error, with its cause; nothing to add here.
   const catalogs = await loadCatalogs(config.catalogs).catch(() => undefined);
-  if (!catalogs) return;
+  if (!catalogs) return [];
   const languages = new Set(Object.keys(catalogs).filter((lng) => catalogs[lng]?.ui));
   const shown = path.relative(process.cwd(), config.catalogs) || '.';
   const problems = uiFallbacks(config.locales, languages, config.fallbackLng).map((fallback) =>
     describeUiFallback(fallback, shown, languages),
   );
-  if (problems.length === 0) return;
+  if (problems.length === 0) return [];
   if (strict || config.frail)
     throw new PipelineError(
       `${problems.join('\n')}\nBuild refused (${strict ? '--strict' : 'frail'}): add the catalog, or drop the locale from --locales or "locales"`,
     );
-  for (const problem of problems) io.err(`pressroom build: warning: ${problem}  i18n:missing-locale\n`);
+  for (const problem of problems) io?.err(`pressroom build: warning: ${problem}  i18n:missing-locale\n`);
+  return problems.map((reason) => createDiagnostic({ file: shown, severity: 'warning', reason, ruleId: 'i18n:missing-locale' }));
 }
 
 /**
