@@ -33,6 +33,9 @@ const unit = (en: string, ru: string, id = '') =>
   `    <tu${id ? ` tuid="${id}"` : ''}>\n      <tuv xml:lang="en"><seg>${en}</seg></tuv>\n      <tuv xml:lang="ru"><seg>${ru}</seg></tuv>\n    </tu>\n`;
 const TMX_TAIL = `  </body>\n</tmx>\n`;
 
+// One word off a sentence of the sample transcript (“… our long-term national interests.”): a fuzzy match.
+const FUZZY_SOURCE = 'I would like to emphasise that our partnership serves our long-term interests.';
+
 /** The keys of the one JSON shape, in order (report/print.ts DiagnosticJson). */
 const KEYS = [
   'file',
@@ -156,7 +159,7 @@ test('should point a message about a TMX unit at the TMX file and the unit’s l
 test('should file a build’s TMX conflict under the memory and the dropped unit’s line, a missing UI string under its catalog, a locale without one under the catalogs', async () => {
   const transcript = readFileSync(path.join(repo, 'transcripts/2025-11-26-bishkek-press-statements.txt'));
   // Two units translate the same source differently; the dated one is kept, the other (line 5) dropped.
-  const tmx = `${TMX_HEAD}${unit('Dear colleagues.', 'Дорогие коллеги.')}    <tu changedate="20250101T000000Z">\n      <tuv xml:lang="en"><seg>Dear colleagues.</seg></tuv>\n      <tuv xml:lang="ru"><seg>Уважаемые коллеги.</seg></tuv>\n    </tu>\n${TMX_TAIL}`;
+  const tmx = `${TMX_HEAD}${unit('Dear colleagues.', 'Дорогие коллеги.')}    <tu changedate="20250101T000000Z">\n      <tuv xml:lang="en"><seg>Dear colleagues.</seg></tuv>\n      <tuv xml:lang="ru"><seg>Уважаемые коллеги.</seg></tuv>\n    </tu>\n${unit(FUZZY_SOURCE, 'Хочу подчеркнуть, что наше партнёрство служит нашим долгосрочным интересам.')}${TMX_TAIL}`;
   const dir = folder('tm-conflict', {
     'transcript.txt': transcript,
     'memory.tmx': tmx,
@@ -166,6 +169,7 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
       formats: ['html'],
       onMissing: 'keep-source',
       memories: ['memory.tmx'],
+      tmMinScore: 75,
     }),
     // Note: i18next reports a key only when no language of the chain has it: gone from en as well.
     'locales/en/ui.json': JSON.stringify(withoutDateline(JSON.parse(readFileSync(path.join(repo, 'locales/en/ui.json'), 'utf8')))),
@@ -180,6 +184,11 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
   assert.deepEqual([conflict.file, conflict.line], ['memory.tmx', 5]);
   const cause = conflict.cause as ReturnType<typeof diagnosticJson>;
   assert.deepEqual([cause.file, cause.line], ['memory.tmx', 9]);
+  // A message about a segment published from a TMX unit names the unit as its cause: the memory and its line.
+  const fuzzy = diagnostics.find((entry) => entry.ruleId === 'tm:fuzzy');
+  assert.equal(fuzzy?.file, 'transcript.txt');
+  const unitPlace = fuzzy?.cause as ReturnType<typeof diagnosticJson> | undefined;
+  assert.deepEqual([unitPlace?.file, unitPlace?.line, unitPlace?.ruleId], ['memory.tmx', 13, 'tm:unit']);
   const missing = diagnostics.filter((entry) => entry.ruleId === 'i18n:missing-key').map((entry) => entry.file);
   assert.ok(missing.length > 0, 'no i18n:missing-key');
   assert.ok(

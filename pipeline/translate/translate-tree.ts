@@ -106,7 +106,12 @@ export function translateTree(
       stats.fellBack += 1;
       segment.status = 'stale';
       segment.lang = options.sourceLang;
-      report.warn(staleReason(segment, found.verdict), { ruleId: 'tm:stale', place: segment.position, segment: segment.id });
+      report.warn(staleReason(segment, found.verdict), {
+        ruleId: 'tm:stale',
+        place: segment.position,
+        segment: segment.id,
+        cause: unitCause(found.verdict.unit),
+      });
       return;
     }
     const match = found.match;
