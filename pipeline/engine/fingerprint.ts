@@ -208,7 +208,20 @@ export function artifactKey(
     ),
   );
   return {
-    key: sha256(JSON.stringify({ base, transcript, source, doc, units, labels, conceptTerms, elsewhere })),
+    // Whether the memories hold this direction at all decides the tm:no-direction warning the artifact keeps.
+    key: sha256(
+      JSON.stringify({
+        base,
+        transcript,
+        source,
+        doc,
+        units,
+        labels,
+        conceptTerms,
+        elsewhere,
+        direction: memory.serves(source, memoryChain),
+      }),
+    ),
     concepts,
     termsFound,
   };

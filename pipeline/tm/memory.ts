@@ -145,6 +145,11 @@ export class TranslationMemory {
     pair.fuzzy.add(entry, key);
   }
 
+  /** Whether any unit translates from `from` into a language of `chain` (or a regional variant of one, as look-ups read them). */
+  serves(from: string, chain: readonly string[]): boolean {
+    return this.withRegions(chain, from).some((lang) => (this.pair(from, lang)?.exact.size ?? 0) > 0);
+  }
+
   /** Entries translating from `from` (default as `lookup`) into `lang`. */
   size(lang: string, from = this.defaultSource): number {
     return from === undefined ? 0 : (this.pair(from, lang)?.exact.size ?? 0);

@@ -76,12 +76,7 @@ export function translateTree(
   // A memory that holds nothing in this direction (ky → en when its units are en and ru only): every
   // segment falls back, as for a missing unit, and the direction is named once so nobody hunts unit by unit.
   const directions = lookupChain.filter((lang) => lang !== options.sourceLang);
-  if (
-    !asWritten &&
-    directions.length > 0 &&
-    options.memory.langs.length > 0 &&
-    directions.every((lang) => options.memory.size(lang, options.sourceLang) === 0)
-  )
+  if (!asWritten && directions.length > 0 && options.memory.langs.length > 0 && !options.memory.serves(options.sourceLang, directions))
     report.warn(
       `Unexpected ${options.sourceLang} original without ${options.sourceLang} → ${directions.join(' or ')} translations in the memories, expected units with a ${options.sourceLang} and a ${target} variant; its segments are published in ${options.sourceLang}, each reported as tm:no-match`,
       { ruleId: 'tm:no-direction' },
