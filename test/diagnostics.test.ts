@@ -200,6 +200,16 @@ test('should file a build’s TMX conflict under the memory and the dropped unit
   assert.match(noCatalog?.reason ?? '', /“kk”/);
   // Every diagnostic of the build has the one shape.
   for (const entry of diagnostics) assert.deepEqual(Object.keys(entry), KEYS);
+  // remove (and index) print the site's messages the same way; their summary leaves stdout to the array.
+  const removed = await cli(['remove', 'transcript', '--out', 'out', '--format', 'json'], { cwd: dir });
+  assert.equal(removed.status, 0, removed.stderr);
+  const siteMessages = JSON.parse(removed.stdout) as Record<string, unknown>[];
+  assert.ok(
+    siteMessages.some((entry) => entry.ruleId === 'site:no-url'),
+    removed.stdout,
+  );
+  for (const entry of siteMessages) assert.deepEqual(Object.keys(entry), KEYS);
+  assert.match(removed.stderr, /^Removed transcript from out/m);
 });
 
 /** A catalog without the dateline every page prints (document.dateline). */

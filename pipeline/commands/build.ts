@@ -9,7 +9,7 @@ import { PipelineError } from '../errors.ts';
 import { CATEGORIES, CATEGORY_WORDS } from '../report/categories.ts';
 import { formatTermReport } from '../report/glossary-report.ts';
 import { createDiagnostic, type Diagnostic, type Message } from '../report/messages.ts';
-import { printDiagnostics, printGrouped } from '../report/print.ts';
+import { printDiagnostics, printGrouped, type DiagnosticFormat } from '../report/print.ts';
 import { interruptible, Interrupted } from './interrupt.ts';
 import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
 import { countOf } from '../util/plural.ts';
@@ -70,18 +70,11 @@ export const buildCommand: Command = {
       io.out(JSON.stringify(jsonSummary(result, config, seconds)) + '\n');
       return 0;
     }
-    if (format === 'json') {
-      printDiagnostics([...uiWarnings, ...result.messages], { format, write: io.out });
-      return 0;
-    }
-    if (format === 'github')
-      printDiagnostics(
-        [...uiWarnings, ...result.messages].filter(
-          (message) => message.severity === 'error' || (message.severity === 'warning' && !(values as EngineFlags).quiet),
-        ),
-        { format, write: io.out },
-      );
-    else printMessages(result.messages, io.err, { quiet: (values as EngineFlags).quiet });
+    // In text the UI check has printed its warnings already, before the build's progress.
+    reportMessages(format === 'text' ? result.messages : [...uiWarnings, ...result.messages], io, format, {
+      quiet: (values as EngineFlags).quiet,
+    });
+    if (format === 'json') return 0;
     if (!(values as EngineFlags).quiet) printSummary(result.report, config, io.out);
     const out = path.relative(process.cwd(), config.out) || '.';
     const reportPath = engine.shard ? path.join(out, shardFolder(engine.shard), 'report.json') : path.join(out, 'report.json');
@@ -162,6 +155,21 @@ async function checkUiLocales(config: PipelineConfig, strict: boolean, io: Io | 
     );
   for (const problem of problems) io?.err(`pressroom build: warning: ${problem}  i18n:missing-locale\n`);
   return problems.map((reason) => createDiagnostic({ file: shown, severity: 'warning', reason, ruleId: 'i18n:missing-locale' }));
+}
+
+/**
+ * The messages of a command that writes a site (build, index, remove) in the format asked for: text on
+ * stderr in the build's layout (info left out), one JSON array on stdout (every severity), or GitHub
+ * annotations for warnings and errors on stdout. `quiet`: errors only, except in JSON.
+ */
+export function reportMessages(messages: Diagnostic[], io: Io, format: DiagnosticFormat, options: { quiet?: boolean } = {}): void {
+  if (format === 'json') printDiagnostics(messages, { format, write: io.out });
+  else if (format === 'github')
+    printDiagnostics(
+      messages.filter((message) => message.severity === 'error' || (message.severity === 'warning' && !options.quiet)),
+      { format, write: io.out },
+    );
+  else printMessages(messages, io.err, options);
 }
 
 /**

@@ -5,7 +5,8 @@ import { mergeShards } from '../engine/merge.ts';
 import { readManifest, retire, updateSite } from '../site/archive.ts';
 import { archiveSearchFiles } from '../site/search.ts';
 import { utf8 } from '../render/outputs.ts';
-import { loadCliConfig, parseCommandArgs, printMessages, type CliConfigFlags } from './build.ts';
+import { loadCliConfig, parseCommandArgs, reportMessages, type CliConfigFlags } from './build.ts';
+import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import type { Command } from './types.ts';
 
 const usage = `Usage: pressroom index [folder] [options]
@@ -16,13 +17,19 @@ folders gathered into one) into one site index (index.html) and one report.json.
 Options:
   --out <dir>        the gathered output folder (default: the config's "out"); same as [folder]
   --config <file>    config file (default: ./pressroom.config.json when present)
+${formatUsage(21)}
 `;
 
 export const indexCommand: Command = {
   name: 'index',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, config: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: 'string' },
+      config: { type: 'string' },
+      ...FORMAT_FLAG,
+    });
+    const format = diagnosticFormat((values as { format?: string }).format);
     const flags = values as CliConfigFlags;
     if (positionals[0] && !flags.out) flags.out = positionals[0];
     const config = await loadCliConfig(flags);
@@ -31,7 +38,7 @@ export const indexCommand: Command = {
     const lock = lockOutput(config.out);
     try {
       const site = await updateSite(config, { out: config.out, previous: readManifest(config.out) }, index);
-      printMessages(site.messages, io.err);
+      reportMessages(site.messages, io, format);
       retire(config.out, site.stale, lock);
       // Search over the pages every shard left in the folder, and those of earlier builds.
       const search = await archiveSearchFiles(config, site.documents);
@@ -44,7 +51,8 @@ export const indexCommand: Command = {
       lock.release();
     }
     const out = path.relative(process.cwd(), config.out) || '.';
-    io.out(
+    // With --format json stdout holds the one array; the summary goes to stderr.
+    (format === 'json' ? io.err : io.out)(
       `Merged ${report.documents.length} documents from the shards in ${out} into ${path.join(out, 'index.html')} and ${path.join(out, 'report.json')}\n`,
     );
     return 0;

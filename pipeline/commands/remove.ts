@@ -5,7 +5,8 @@ import { openStagedOutput, type StagedOutput } from '../emit/write.ts';
 import { PipelineError } from '../errors.ts';
 import { MANIFEST_NAME, readManifest, retire, updateSite } from '../site/archive.ts';
 import { archiveSearchFiles } from '../site/search.ts';
-import { loadCliConfig, parseCommandArgs, printMessages, type CliConfigFlags } from './build.ts';
+import { loadCliConfig, parseCommandArgs, reportMessages, type CliConfigFlags } from './build.ts';
+import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
 import { UsageError, type Command } from './types.ts';
 
 const usage = `Usage: pressroom remove <slug…> [options]
@@ -18,13 +19,19 @@ same lock as a build.
 Options:
   --out <dir>        the output folder (default: the config's "out")
   --config <file>    config file (default: ./pressroom.config.json when present)
+${formatUsage(21)}
 `;
 
 export const removeCommand: Command = {
   name: 'remove',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, config: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: 'string' },
+      config: { type: 'string' },
+      ...FORMAT_FLAG,
+    });
+    const format = diagnosticFormat((values as { format?: string }).format);
     if (positionals.length === 0) throw new UsageError('Missing slug: name the documents to remove (their folder names)');
     const config = await loadCliConfig(values as CliConfigFlags);
     const out = path.relative(process.cwd(), config.out) || '.';
@@ -45,14 +52,15 @@ export const removeCommand: Command = {
         );
       const removed = new Set(slugs);
       const site = await updateSite(config, { out: config.out, previous }, [], new Map(), removed);
-      printMessages(site.messages, io.err);
+      reportMessages(site.messages, io, format);
       staged = await openStagedOutput(config.out, lock);
       // The search index is made again from the pages that remain: a removed document is found no more.
       for (const file of [...site.files, ...(await archiveSearchFiles(config, site.documents))]) await staged.write(file);
       // The folders go in the same synchronous run as the swap of the indexes that stop listing them.
       retire(config.out, [...slugs, ...site.stale], lock);
       staged.commit();
-      io.out(
+      // With --format json stdout holds the one array; the summary goes to stderr.
+      (format === 'json' ? io.err : io.out)(
         `Removed ${slugs.join(', ')} from ${out}; ${site.documents.length} document${site.documents.length === 1 ? '' : 's'} remain${site.documents.length === 1 ? 's' : ''}\n`,
       );
       return 0;
