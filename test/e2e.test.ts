@@ -175,7 +175,8 @@ for (const locale of locales) {
       `${slug}.${locale}.pdf`,
       `${slug}.${locale}.epub`,
       `${slug}.${locale}.docx`,
-      'fonts/noto-sans-latin-700-normal.woff2',
+      // Subsets, as TrueType (render/subset.ts): the bundle stands alone.
+      'fonts/noto-sans-latin-700-normal.ttf',
     ])
       assert.ok(names.includes(`${root}/${expected}`), `${expected} missing from the bundle`);
   });
