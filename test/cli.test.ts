@@ -31,7 +31,7 @@ test('a bad config stops the build with file, line and key, exit 1, and writes n
   assert.match(result.stderr, /pressroom\.config\.json:3:3: Unexpected config key “locale”, expected one of: inputs/);
   assert.equal(spawnSync('ls', [folder], { encoding: 'utf8' }).stdout.trim(), 'pressroom.config.json');
   writeFileSync(path.join(folder, 'pressroom.config.json'), '{"inputs": ["x.txt"]}');
-  const wrongType = pressroom(['build', '--formats', 'pdf,docx'], folder);
+  const wrongType = pressroom(['build', '--formats', 'pdf,mobi'], folder);
   assert.equal(wrongType.status, 1);
   assert.match(wrongType.stderr, /Unexpected value for “formats”/);
 });
