@@ -264,7 +264,7 @@ function termProblems(verdict: Verdict, entry: Returned, glossary: Glossary, sou
       out.push(
         createDiagnostic({
           file: entry.file,
-          place: { line: accepted.line, column: 1 },
+          place: { line: accepted.line, column: accepted.column },
           severity: strict ? 'error' : 'warning',
           reason: `${accepted.unitId}: ${violation.message}; target “${accepted.target.slice(0, 60)}”${strict ? ' (--strict)' : ''}`,
           ruleId: violation.rule,

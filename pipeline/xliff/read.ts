@@ -5,6 +5,8 @@ import type { Inline, State } from './model.ts';
 export interface ReturnedUnit {
   id: string;
   line: number;
+  /** The column of the unit's start tag: with `line`, where a rejection points. */
+  column: number;
   translate: boolean;
   source: Inline[];
   target: Inline[] | undefined;
@@ -65,7 +67,9 @@ export function readXliff(text: string, file: string): ReturnedFile {
     collect(children(fileNode, 'body')[0], 'trans-unit', all);
     const places = elementPlaces(text, 'trans-unit');
     // po2xliff turns the PO header into a unit of its own: not a translation.
-    const units = all.map((unit, index) => ({ unit, line: places[index]?.line ?? 1 })).filter(({ unit }) => !isPoHeader(unit));
+    const units = all
+      .map((unit, index) => ({ unit, line: places[index]?.line ?? 1, column: places[index]?.column ?? 1 }))
+      .filter(({ unit }) => !isPoHeader(unit));
     const header = children(fileNode, 'header')[0];
     // XLIFF 1.2 names the people who worked on a file in header/phase-group/phase@contact-name.
     const phases = header ? children(children(header, 'phase-group')[0], 'phase') : [];
@@ -77,7 +81,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
       targetLang: attribute(fileNode, 'target-language'),
       translator: contact,
       line: elementPlaces(text, 'file')[0]?.line ?? rootPlace.line,
-      units: units.map(({ unit, line }) => {
+      units: units.map(({ unit, line, column }) => {
         const target = children(unit, 'target')[0];
         const approved = attribute(unit, 'approved') === 'yes';
         const stateName = target ? (attribute(target, 'state') ?? (approved ? 'approved' : '')) : 'new';
@@ -86,6 +90,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
         return {
           id: poReference(unit) ?? attribute(unit, 'id') ?? '',
           line,
+          column,
           translate: attribute(unit, 'translate') !== 'no',
           source: parseInline(raw(children(unit, 'source')[0]), file),
           target: target ? parseInline(raw(target), file) : undefined,
@@ -121,6 +126,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
         return {
           id: attribute(unit, 'id') ?? '',
           line: places[index]?.line ?? 1,
+          column: places[index]?.column ?? 1,
           translate: attribute(unit, 'translate') !== 'no',
           source: parseInline(raw(children(segment, 'source')[0]), file),
           target: target ? parseInline(raw(target), file) : undefined,

@@ -1,6 +1,6 @@
 import { canonicalLocale } from '../locale/resolve.ts';
 import { canonical, codeSignature, numbersIn, parseUnitId, plainText, sourceHash, stateRank, type Inline, type State } from './model.ts';
-import type { ReturnedFile } from './read.ts';
+import type { ReturnedFile, ReturnedUnit } from './read.ts';
 import { createDiagnostic, type Diagnostic } from '../report/messages.ts';
 
 /** What the project holds now for one exported unit position. */
@@ -25,11 +25,14 @@ export interface Accepted {
   /** new: the memory had no translation of this source; updated: another text, or the same at a later state. */
   change: 'new' | 'updated';
   line: number;
+  column: number;
 }
 
 export interface Rejected {
   unitId: string;
   line: number;
+  /** The unit's column; a file-level rejection (wrong language) has none. */
+  column?: number;
   reason: string;
   /** `xliff:<rule>`: unknown-unit, source-changed, source-edited, context-changed, wrong-language, codes, numbers, state-backward. */
   ruleId: string;
@@ -42,7 +45,7 @@ export interface Rejected {
 export function rejectedDiagnostic(file: string, rejected: Rejected, locale?: string): Diagnostic {
   return createDiagnostic({
     file,
-    place: { line: rejected.line, column: 1 },
+    place: { line: rejected.line, column: rejected.column ?? 1 },
     severity: 'error',
     reason: `${rejected.unitId ? `${rejected.unitId}: ` : ''}${rejected.reason}`,
     ruleId: rejected.ruleId,
@@ -96,28 +99,18 @@ export function validateReturn(
       unchanged: 0,
     };
   const verdict: Verdict = { accepted: [], rejected: [], pending: 0, unchanged: 0 };
-  const reject = (unitId: string, line: number, reason: string, rule: string) =>
-    verdict.rejected.push({ unitId, line, reason, ruleId: `xliff:${rule}` });
+  const reject = (unit: ReturnedUnit, reason: string, rule: string) =>
+    verdict.rejected.push({ unitId: unit.id, line: unit.line, column: unit.column, reason, ruleId: `xliff:${rule}` });
   const same = (a: string | undefined, b: string) => canonicalLocale(a ?? '') === canonicalLocale(b);
   for (const unit of file.units) {
     const parsed = parseUnitId(unit.id);
     const now = parsed && project(parsed.slug, parsed.position);
     if (!parsed || !now) {
-      reject(
-        unit.id,
-        unit.line,
-        'unknown unit id, expected one that `pressroom xliff export` wrote for this project; export again',
-        'unknown-unit',
-      );
+      reject(unit, 'unknown unit id, expected one that `pressroom xliff export` wrote for this project; export again', 'unknown-unit');
       continue;
     }
     if (parsed.hash !== sourceHash(now.source)) {
-      reject(
-        unit.id,
-        unit.line,
-        `the document’s source sentence changed since export (now “${now.sourceText}”); export again`,
-        'source-changed',
-      );
+      reject(unit, `the document’s source sentence changed since export (now “${now.sourceText}”); export again`, 'source-changed');
       continue;
     }
     const target = unit.target && plainText(unit.target).trim() !== '' ? unit.target : undefined;
@@ -129,8 +122,7 @@ export function validateReturn(
     if (sourceHash(unit.source) !== parsed.hash) {
       const flattened = plainText(unit.source) === plainText(now.source);
       reject(
-        unit.id,
-        unit.line,
+        unit,
         flattened
           ? 'the inline codes of <source> are gone (a trip through PO drops them), expected them as exported; translate this unit in an XLIFF editor'
           : `<source> was edited (“${plainText(unit.source)}”), expected the exported source; translate in <target> only`,
@@ -140,19 +132,19 @@ export function validateReturn(
     }
     if (!unit.translate) {
       if (target && now.current && canonical(target) !== canonical([{ kind: 'text', text: now.current.text }]))
-        reject(unit.id, unit.line, 'read-only context unit was changed (translate="no"); change it in its own export', 'context-changed');
+        reject(unit, 'read-only context unit was changed (translate="no"); change it in its own export', 'context-changed');
       continue;
     }
     if (!target || unit.state === undefined) continue;
     if (unit.targetLang && !same(unit.targetLang, expected.targetLang)) {
-      reject(unit.id, unit.line, `target xml:lang “${unit.targetLang}”, expected “${expected.targetLang}”`, 'wrong-language');
+      reject(unit, `target xml:lang “${unit.targetLang}”, expected “${expected.targetLang}”`, 'wrong-language');
       continue;
     }
     const codes = codeProblem(unit.source, target);
     const numbers = codes ? undefined : numberProblem(plainText(unit.source), plainText(target));
     const problem = codes ? { reason: codes, rule: 'codes' } : numbers ? { reason: numbers, rule: 'numbers' } : undefined;
     if (problem) {
-      reject(unit.id, unit.line, problem.reason, problem.rule);
+      reject(unit, problem.reason, problem.rule);
       continue;
     }
     const text = plainText(target);
@@ -163,8 +155,7 @@ export function validateReturn(
     }
     if (recorded && stateRank(unit.state) < stateRank(recorded.state)) {
       reject(
-        unit.id,
-        unit.line,
+        unit,
         `state moves backward from “${recorded.state}” to “${unit.stateName}”; a ${recorded.state} translation can only be replaced at the same state or later`,
         'state-backward',
       );
@@ -178,6 +169,7 @@ export function validateReturn(
       state: unit.state,
       change: recorded ? 'updated' : 'new',
       line: unit.line,
+      column: unit.column,
     });
   }
   return verdict;
