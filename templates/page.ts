@@ -27,7 +27,7 @@ export interface PageData {
   dateline: ElementContent[];
   body: ElementContent[];
   notice: string | undefined;
-  /** "Translated from Russian." on a translation (linking the original), "This is the original text." on the original. */
+  /** "Translated from Russian." on a translation, "This is the original text." on the original. */
   provenance: ElementContent[];
   downloadsHeading: string;
   /** Label of the language switcher (the alternates list). */

@@ -123,18 +123,22 @@ for (const [slug, original] of Object.entries(ORIGINALS)) {
     }
   });
 
-  test(`${original} original: its own page says it is the original and has no notice; the others say what they are translated from`, () => {
+  test(`${original} original: its own page says it is the original and has no notice; the others say what they are translated from and link every other language`, () => {
     const own = page(slug, original);
-    assert.match(own, /<p class="provenance"[^>]*>[^<]+<\/p>/);
+    const catalog = JSON.parse(readFileSync(path.join(project, 'locales', original, 'ui.json'), 'utf8')) as {
+      document: { original: string };
+    };
+    assert.ok(own.includes(`<p class="provenance" data-pagefind-ignore>${catalog.document.original}</p>`), `${slug}/${original}`);
     assert.doesNotMatch(own, /class="notice"/, `${slug}/${original}: the original has nothing left to translate`);
     assert.doesNotMatch(own, /class="untranslated"/, `${slug}/${original}: nothing on the original is marked as fallen back`);
     for (const locale of LOCALES.filter((each) => each !== original)) {
       const html = page(slug, locale);
+      const ui = JSON.parse(readFileSync(path.join(project, 'locales', locale, 'ui.json'), 'utf8')) as {
+        document: { translatedFrom: string };
+      };
       const name = new Intl.DisplayNames([locale], { type: 'language' }).of(original)!;
-      const note = new RegExp(
-        `<p class="provenance"[^>]*>[^<]*<a href="\\.\\./${original}/index\\.html" hreflang="${original}">${name}</a>`,
-      );
-      assert.match(html, note, `${slug}/${locale} names and links its original`);
+      const note = ui.document.translatedFrom.replace('{{language}}', name);
+      assert.ok(html.includes(`<p class="provenance" data-pagefind-ignore>${note}</p>`), `${slug}/${locale} says “${note}”`);
       for (const other of LOCALES.filter((each) => each !== locale))
         assert.match(html, new RegExp(`<link rel="alternate" hreflang="${other}" href="\\.\\./${other}/index\\.html">`));
     }

@@ -18,11 +18,6 @@ export interface PageInput {
   lang: string;
   /** The document's own language (`meta.sourceLang`, else the config's `sourceLocale`): its page is the original. */
   sourceLang: string;
-  /**
-   * Where the original is published beside this page (`../ru/index.html`), when this page is a translation and
-   * the build makes the original's language too; the "translated from" note links it.
-   */
-  originalHref?: string;
   /** The language the config is written in (`sourceLocale`): the attribution's names are marked with it. */
   configLang?: string;
   t: Translate;
@@ -122,19 +117,19 @@ function attributionContent(attribution: Attribution | null, t: Translate, sourc
 }
 
 /**
- * Which page is the original: "This is the original text." on it, "Translated from Russian." on the others,
- * the language's name linking the original's page when it is published beside this one (not in the e-book,
- * which holds one language). The name is in the page's language, mid-sentence, so not capitalised.
+ * Which page is the original: "This is the original text." on it, "Translated from Russian." on the others
+ * (the language switcher links the original). Not a link here: the print is made from this page, where a
+ * relative link would point into the scratch folder it was printed from. The name is in the page's
+ * language, mid-sentence, so not capitalised.
  */
-function provenanceContent(input: PageInput, xhtml: boolean): ElementContent[] {
-  const { lang, sourceLang, t } = input;
-  if (lang === sourceLang) return [h('p', { className: ['provenance'] }, t('document.original'))];
-  const name = languageNames(lang).of(sourceLang) ?? sourceLang;
-  const marker = '\u0000';
-  const [before = '', after = ''] = t('document.translatedFrom', { language: marker }).split(marker);
-  const language: ElementContent =
-    input.originalHref && !xhtml ? h('a', { href: input.originalHref, hrefLang: sourceLang }, name) : { type: 'text', value: name };
-  return [h('p', { className: ['provenance'] }, [{ type: 'text', value: before }, language, { type: 'text', value: after }])];
+function provenanceContent(input: PageInput): ElementContent[] {
+  return [h('p', { className: ['provenance'] }, provenanceNote(input.t, input.lang, input.sourceLang))];
+}
+
+/** The note of which text this is, as the page, the e-book's `dc:description` and the print's Subject give it. */
+export function provenanceNote(t: Translate, lang: string, sourceLang: string): string {
+  if (lang === sourceLang) return t('document.original');
+  return t('document.translatedFrom', { language: languageNames(lang).of(sourceLang) ?? sourceLang });
 }
 
 export interface TocEntry {
@@ -189,7 +184,7 @@ function pageData(input: PageInput, xhtml: boolean) {
       input.untranslated > 0 && lang !== input.sourceLang
         ? t('document.untranslated', { count: input.untranslated, language: languageName(lang) })
         : undefined,
-    provenance: sanitizeContent(provenanceContent(input, xhtml)),
+    provenance: sanitizeContent(provenanceContent(input)),
     downloadsHeading: t('download.heading'),
     languagesHeading: t('document.languages'),
     downloads: xhtml ? [] : input.downloads,

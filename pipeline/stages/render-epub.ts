@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { containerXml, navXhtml, packageOpf, type ManifestItem } from '../../templates/epub.ts';
 import { utf8 } from '../render/outputs.ts';
-import { renderStylesheet, textDirection } from '../render/page.ts';
+import { provenanceNote, renderStylesheet, textDirection } from '../render/page.ts';
 import { cssContentText, preflightFonts, sourceReader, visibleText } from '../render/preflight.ts';
 import { subsetFonts } from '../render/subset.ts';
 import { zip, type ZipEntry } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
 import type { FormatInput } from '../render/formats.ts';
-import type { Translate } from '../i18n/ui.ts';
-import { languageNames } from '../util/intl.ts';
 
 /** EPUB 3: `mimetype` first and stored, one XHTML chapter, the page's stylesheet, the fonts subset to the book's text. */
 export const renderEpub: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {
@@ -68,14 +66,8 @@ export const renderEpub: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) 
   return zip(entries, date);
 };
 
-/**
- * The book's or print's note of which text it is: "Translated from Russian." (the language named in the
- * publication's language) or "This is the original text." — the page's provenance note, as plain text.
- */
-export function provenanceNote(t: Translate, lang: string, sourceLang: string): string {
-  if (lang === sourceLang) return t('document.original');
-  return t('document.translatedFrom', { language: languageNames(lang).of(sourceLang) ?? sourceLang });
-}
+// The DOCX stage takes the note from here too.
+export { provenanceNote };
 
 /** Reproducible builds: SOURCE_DATE_EPOCH if set, else the date of the event. */
 export function buildDate(eventDate: string | null): Date {

@@ -61,7 +61,6 @@ export const renderHtml: Stage<{ tree: TranscriptRoot; stats: TranslationStats }
     tree,
     lang: ctx.locale,
     sourceLang,
-    originalHref: sourceLang !== ctx.locale && ctx.config.locales.includes(sourceLang) ? `../${sourceLang}/index.html` : undefined,
     configLang: ctx.config.sourceLocale,
     t,
     downloads,

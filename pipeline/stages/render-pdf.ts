@@ -4,7 +4,8 @@ import { toString } from 'mdast-util-to-string';
 import type { Translate } from '../i18n/ui.ts';
 import type { Stage } from '../stage.ts';
 import type { RootContent, TranscriptRoot } from '../types.ts';
-import { buildDate, provenanceNote } from './render-epub.ts';
+import { buildDate } from './render-epub.ts';
+import { provenanceNote } from '../render/page.ts';
 import type { FormatInput } from '../render/formats.ts';
 
 export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {
