@@ -37,9 +37,7 @@ export const termsCheckCommand: Command = {
     const locale = values.locale as string | undefined;
     // Any configured locale: the config's sourceLocale is a target of documents written in another language.
     if (locale && !config.locales.includes(locale))
-      throw new UsageError(
-        `Unexpected --locale ${locale}, expected one of: ${config.locales.join(', ')}`,
-      );
+      throw new UsageError(`Unexpected --locale ${locale}, expected one of: ${config.locales.join(', ')}`);
     const problems = await withResources(config, async (resources) =>
       checkTerms(await collectSegments(config, resources, locale ? { locales: [locale] } : {}), resources.glossary, config.sourceLocale),
     );
