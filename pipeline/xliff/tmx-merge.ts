@@ -228,16 +228,21 @@ function variantText(unit: ScannedTu, lang: string): string | undefined {
 
 const SEGMENTATION_PROP = `<prop type="x-pressroom-segmentation">${SEGMENTATION_RULES_VERSION}</prop>`;
 
-/** The edit that sets the header's segmentation prop to the current rules, the rest of the header as it was. */
+/**
+ * The edit that sets the header's segmentation prop to the current rules, the rest of the header as it was.
+ * Note: written on the header's own line, so that no unit moves: the build's cache keys and messages name
+ * units by file and line, and a line added above them would rebuild every artifact that uses this memory,
+ * in every locale.
+ */
 function recordSegmentation(text: string, scanned: ScannedTmx): Edit[] {
   if (scanned.headerStart < 0) return [];
   if (scanned.headerSelfClosing) {
     const open = text.slice(scanned.headerStart, scanned.headerOpenEnd).replace(/\s*\/>$/, '>');
-    return [{ start: scanned.headerStart, end: scanned.headerOpenEnd, insert: `${open}\n    ${SEGMENTATION_PROP}\n  </header>` }];
+    return [{ start: scanned.headerStart, end: scanned.headerOpenEnd, insert: `${open}${SEGMENTATION_PROP}</header>` }];
   }
   const inside = text.slice(scanned.headerOpenEnd, scanned.headerEnd);
   const existing = /<prop type="x-pressroom-segmentation">[^<]*<\/prop>/.exec(inside);
-  if (!existing) return [{ start: scanned.headerOpenEnd, end: scanned.headerOpenEnd, insert: `\n    ${SEGMENTATION_PROP}` }];
+  if (!existing) return [{ start: scanned.headerOpenEnd, end: scanned.headerOpenEnd, insert: SEGMENTATION_PROP }];
   if (existing[0] === SEGMENTATION_PROP) return [];
   const start = scanned.headerOpenEnd + existing.index;
   return [{ start, end: start + existing[0].length, insert: SEGMENTATION_PROP }];
