@@ -11,8 +11,8 @@ test('validateConfig names an unknown key and a wrong type, with the line in the
     /^InputError: p\.json:2:3: Unexpected config key “locale”, expected one of: inputs, sourceLocale, locales/,
   );
   assert.throws(
-    () => validateConfig({ formats: ['pdf', 'docx'] }, 'p.json'),
-    /Unexpected value for “formats”: \["pdf","docx"\], expected a non-empty list of "html", "pdf", "epub", "bundle"/,
+    () => validateConfig({ formats: ['pdf', 'mobi'] }, 'p.json'),
+    /Unexpected value for “formats”: \["pdf","mobi"\], expected a non-empty list of "html", "pdf", "epub", "docx", "bundle"/,
   );
   assert.throws(() => validateConfig({ onMissing: 'skip' }, 'p.json'), /expected one of "error", "fallback", "keep-source"/);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'pressroom-config-'));
