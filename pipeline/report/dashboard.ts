@@ -60,7 +60,8 @@ export function termUsage(docs: readonly LocaleSegments[], glossary: Glossary, s
       }
     }
   }
-  return [...usage.values()].sort((a, b) => b.segments.length - a.segments.length || a.term.localeCompare(b.term));
+  // A fixed collation: the process's locale (LC_ALL) must not reorder the list between two builds.
+  return [...usage.values()].sort((a, b) => b.segments.length - a.segments.length || a.term.localeCompare(b.term, 'en'));
 }
 
 export function dashboardData(
