@@ -143,16 +143,24 @@ export interface TocEntry {
  */
 export function numberSections(body: ElementContent[]): TocEntry[] {
   const toc: TocEntry[] = [];
+  const named: Element[] = [];
   for (const node of body) {
     if (node.type !== 'element' || node.tagName !== 'section') continue;
     const heading = node.children.find((child) => child.type === 'element' && /^h[2-6]$/.test(child.tagName));
     if (!heading) continue;
     const id = `turn-${toc.length + 1}`;
     node.properties.id = id;
-    node.properties.ariaLabelledBy = [`${id}-heading`];
     (heading as Element).properties.id = `${id}-heading`;
+    named.push(node);
     toc.push({ id, label: hastToString(heading).replace(/\s+/g, ' ').trim() });
   }
+  // A named section is a landmark, and landmarks must differ by name: a speaker who takes the floor again
+  // (a briefing's spokesperson between questions) gets sections without a name, the heading still in them.
+  const uses = new Map<string, number>();
+  for (const entry of toc) uses.set(entry.label, (uses.get(entry.label) ?? 0) + 1);
+  named.forEach((node, at) => {
+    if (uses.get(toc[at]!.label) === 1) node.properties.ariaLabelledBy = [`${toc[at]!.id}-heading`];
+  });
   return toc;
 }
 

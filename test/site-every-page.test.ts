@@ -1,0 +1,142 @@
+// Every page of the sample's real site, every kind: the nine document pages (three originals — en, ru, ky —
+// each in en, ru, ky), each locale's index, its speaker and place pages, the search pages and the
+// translators' dashboard, through the Nu HTML checker (0 errors) and axe-core in Chromium (0 violations);
+// and every EPUB the build writes (3 × 3) through EPUBCheck (0 errors, 0 warnings). Year pages appear only
+// above 100 documents (test/site-index.test.ts checks them on a generated archive) and the search results
+// need a server (test/site-search.test.ts).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import puppeteer from 'puppeteer';
+import { numberSections } from '../pipeline/render/page.ts';
+import { findBrowser } from '../pipeline/render/pdf/browser.ts';
+import { cli, repo } from './helpers/cli.ts';
+
+const EPUBCHECK = '/usr/share/java/epubcheck.jar';
+const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'), 'utf8')) as { inputs: string[]; locales: string[] };
+const slugs = config.inputs.map((input) => path.basename(input, path.extname(input)));
+
+let out: string;
+
+before(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-every-page-'));
+  const built = await cli(['build', '--out', out, '--no-cache', '--quiet']);
+  assert.equal(built.status, 0, built.stderr);
+});
+
+after(() => rmSync(out, { recursive: true, force: true }));
+
+/** Every file under the output folder, relative, with `/`. */
+const files = (folder = out): string[] =>
+  readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(path.join(folder, entry.name)).map((name) => `${entry.name}/${name}`) : [entry.name],
+  );
+
+/** The site's HTML pages, checked to hold one of every kind the sample makes. */
+function pages(): string[] {
+  const all = files().filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'));
+  const documents = slugs.flatMap((slug) => config.locales.map((locale) => `${slug}/${locale}/index.html`));
+  for (const page of documents) assert.ok(all.includes(page), `${page} was built`);
+  for (const locale of config.locales) {
+    assert.ok(all.includes(`index.${locale}.html`));
+    assert.ok(all.includes(`search.${locale}.html`));
+    assert.ok(
+      all.some((name) => name.startsWith(`index.${locale}.speaker.`)),
+      `${locale} speaker pages`,
+    );
+    assert.ok(
+      all.some((name) => name.startsWith(`index.${locale}.place.`)),
+      `${locale} place pages`,
+    );
+  }
+  assert.ok(all.includes('report/index.html'));
+  return all;
+}
+
+test('the Nu HTML checker reports 0 errors on every page of the sample site', () => {
+  const checked = pages();
+  const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...checked.map((name) => path.join(out, name))], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
+  assert.deepEqual(
+    report.messages
+      .filter((message) => message.type === 'error')
+      .map((message) => `${path.relative(out, new URL(message.url).pathname)}:${message.lastLine}: ${message.message}`),
+    [],
+  );
+});
+
+test('axe-core in Chromium finds no violations on any page of the sample site', async () => {
+  const checked = pages();
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    for (const name of checked) {
+      await page.goto(pathToFileURL(path.join(out, name)).href, { waitUntil: 'load' });
+      // The index's filters are folded: opened, so that axe checks their links too.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      const results = await new AxePuppeteer(page).analyze();
+      assert.ok(results.passes.length > 0, `axe ran on ${name}`);
+      for (const violation of results.violations)
+        violations.push(`${name} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    }
+    assert.deepEqual(violations, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('EPUBCheck reports 0 errors and 0 warnings on every EPUB of the sample (3 originals × 3 locales)', () => {
+  const epubs = files().filter((name) => name.endsWith('.epub'));
+  assert.deepEqual(
+    epubs.sort(),
+    slugs.flatMap((slug) => config.locales.map((locale) => `${slug}/${locale}/${slug}.${locale}.epub`)).sort(),
+  );
+  const problems: string[] = [];
+  for (const epub of epubs) {
+    const checked = spawnSync('java', ['-jar', EPUBCHECK, path.join(out, epub), '--json', '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const report = JSON.parse(checked.stdout.slice(checked.stdout.indexOf('{'))) as {
+      messages: { severity: string; ID: string; message: string }[];
+      checker: { nFatal: number; nError: number; nWarning: number };
+    };
+    assert.ok(report.checker, `EPUBCheck ran on ${epub}`);
+    for (const message of report.messages)
+      if (['FATAL', 'ERROR', 'WARNING'].includes(message.severity)) problems.push(`${epub}: ${message.ID} ${message.message}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('a speaker who speaks twice gets unnamed sections, so that no two landmarks share a name', () => {
+  const section = (speaker: string) => ({
+    type: 'element' as const,
+    tagName: 'section',
+    properties: {} as Record<string, unknown>,
+    children: [{ type: 'element' as const, tagName: 'h2', properties: {}, children: [{ type: 'text' as const, value: speaker }] }],
+  });
+  const body = [section('Spokesperson'), section('Question'), section('Spokesperson')];
+  const toc = numberSections(body);
+  assert.deepEqual(
+    toc.map((entry) => entry.id),
+    ['turn-1', 'turn-2', 'turn-3'],
+  );
+  assert.deepEqual(
+    body.map((node) => node.properties.ariaLabelledBy),
+    [undefined, ['turn-2-heading'], undefined],
+  );
+  assert.deepEqual(
+    body.map((node) => node.properties.id),
+    ['turn-1', 'turn-2', 'turn-3'],
+  );
+});
