@@ -1,3 +1,4 @@
+import { attributionProblem } from './attribution.ts';
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -65,13 +66,7 @@ const schema: Record<keyof PipelineConfig, Check> = {
     (value !== null && typeof value === 'object' && Object.values(value).every((list) => stringList(list) === undefined))
       ? undefined
       : 'a locale, a list of locales, or an object of lists keyed by locale',
-  attribution: (value) =>
-    value === null ||
-    (typeof value === 'object' &&
-      typeof (value as { source?: unknown }).source === 'string' &&
-      Object.entries(value).every(([key, item]) => ['source', 'url', 'license', 'licenseUrl'].includes(key) && typeof item === 'string'))
-      ? undefined
-      : 'null or {"source": "…", "url"?, "license"?, "licenseUrl"?} with string values',
+  attribution: attributionProblem,
   frail: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   paper: oneOf('A4', 'Letter'),
   publisher: (value) =>

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { canonicalLocale } from '../locale/resolve.ts';
 import type { SourceRules } from '../normalize/options.ts';
+import { attributionProblem } from './attribution.ts';
+import type { Attribution } from './defaults.ts';
 
 /**
  * One entry of the config's `sources`: rules for the transcripts whose path matches `match`, for the odd
@@ -18,6 +20,11 @@ export interface SourceSettings {
   labels?: string[];
   /** Datelines: named groups `year`, `month`, `day`, optionally `time` and `place`. (optional) */
   dateFormats?: string[];
+  /**
+   * Who the matching transcripts are credited to, instead of the config's `attribution`; `null` for texts
+   * of the press office's own. (optional)
+   */
+  attribution?: Attribution | null;
 }
 
 /** A problem in the `sources` value: where below the key (`[1, 'labels', 0]`) and what was expected. */
@@ -29,7 +36,7 @@ export interface NestedProblem {
 }
 
 const PATTERN_KEYS = ['dropLines', 'labels', 'dateFormats'] as const;
-const SOURCE_KEYS = ['match', 'lang', ...PATTERN_KEYS];
+const SOURCE_KEYS = ['match', 'lang', 'attribution', ...PATTERN_KEYS];
 /** Named groups a pattern of each list must have, or the normaliser could not read what it matched. */
 const REQUIRED_GROUPS: Record<(typeof PATTERN_KEYS)[number], string[]> = {
   dropLines: [],
@@ -39,7 +46,7 @@ const REQUIRED_GROUPS: Record<(typeof PATTERN_KEYS)[number], string[]> = {
 
 /** Checks the config's `sources` value; the first problem found, with its place below the key. */
 export function checkSources(value: unknown): NestedProblem | undefined {
-  const shape = '[{"match": "glob", "lang"?, "dropLines"?, "labels"?, "dateFormats"?}]';
+  const shape = '[{"match": "glob", "lang"?, "attribution"?, "dropLines"?, "labels"?, "dateFormats"?}]';
   if (!Array.isArray(value)) return { at: [], expected: `a list of sources such as ${shape}` };
   for (const [index, entry] of value.entries()) {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
@@ -51,6 +58,9 @@ export function checkSources(value: unknown): NestedProblem | undefined {
       return { at: [index, 'match'], expected: 'a glob such as "transcripts/site/**/*.html", relative to the config file' };
     if (lang !== undefined && (typeof lang !== 'string' || !canonicalLocale(lang)))
       return { at: [index, 'lang'], expected: 'a BCP 47 tag such as "ru" or "ky-KG"' };
+    const attribution = (entry as Record<string, unknown>).attribution;
+    const attributionExpected = attribution === undefined ? undefined : attributionProblem(attribution);
+    if (attributionExpected) return { at: [index, 'attribution'], expected: attributionExpected };
     for (const key of PATTERN_KEYS) {
       const list = (entry as Record<string, unknown>)[key];
       if (list === undefined) continue;
@@ -99,6 +109,8 @@ export function resolveSources(sources: readonly SourceSettings[], root: string)
 export interface SourceSettingsFor {
   /** The last matching entry's `lang`. (optional) */
   lang?: string;
+  /** The last matching entry's `attribution`, when one has the key (`null` included). (optional) */
+  attribution?: Attribution | null;
   /** Every matching entry's patterns, concatenated in config order; undefined when none matches. (optional) */
   rules?: SourceRules;
 }
@@ -114,6 +126,7 @@ export function sourceSettingsFor(sources: readonly SourceSettings[] | undefined
   for (const source of sources ?? []) {
     if (!globToRegExp(source.match).test(target)) continue;
     if (source.lang) found.lang = canonicalLocale(source.lang) ?? source.lang;
+    if (source.attribution !== undefined) found.attribution = source.attribution;
     for (const key of PATTERN_KEYS) {
       const patterns = source[key];
       if (!patterns || patterns.length === 0) continue;

@@ -23,6 +23,7 @@ import type { TranscriptRoot } from '../types.ts';
 import type { LoadedResources } from '../resources.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
+import { attributionFor } from '../config/attribution.ts';
 import { documentLanguage, isSourceLocale } from '../locale/source-language.ts';
 import { artifactKey, documentFacts, transcriptHash, type ArtifactKey, type DocumentFacts } from './fingerprint.ts';
 import type { Sink } from './sink.ts';
@@ -72,14 +73,16 @@ export interface DocumentResult {
 
 /** Reads and normalises a transcript once, then fans out to every locale and format over the shared tree. */
 export async function buildDocument(input: string, file: DocFile, engine: EngineContext): Promise<DocumentResult> {
-  const { config, resources, timings } = engine;
+  const { config: siteConfig, resources, timings } = engine;
   const messages: Message[] = [];
   const sourceReport = new Reporter(file.path);
   const bytes = await readFile(input).catch((cause: unknown) => {
     throw new InputError(file.path, undefined, 'Cannot read this transcript', { cause });
   });
   // The sidecar is read once, here: the key below and the normaliser see the same bytes.
-  const settings = await readTranscriptSettings(input, config, file.path);
+  const settings = await readTranscriptSettings(input, siteConfig, file.path);
+  // Every stage reads the credit from the config: a source rule may give this transcript its own.
+  const config = { ...siteConfig, attribution: attributionFor(siteConfig.attribution, settings.attribution) };
   const sourceCtx: StageContext = {
     file,
     locale: config.sourceLocale,

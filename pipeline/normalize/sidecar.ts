@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { PipelineConfig } from '../config/defaults.ts';
+import type { Attribution, PipelineConfig } from '../config/defaults.ts';
 import { sourceSettingsFor } from '../config/sources.ts';
 import { InputError } from '../errors.ts';
 import { canonicalLocale } from '../locale/resolve.ts';
@@ -220,6 +220,8 @@ export function withFrontMatter(options: NormalizeOptions, frontMatter: MetaOver
 export interface TranscriptSettings {
   options: NormalizeOptions;
   sidecar?: Sidecar;
+  /** A matching source's `attribution`, when one has the key: the credit this transcript's outputs carry. */
+  attribution?: Attribution | null;
 }
 
 /**
@@ -243,5 +245,9 @@ export async function readTranscriptSettings(
   if (sidecar?.overrides.lang) options.langStatedIn = sidecar.file;
   if (source.lang) options.ruleLang = source.lang;
   if (source.rules) options.rules = source.rules;
-  return sidecar ? { options, sidecar } : { options };
+  return {
+    options,
+    ...(sidecar ? { sidecar } : {}),
+    ...(source.attribution !== undefined ? { attribution: source.attribution } : {}),
+  };
 }
