@@ -186,7 +186,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     // The site-wide files list every document of the archive, not only those built now.
     const archive: SiteUpdate | undefined = options.shard
       ? undefined
-      : await updateSite(config, previous && { out: config.out, previous }, index, resources.translators);
+      : await updateSite(config, previous && { out: config.out, previous }, index, resources.translators, undefined, engine.cache);
     messages.push(...(archive?.messages ?? []));
     const site = options.shard
       ? [{ path: `${shardFolder(options.shard)}/index.json`, contents: utf8(JSON.stringify(index) + '\n') }]

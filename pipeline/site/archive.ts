@@ -3,8 +3,11 @@
 // out/site.json, so that a build of one new transcript rewrites them for all documents without rebuilding
 // the others.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PipelineConfig } from '../config/defaults.ts';
+import { sha256, type ArtifactCache } from '../engine/cache.ts';
+import { codeHash } from '../engine/fingerprint.ts';
 import { fileSystemError } from '../emit/fs-errors.ts';
 import type { OutputLock } from '../emit/lock.ts';
 import { PipelineError } from '../errors.ts';
@@ -13,7 +16,8 @@ import { utf8, type OutputFile } from '../render/outputs.ts';
 import { Reporter, type Message } from '../report/messages.ts';
 import { relative } from '../resources.ts';
 import { siteFiles } from './site-files.ts';
-import type { IndexDocument } from '../../templates/page-index.ts';
+import { warnNoSiteUrl } from './site-url.ts';
+import type { IndexDocument } from '../report/index-model.ts';
 
 export const MANIFEST_NAME = 'site.json';
 /** Raised when the shape changes; a manifest of another version is refused rather than guessed at. */
@@ -106,13 +110,15 @@ export async function updateSite(
   built: readonly IndexDocument[],
   known: ReadonlyMap<string, Translate> = new Map(),
   removed: ReadonlySet<string> = new Set(),
+  /** The build's artifact cache: the site files come from it when nothing they are made from changed. */
+  cache?: ArtifactCache,
 ): Promise<SiteUpdate> {
   const report = new Reporter(archive ? relative(path.join(archive.out, MANIFEST_NAME)) : MANIFEST_NAME);
   let documents = mergeArchive(archive?.previous.documents.filter((document) => !removed.has(document.slug)) ?? [], built);
   if (archive) documents = presentDocuments(archive.out, documents, report, new Set(built.map((document) => document.slug)));
   const locales = siteLocales(config, documents);
   const translators = await siteTranslators(config, locales, known);
-  const files = siteFiles({ ...config, locales }, documents, (lang) => translators.get(lang), report);
+  const files = await cachedSiteFiles({ ...config, locales }, documents, translators, report, cache);
   const made = new Set(files.map((file) => file.path.split('/')[0]!));
   return {
     files: [...files, manifestFile(documents, files)],
@@ -120,6 +126,37 @@ export async function updateSite(
     documents,
     messages: report.messages,
   };
+}
+
+/**
+ * siteFiles(), taken from `cache` when the code, the configuration, every document's index entries and the
+ * UI catalogs are those it was made from: a no-op rebuild of a 300-document archive then renders none of
+ * its ~40 index, speaker, place and feed files (≈ 0.4 s of CPU). Note: the catalogs are read from the
+ * folder rather than taken from the translators, whose strings cannot be listed; a translator's missing
+ * strings were reported by the build that made the files.
+ */
+async function cachedSiteFiles(
+  config: PipelineConfig,
+  documents: IndexDocument[],
+  translators: ReadonlyMap<string, Translate>,
+  report: Reporter,
+  cache: ArtifactCache | undefined,
+): Promise<OutputFile[]> {
+  const make = () => siteFiles(config, documents, (lang) => translators.get(lang), report);
+  if (!cache) return make();
+  const catalogs = await loadCatalogs(config.catalogs).catch(() => undefined);
+  if (!catalogs) return make();
+  const key = sha256(JSON.stringify([await codeHash(), config, documents, catalogs]));
+  const hit = await cache.get<null>('.site/pages', key);
+  if (!hit) {
+    const files = make();
+    await cache.put('.site/pages', key, files, null);
+    return files;
+  }
+  warnNoSiteUrl(config, report);
+  return Promise.all(
+    hit.files.map(async (name) => ({ path: name, contents: new Uint8Array(await readFile(path.join(hit.folder, name))) })),
+  );
 }
 
 /** The archive after a build: documents built now replace those of the same slug; slug order. */
