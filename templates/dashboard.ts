@@ -14,6 +14,8 @@ const LABELS: Record<Category, string> = {
   fellBack: 'Fell back',
 };
 
+/** "Russian" for `ru`: the dashboard is in English. */
+const languageName = (lang: string) => new Intl.DisplayNames('en', { type: 'language' }).of(lang) ?? lang;
 const percent = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 10);
 const done = (counts: Counts) => counts.context + counts.exact + counts.adapted;
 
@@ -55,6 +57,21 @@ export function dashboardPage(data: DashboardData): Root {
         ` published from the memory (${done(entry.counts)} of ${entry.total} segments)`,
       ]),
       bar(entry.counts, entry.total, `${entry.name} coverage`),
+      // One line per language the locale's documents are translated from: a Russian original's en
+      // translations are counted apart from the English originals' ru ones.
+      entry.directions.length > 1
+        ? h(
+            'ul',
+            { className: ['directions'] },
+            entry.directions.map((direction) =>
+              h('li', [
+                `From ${languageName(direction.from)}: `,
+                h('strong', `${percent(done(direction.counts), direction.total)}%`),
+                ` (${done(direction.counts)} of ${direction.total} segments)`,
+              ]),
+            ),
+          )
+        : '',
       h(
         'ul',
         { className: ['counts'] },
@@ -98,6 +115,7 @@ export function dashboardPage(data: DashboardData): Root {
   const documents = data.documents.map((document) =>
     h('section', { className: ['document'], ariaLabelledby: `d-${document.slug}` }, [
       h('h3', { id: `d-${document.slug}` }, document.title),
+      h('p', { className: ['original'] }, `Original: ${languageName(document.sourceLang ?? data.sourceLocale)}`),
       h('table', [
         h(
           'thead',

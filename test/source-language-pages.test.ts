@@ -177,6 +177,28 @@ test('the index names each document’s original language in the index’s langu
   }
 });
 
+test('the translation dashboard names each document’s original and counts each locale per direction', () => {
+  const html = new TextDecoder().decode(file('report/index.html'));
+  for (const [slug, original] of Object.entries(ORIGINALS)) {
+    const section = new RegExp(`<h3 id="d-${slug}">[\\s\\S]*?</table>`).exec(html)?.[0];
+    assert.ok(section, `${slug} on the dashboard`);
+    assert.match(
+      section,
+      new RegExp(`<p class="original">Original: ${new Intl.DisplayNames('en', { type: 'language' }).of(original)}</p>`),
+    );
+  }
+  // en pages translate the ru and ky originals: two directions; so do ru (from en, ky) and ky (from en, ru).
+  for (const locale of LOCALES) {
+    const section = new RegExp(`<section class="locale" id="locale-${locale}"[\\s\\S]*?</section>`).exec(html)?.[0];
+    assert.ok(section, `${locale} on the dashboard`);
+    const from = [...section.matchAll(/<li>From (\w+): /g)].map((match) => match[1]);
+    const expected = Object.values(ORIGINALS)
+      .filter((lang) => lang !== locale)
+      .map((lang) => new Intl.DisplayNames('en', { type: 'language' }).of(lang));
+    assert.deepEqual([...from].sort(), [...expected].sort(), `${locale}: directions`);
+  }
+});
+
 test('the Russian original’s e-books: dc:language the book’s, the note of its original, EPUBCheck 0 errors and 0 warnings', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-source-epub-'));
   try {
