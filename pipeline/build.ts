@@ -23,53 +23,11 @@ import { readManifest, retire, updateSite, type SiteUpdate } from './site/archiv
 import { PageRecorder, writeSearch } from './site/search.ts';
 import { inputHashes, siteKey, writeCached } from './engine/site-cache.ts';
 import { dashboardFiles } from './report/dashboard.ts';
-import { termReport, type LocaleTermUse, type TermReport } from './report/glossary-report.ts';
-import type { IndexDocument } from '../templates/page-index.ts';
-import type { Counts } from './report/categories.ts';
+import { termReport } from './report/glossary-report.ts';
+import type { BuildReport, DocumentReport, LocaleReport } from './report/build-report.ts';
+import type { IndexDocument } from './report/index-model.ts';
 
-export interface LocaleReport {
-  locale: string;
-  title: string;
-  segments: number;
-  /** Segments published in the locale's own language. */
-  published: number;
-  /** Segments published in another language (a fallback's, or the source), marked with it: segments − published. */
-  marked: number;
-  termsFound: number;
-  /** Segments per TM match band (context, exact, adapted, fuzzy bands, new): pipeline/tm/fuzzy.ts. */
-  bands?: Record<string, number>;
-  /** Segments translated from an older source (tm:stale): reported with both sources, not published. */
-  stale?: number;
-  /**
-   * Target locales: the segments per category of the one vocabulary the CLI summary and the dashboard use
-   * (context, exact, adapted, fuzzy, new, stale, fellBack: pipeline/report/categories.ts).
-   */
-  counts?: Counts;
-  /** Terminology violations in published segments (glossary/check.ts), each with its segment and source place. */
-  termViolations?: { rule: string; segment: string; file: string; line: number; column: number; message: string }[];
-  files: string[];
-  /** Deprecated glossary terms met in this locale's translations: replaced, or kept (stale). */
-  glossary?: LocaleTermUse[];
-}
-
-export interface DocumentReport {
-  file: string;
-  slug: string;
-  locales: LocaleReport[];
-}
-
-export interface BuildReport {
-  documents: DocumentReport[];
-  /** Milliseconds per stage, summed over documents and locales. */
-  timings: Record<string, number>;
-  messages: Message[];
-  /** Per glossary concept and locale, the segments and documents its deprecated terms were replaced or kept in. */
-  terms?: TermReport[];
-  /** Artifacts (slug/locale) built by this run and taken from the cache; browser restarts survived. */
-  incremental?: { rebuilt: string[]; reused: number; browserRestarts: number };
-  /** Set when this build was one shard of several; `pressroom index` merges the shards. */
-  shard?: Shard;
-}
+export type { BuildReport, DocumentReport, LocaleReport };
 
 export interface BuildResult {
   /** In memory with `write: false`; with `write: true`, the written files' paths with empty contents. */

@@ -2,7 +2,7 @@
 import type { Root } from 'hast';
 import { h, s } from 'hastscript';
 import { CATEGORIES, type Category, type Counts } from '../pipeline/report/categories.ts';
-import type { DashboardData } from '../pipeline/report/dashboard.ts';
+import type { DashboardData } from '../pipeline/report/dashboard-data.ts';
 
 const LABELS: Record<Category, string> = {
   context: 'Context (101)',

@@ -13,7 +13,7 @@ import type { PipelineConfig } from '../pipeline/config/defaults.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
 import { toDocx } from '../pipeline/render/docx/to-docx.ts';
 import type { TranscriptRoot } from '../pipeline/types.ts';
-import type { IndexDocument } from '../templates/page-index.ts';
+import type { IndexDocument } from '../pipeline/report/index-model.ts';
 import { copySample, decode } from './helpers/project.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 

@@ -12,7 +12,7 @@ import type { OutputFile } from '../pipeline/render/outputs.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
 import { FEED_LIMIT, feedEntries } from '../pipeline/site/feed.ts';
 import { siteFiles } from '../pipeline/site/site-files.ts';
-import type { IndexDocument, IndexEntry } from '../templates/page-index.ts';
+import type { IndexDocument, IndexEntry } from '../pipeline/report/index-model.ts';
 import { repo } from './helpers/cli.ts';
 
 const schemas = path.join(repo, 'test', 'fixtures', 'schemas');

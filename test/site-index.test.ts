@@ -15,7 +15,7 @@ import { filterPageName, indexFiles, indexName, LATEST, YEAR_PAGE_SIZE, yearPage
 import { createTranslator, loadCatalogs, type Translate } from '../pipeline/i18n/ui.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import type { OutputFile } from '../pipeline/render/outputs.ts';
-import type { IndexDocument, IndexEntry } from '../templates/page-index.ts';
+import type { IndexDocument, IndexEntry } from '../pipeline/report/index-model.ts';
 import { repo } from './helpers/cli.ts';
 
 const LOCALES = ['en', 'ru', 'ky'];

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { BuildReport, LocaleReport } from '../build.ts';
-import { diagnosticFormat, ENGINE_FLAGS, engineOptions, formatUsage, jsonSummary, type EngineFlags } from './engine-flags.ts';
+import { diagnosticFormat, ENGINE_OPTIONS, engineOptions, jsonSummary } from './engine-flags.ts';
+import { CONFIG_OPTION, optionsUsage, parseCommandArgs, parseOptions, type OptionTable } from './options.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
@@ -13,7 +13,18 @@ import { printDiagnostics, printGrouped, type DiagnosticFormat } from '../report
 import { interruptible, Interrupted } from './interrupt.ts';
 import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
 import { countOf } from '../util/plural.ts';
-import { UsageError, type Command, type Io } from './types.ts';
+import type { Command, Io } from './types.ts';
+
+/** The build's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  locales: { type: 'string', value: '<list>', help: 'locales to publish, comma-separated (e.g. en,ru,ky)' },
+  formats: { type: 'string', value: '<list>', help: `any of ${FORMATS.join(',')} (default: all)` },
+  out: { type: 'string', value: '<dir>', help: 'output folder (default: output)' },
+  ...CONFIG_OPTION,
+  frail: { type: 'boolean', help: 'treat warnings as errors' },
+  strict: { type: 'boolean', help: 'fail the build on any terminology violation (termSeverity "error" for every locale)' },
+  ...ENGINE_OPTIONS,
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom build [inputs…] [options]
 
@@ -22,38 +33,18 @@ Inputs are transcript files (.txt, .html/.htm, .md, .docx) or folders of them, o
 config's inputs; without inputs, the config's "inputs".
 
 Options:
-  --locales <list>   locales to publish, comma-separated (e.g. en,ru,ky)
-  --formats <list>   any of ${FORMATS.join(',')} (default: all)
-  --out <dir>        output folder (default: output)
-  --config <file>    config file (default: ./pressroom.config.json when present)
-  --frail            treat warnings as errors
-  --strict           fail the build on any terminology violation (termSeverity "error" for every locale)
-  --concurrency <n>  pages printing at once (default: the number of cores)
-  --shard <k/n>      build only shard k of n (a deterministic split by document); merge with \`pressroom index\`
-  --no-cache         rebuild every artifact (default: reuse unchanged ones from .pressroom-cache next to --out)
-  --cache <dir>      incremental cache folder
-  --quiet            errors only: no progress, warnings or summary; the last line (report.json has the rest)
-  --json             print one JSON summary on stdout instead of text (its "messages": the warnings and errors)
-${formatUsage(21)}
+${optionsUsage(OPTIONS, 21)}
 `;
 
 export const buildCommand: Command = {
   name: 'build',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      locales: { type: 'string' },
-      formats: { type: 'string' },
-      out: { type: 'string' },
-      config: { type: 'string' },
-      frail: { type: 'boolean' },
-      strict: { type: 'boolean' },
-      ...ENGINE_FLAGS,
-    });
-    const config = await loadCliConfig(values as CliConfigFlags, positionals);
-    const format = diagnosticFormat((values as EngineFlags).format);
-    const uiWarnings = await checkUiLocales(config, Boolean((values as CliConfigFlags).strict), format === 'text' ? io : undefined);
-    const engine = engineOptions(values as EngineFlags, io);
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    const config = await loadCliConfig(values, positionals);
+    const format = diagnosticFormat(values.format);
+    const uiWarnings = await checkUiLocales(config, Boolean(values.strict), format === 'text' ? io : undefined);
+    const engine = engineOptions(values, io);
     // The pipeline is loaded here, not with this module: the other commands share its option parsing.
     const { build, shardFolder } = await import('../build.ts');
     const started = performance.now();
@@ -66,16 +57,16 @@ export const buildCommand: Command = {
       return error.exitCode;
     }
     const seconds = (performance.now() - started) / 1000;
-    if ((values as EngineFlags).json) {
+    if (values.json) {
       io.out(JSON.stringify(jsonSummary(result, config, seconds)) + '\n');
       return 0;
     }
     // In text the UI check has printed its warnings already, before the build's progress.
     reportMessages(format === 'text' ? result.messages : [...uiWarnings, ...result.messages], io, format, {
-      quiet: (values as EngineFlags).quiet,
+      quiet: values.quiet,
     });
     if (format === 'json') return 0;
-    if (!(values as EngineFlags).quiet) printSummary(result.report, config, io.out);
+    if (!values.quiet) printSummary(result.report, config, io.out);
     const out = path.relative(process.cwd(), config.out) || '.';
     const reportPath = engine.shard ? path.join(out, shardFolder(engine.shard), 'report.json') : path.join(out, 'report.json');
     const incremental = result.report.incremental;
@@ -85,16 +76,8 @@ export const buildCommand: Command = {
   },
 };
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-/** parseArgs with its errors turned into usage errors (exit 2). */
-export function parseCommandArgs(argv: string[], options: Options) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+// Shared by every command (options.ts owns it); imported from here by the commands written before the tables.
+export { parseCommandArgs };
 
 export interface CliConfigFlags {
   locales?: string;

@@ -4,14 +4,14 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { barProgress, lineProgress, silentProgress } from '../engine/progress.ts';
 import { parseShard } from '../engine/shard.ts';
 import { DIAGNOSTIC_FORMATS, diagnosticJson, type DiagnosticFormat } from '../report/print.ts';
+import { FORMAT_OPTION, optionsUsage, type OptionTable, type OptionValues } from './options.ts';
 import { UsageError, type Io } from './types.ts';
 
-/** `--format text|json|github`: how every command that reports diagnostics prints them (report/print.ts). */
+/** `--format text|json|github` in parseArgs form, for commands whose options are not a table yet (options.ts). */
 export const FORMAT_FLAG = { format: { type: 'string' } } as const;
 
 /** The usage lines of --format, the same in every command's help; `width`: the column its text starts at. */
-export const formatUsage = (width: number): string =>
-  `${'  --format <f>'.padEnd(width)}diagnostics as text (default), json (one array on stdout) or github\n${' '.repeat(width)}(GitHub Actions annotations on stdout)`;
+export const formatUsage = (width: number): string => optionsUsage(FORMAT_OPTION, width);
 
 /** The --format value, checked: a usage error (exit 2) names the allowed ones. */
 export function diagnosticFormat(value: unknown): DiagnosticFormat {
@@ -33,26 +33,22 @@ export function formatOfArgv(argv: readonly string[]): DiagnosticFormat {
   return value !== undefined && (DIAGNOSTIC_FORMATS as readonly string[]).includes(value) ? (value as DiagnosticFormat) : 'text';
 }
 
-/** The build command's engine options (parseArgs form). */
-export const ENGINE_FLAGS = {
-  concurrency: { type: 'string' },
-  shard: { type: 'string' },
-  cache: { type: 'string' },
-  'no-cache': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  json: { type: 'boolean' },
-  ...FORMAT_FLAG,
-} as const;
+/** The build engine's options (build and watch): their part of the build's option table and usage. */
+export const ENGINE_OPTIONS = {
+  concurrency: { type: 'string', value: '<n>', help: 'pages printing at once (default: the number of cores)' },
+  shard: {
+    type: 'string',
+    value: '<k/n>',
+    help: 'build only shard k of n (a deterministic split by document); merge with `pressroom index`',
+  },
+  'no-cache': { type: 'boolean', help: 'rebuild every artifact (default: reuse unchanged ones from .pressroom-cache next to --out)' },
+  cache: { type: 'string', value: '<dir>', help: 'incremental cache folder' },
+  quiet: { type: 'boolean', help: 'errors only: no progress, warnings or summary; the last line (report.json has the rest)' },
+  json: { type: 'boolean', help: 'print one JSON summary on stdout instead of text (its "messages": the warnings and errors)' },
+  ...FORMAT_OPTION,
+} as const satisfies OptionTable;
 
-export interface EngineFlags {
-  concurrency?: string;
-  shard?: string;
-  cache?: string;
-  'no-cache'?: boolean;
-  quiet?: boolean;
-  json?: boolean;
-  format?: string;
-}
+export type EngineFlags = OptionValues<typeof ENGINE_OPTIONS>;
 
 /**
  * A live bar only for a person at a terminal; CI logs (CI set, or stderr not a TTY) get plain lines on

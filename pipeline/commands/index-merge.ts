@@ -5,9 +5,17 @@ import { mergeShards } from '../engine/merge.ts';
 import { readManifest, retire, updateSite } from '../site/archive.ts';
 import { archiveSearchFiles } from '../site/search.ts';
 import { utf8 } from '../render/outputs.ts';
-import { loadCliConfig, parseCommandArgs, reportMessages, type CliConfigFlags } from './build.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
+import { loadCliConfig, reportMessages, type CliConfigFlags } from './build.ts';
+import { diagnosticFormat } from './engine-flags.ts';
+import { CONFIG_OPTION, FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
 import type { Command } from './types.ts';
+
+/** The command's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  out: { type: 'string', value: '<dir>', help: 'the gathered output folder (default: the config\'s "out"); same as [folder]' },
+  ...CONFIG_OPTION,
+  ...FORMAT_OPTION,
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom index [folder] [options]
 
@@ -15,22 +23,16 @@ Merges the outputs of a sharded build (\`pressroom build --shard K/N\` on N mach
 folders gathered into one) into one site index (index.html) and one report.json.
 
 Options:
-  --out <dir>        the gathered output folder (default: the config's "out"); same as [folder]
-  --config <file>    config file (default: ./pressroom.config.json when present)
-${formatUsage(21)}
+${optionsUsage(OPTIONS, 21)}
 `;
 
 export const indexCommand: Command = {
   name: 'index',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      out: { type: 'string' },
-      config: { type: 'string' },
-      ...FORMAT_FLAG,
-    });
-    const format = diagnosticFormat((values as { format?: string }).format);
-    const flags = values as CliConfigFlags;
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    const format = diagnosticFormat(values.format);
+    const flags: CliConfigFlags = values;
     if (positionals[0] && !flags.out) flags.out = positionals[0];
     const config = await loadCliConfig(flags);
     const { report, index } = await mergeShards(config.out);

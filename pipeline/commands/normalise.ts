@@ -7,10 +7,48 @@ import { outlineDocument } from '../normalize/outline.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { formatMessage, Reporter } from '../report/messages.ts';
 import { diagnosticJson, printDiagnostics } from '../report/print.ts';
-import { loadCliConfig, parseCommandArgs } from './build.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
+import { loadCliConfig } from './build.ts';
+import { diagnosticFormat } from './engine-flags.ts';
+import { FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
 import type { SourceLangFrom } from '../types.ts';
 import { UsageError, type Command } from './types.ts';
+
+/** The command's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  lang: {
+    type: 'string',
+    value: '<lng>',
+    help: [
+      "language of the transcript (default: its sidecar's or front matter's, else the language of",
+      'a matching "sources" entry, else the one detected from the text (en, ru or ky), else the',
+      'config\'s sourceLocale, else en); printed as "Language:", with where it came from',
+    ].join('\n'),
+  },
+  'keep-nbsp': { type: 'boolean', help: "keep the transcript's no-break spaces in the text (the keepNbsp policy)" },
+  config: {
+    type: 'string',
+    value: '<file>',
+    help: 'config file for "sources", sourceLocale and keepNbsp (default: ./pressroom.config.json\nwhen present)',
+  },
+  json: {
+    type: 'boolean',
+    help: [
+      'print one JSON object: title, subtitle, date, time, timezone, endTime, place, sourceUrl,',
+      'speakers (canonical names in order of first appearance, the questioner apart), speakerRoles,',
+      'questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,',
+      'stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),',
+      'dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,',
+      'droppedChars, repairedChars, sourceLang, sourceLangFrom (command-line, sidecar,',
+      'front-matter, config, detected or default), messages (as --format json prints them)',
+    ].join('\n'),
+  },
+  markdown: { type: 'boolean', help: 'print the normalised Markdown instead' },
+  explain: {
+    type: 'boolean',
+    help: 'print every block of the input with the class it was given (title, dateline, chrome,\nlead, label, body, footer, …) and the rule that gave it, then the messages',
+  },
+  format: { ...FORMAT_OPTION.format, help: `${FORMAT_OPTION.format.help}; json prints only the messages` },
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom normalise FILE [options]
 
@@ -21,39 +59,14 @@ The transcript's sidecar (FILE's name with .meta.yaml) and the config's "sources
 build.
 
 Options:
-  --lang <lng>   language of the transcript (default: its sidecar's or front matter's, else the language of
-                 a matching "sources" entry, else the one detected from the text (en, ru or ky), else the
-                 config's sourceLocale, else en); printed as "Language:", with where it came from
-  --keep-nbsp    keep the transcript's no-break spaces in the text (the keepNbsp policy)
-  --config <file>  config file for "sources", sourceLocale and keepNbsp (default: ./pressroom.config.json
-                 when present)
-  --json         print one JSON object: title, subtitle, date, time, timezone, endTime, place, sourceUrl,
-                 speakers (canonical names in order of first appearance, the questioner apart), speakerRoles,
-                 questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,
-                 stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),
-                 dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,
-                 droppedChars, repairedChars, sourceLang, sourceLangFrom (command-line, sidecar,
-                 front-matter, config, detected or default), messages (as --format json prints them)
-  --markdown     print the normalised Markdown instead
-  --explain      print every block of the input with the class it was given (title, dateline, chrome,
-                 lead, label, body, footer, …) and the rule that gave it, then the messages
-${formatUsage(17)}; json prints only the messages
+${optionsUsage(OPTIONS, 17)}
 `;
 
 export const normaliseCommand: Command = {
   name: 'normalise',
   usage,
   async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      json: { type: 'boolean' },
-      markdown: { type: 'boolean' },
-      explain: { type: 'boolean' },
-      lang: { type: 'string' },
-      'keep-nbsp': { type: 'boolean' },
-      config: { type: 'string' },
-      ...FORMAT_FLAG,
-    });
-    const values = raw as Record<string, string | boolean | undefined>;
+    const { values, positionals } = parseOptions(argv, OPTIONS);
     const format = diagnosticFormat(values.format);
     if (positionals.length !== 1) throw new UsageError('Expected exactly one FILE to normalise');
     const file = positionals[0]!;
@@ -64,7 +77,7 @@ export const normaliseCommand: Command = {
       throw new InputError(file, undefined, 'Cannot read this file; give the path of a transcript', { cause });
     }
     const report = new Reporter(file);
-    const config = await loadCliConfig({ config: values.config as string | undefined });
+    const config = await loadCliConfig({ config: values.config });
     const { lang, ...options } = (await readTranscriptSettings(path.resolve(file), config, file)).options;
     // A language given on the command line is stated like a sidecar's: it wins over everything else.
     if (typeof values.lang === 'string') {
@@ -72,7 +85,7 @@ export const normaliseCommand: Command = {
       delete options.langStatedIn;
     }
     if (values['keep-nbsp'] === true) options.keepNbsp = true;
-    const { tree, summary } = await normaliseFile(bytes, file, (values.lang as string | undefined) ?? lang, report, {
+    const { tree, summary } = await normaliseFile(bytes, file, values.lang ?? lang, report, {
       ...options,
       sourceLocale: config.sourceLocale,
     });

@@ -5,9 +5,17 @@ import { openStagedOutput, type StagedOutput } from '../emit/write.ts';
 import { PipelineError } from '../errors.ts';
 import { MANIFEST_NAME, readManifest, retire, updateSite } from '../site/archive.ts';
 import { archiveSearchFiles } from '../site/search.ts';
-import { loadCliConfig, parseCommandArgs, reportMessages, type CliConfigFlags } from './build.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
+import { loadCliConfig, reportMessages } from './build.ts';
+import { diagnosticFormat } from './engine-flags.ts';
+import { CONFIG_OPTION, FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
 import { UsageError, type Command } from './types.ts';
+
+/** The command's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  out: { type: 'string', value: '<dir>', help: 'the output folder (default: the config\'s "out")' },
+  ...CONFIG_OPTION,
+  ...FORMAT_OPTION,
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom remove <slug…> [options]
 
@@ -17,23 +25,17 @@ the output. Nothing changes unless every slug is known; the change is made in on
 same lock as a build.
 
 Options:
-  --out <dir>        the output folder (default: the config's "out")
-  --config <file>    config file (default: ./pressroom.config.json when present)
-${formatUsage(21)}
+${optionsUsage(OPTIONS, 21)}
 `;
 
 export const removeCommand: Command = {
   name: 'remove',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      out: { type: 'string' },
-      config: { type: 'string' },
-      ...FORMAT_FLAG,
-    });
-    const format = diagnosticFormat((values as { format?: string }).format);
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    const format = diagnosticFormat(values.format);
     if (positionals.length === 0) throw new UsageError('Missing slug: name the documents to remove (their folder names)');
-    const config = await loadCliConfig(values as CliConfigFlags);
+    const config = await loadCliConfig(values);
     const out = path.relative(process.cwd(), config.out) || '.';
     // The lock would create a missing folder; there is nothing to remove from one.
     if (!existsSync(config.out))

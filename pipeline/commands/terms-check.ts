@@ -2,9 +2,22 @@ import { checkTerms } from '../report/term-check.ts';
 import { collectSegments } from '../xliff/collect.ts';
 import { withResources } from '../xliff/project.ts';
 import { printDiagnostics } from '../report/print.ts';
-import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
+import { loadCliConfig } from './build.ts';
+import { diagnosticFormat } from './engine-flags.ts';
+import { CONFIG_OPTION, FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
 import { UsageError, type Command } from './types.ts';
+
+/** The command's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  locale: { type: 'string', value: '<lng>', help: 'check one locale (default: every target locale)' },
+  strict: { type: 'boolean', help: 'exit 1 when anything is found' },
+  json: {
+    type: 'boolean',
+    help: "print the problems as a JSON array, with the dashboard's fields (rule, slug, segmentId,\ntarget, message) besides the diagnostic's",
+  },
+  ...FORMAT_OPTION,
+  ...CONFIG_OPTION,
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom terms check [options]
 
@@ -12,29 +25,17 @@ Checks the current translations of every document against the glossaries, withou
 terms missing, deprecated terms used, one sentence translated two ways.
 
 Options:
-  --locale <lng>   check one locale (default: every target locale)
-  --strict         exit 1 when anything is found
-  --json           print the problems as a JSON array, with the dashboard's fields (rule, slug, segmentId,
-                   target, message) besides the diagnostic's
-${formatUsage(19)}
-  --config <file>  config file (default: ./pressroom.config.json when present)
+${optionsUsage(OPTIONS, 19)}
 `;
 
 export const termsCheckCommand: Command = {
   name: 'terms check',
   usage,
   async run(argv, io) {
-    const { values: raw } = parseCommandArgs(argv, {
-      locale: { type: 'string' },
-      strict: { type: 'boolean' },
-      json: { type: 'boolean' },
-      config: { type: 'string' },
-      ...FORMAT_FLAG,
-    });
-    const values = raw as Record<string, string | boolean | undefined>;
+    const { values } = parseOptions(argv, OPTIONS);
     const format = diagnosticFormat(values.format);
-    const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
-    const locale = values.locale as string | undefined;
+    const config = await loadCliConfig({ config: values.config });
+    const { locale } = values;
     // Any configured locale: the config's sourceLocale is a target of documents written in another language.
     if (locale && !config.locales.includes(locale))
       throw new UsageError(`Unexpected --locale ${locale}, expected one of: ${config.locales.join(', ')}`);

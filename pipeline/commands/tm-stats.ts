@@ -5,9 +5,21 @@ import { parseTmx } from '../tm/tmx.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { fromProblem, type Diagnostic } from '../report/messages.ts';
 import { diagnosticJson, formatDiagnostic, printDiagnostics } from '../report/print.ts';
-import { loadCliConfig, parseCommandArgs } from './build.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
+import { loadCliConfig } from './build.ts';
+import { diagnosticFormat } from './engine-flags.ts';
+import { FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
 import { UsageError, type Command } from './types.ts';
+
+/** The command's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  from: { type: 'string', value: '<lng>', help: 'source language (default: each file\'s srclang; with srclang="*all*" every language)' },
+  json: {
+    type: 'boolean',
+    help: 'print { files: [{ file, srclang, ...stats }], total: stats } as JSON (problems as\n--format json prints them)',
+  },
+  ...FORMAT_OPTION,
+  config: { type: 'string', value: '<file>', help: 'config file whose memories are read when no MEMORY is given' },
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom tm stats [MEMORY…] [--from <lng>] [--json | --format text|json|github]
 
@@ -17,24 +29,14 @@ sources), duplicates (identical, or conflicting and resolved by changedate), inl
 with file:line:col. Exit 1 when a file cannot be read (naming file, line and column), 2 on bad usage.
 
 Options:
-  --from <lng>     source language (default: each file's srclang; with srclang="*all*" every language)
-  --json           print { files: [{ file, srclang, ...stats }], total: stats } as JSON (problems as
-                   --format json prints them)
-${formatUsage(19)}
-  --config <file>  config file whose memories are read when no MEMORY is given
+${optionsUsage(OPTIONS, 19)}
 `;
 
 export const tmStatsCommand: Command = {
   name: 'tm stats',
   usage,
   async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      from: { type: 'string' },
-      json: { type: 'boolean' },
-      config: { type: 'string' },
-      ...FORMAT_FLAG,
-    });
-    const values = raw as { from?: string; json?: boolean; config?: string; format?: string };
+    const { values, positionals } = parseOptions(argv, OPTIONS);
     const format = diagnosticFormat(values.format);
     const from = values.from === undefined ? undefined : canonicalLocale(values.from);
     if (values.from !== undefined && !from) throw new UsageError(`Unexpected --from ${values.from}, expected a BCP 47 tag such as en`);

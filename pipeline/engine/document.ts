@@ -1,23 +1,20 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentReport, LocaleReport } from '../build.ts';
+import type { DocumentReport, LocaleReport } from '../report/build-report.ts';
 import type { Placement } from '../emit/write.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { InputError } from '../errors.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
 import { formatDate, languageName } from '../render/page.ts';
-import { downloadFormats, madeFormats, outputFormat, type FormatInput } from '../render/formats.ts';
+import { downloadFormats, madeFormats, outputFormat } from '../render/formats.ts';
+import { loadRenderer, type FormatInput } from '../render/renderer.ts';
 import { layout, utf8, type OutputFile } from '../render/outputs.ts';
 import { localeTermUses } from '../report/glossary-report.ts';
 import { countCategories } from '../report/categories.ts';
 import { Reporter, type Message } from '../report/messages.ts';
 import { runStage, type DocFile, type StageContext, type Timings } from '../stage.ts';
-import { ingest } from '../stages/ingest.ts';
-import { normalize } from '../stages/normalize.ts';
-import { renderHtml } from '../stages/render-html.ts';
-import { segment } from '../stages/segment.ts';
-import { translate } from '../stages/translate.ts';
-import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
+import { formatOrder, LOCALE_STAGES, runEntry, runSourceStages } from './stages.ts';
+import type { IndexDocument, IndexEntry } from '../report/index-model.ts';
 import { toString } from 'mdast-util-to-string';
 import type { TranscriptRoot } from '../types.ts';
 import type { LoadedResources } from '../resources.ts';
@@ -103,9 +100,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     if (tree) return tree;
     try {
       engine.onStage(`normalise ${file.slug}`);
-      const blocks = await runStage('ingest', ingest, bytes, sourceCtx, timings, false);
-      const mdast = await runStage('normalize', normalize, blocks, sourceCtx, timings, false);
-      tree = await runStage('segment', segment, mdast, sourceCtx, timings, false);
+      tree = await runSourceStages(bytes, sourceCtx, timings);
       return tree;
     } finally {
       if (!source) messages.push(...sourceReport.messages);
@@ -179,7 +174,7 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   return result;
 }
 
-type Tree = Parameters<typeof translate>[0];
+type Tree = TranscriptRoot;
 
 /** Every requested format of one locale; files are relative to the locale's folder. */
 async function renderLocale(
@@ -195,7 +190,7 @@ async function renderLocale(
   const made = madeFormats(config.formats);
   if (made.some((format) => format.needs.includes('chromium'))) engine.pool.warm();
   engine.onStage(`translate ${slug}/${locale}`);
-  const translated = await runStage('translate', translate, tree, ctx, timings);
+  const translated = await runEntry(LOCALE_STAGES.translate, tree, ctx, timings);
   // Taken before rendering, as JSON: what the cache gives back on reuse is then what a fresh build uses.
   // The locale in the document's own language is the source artifact, whatever the config's default.
   const sourceLang = documentLanguage(tree, config);
@@ -205,7 +200,7 @@ async function renderLocale(
   const targets = segments?.segments.map((state) => state.translated);
   const counts = targets && countCategories(targets, locale, sourceLang);
   engine.onStage(`html ${slug}/${locale}`);
-  const page = await runStage('render-html', renderHtml, translated, ctx, timings);
+  const page = await runEntry(LOCALE_STAGES.renderHtml, translated, ctx, timings);
   // Each file with the format it belongs to: what is published, sized and bundled is decided by format, not by name.
   const files: { format: string; file: OutputFile }[] = made.some((format) => format.id === 'html')
     ? page.files.map((file) => ({ format: 'html', file }))
@@ -217,15 +212,10 @@ async function renderLocale(
     const sizes = Object.fromEntries(downloadFormats(config.formats).map((format) => [format.id, sizeOf(format.id)]));
     if (at >= 0) files[at] = { format: 'html', file: { path: 'index.html', contents: utf8(page.withSizes(sizes)) } };
   };
-  const order = [
-    ...made.filter((format) => format.load && format.needs.length === 0),
-    ...made.filter((format) => format.needs.includes('chromium')),
-    ...made.filter((format) => format.needs.includes('files')),
-  ];
-  for (const format of order) {
+  for (const format of formatOrder(made)) {
     if (format.needs.includes('files')) sized();
     engine.onStage(`${format.id} ${slug}/${locale}`);
-    const render = await format.load!();
+    const render = await loadRenderer(format);
     const input: FormatInput = {
       page,
       files: files.filter((output) => outputFormat(output.format)?.bundle !== 'never').map((output) => output.file),

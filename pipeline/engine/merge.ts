@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BuildReport } from '../build.ts';
 import { PipelineError } from '../errors.ts';
 import { termReport } from '../report/glossary-report.ts';
-import type { IndexDocument } from '../../templates/page-index.ts';
+import type { IndexDocument } from '../report/index-model.ts';
 
 export interface MergedShards {
   report: BuildReport;

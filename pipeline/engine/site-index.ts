@@ -7,7 +7,8 @@ import { datelineNodes, formatDate, languageName, renderIndexPage, textDirection
 import { outputFormat } from '../render/formats.ts';
 import { utf8, type OutputFile } from '../render/outputs.ts';
 import { ATOM_TYPE, feedName } from '../site/site-url.ts';
-import type { IndexData, IndexDocument, IndexEntry, IndexItem, IndexSection, LinkList } from '../../templates/page-index.ts';
+import type { IndexData, IndexItem, IndexSection, LinkList } from '../../templates/page-index.ts';
+import type { IndexDocument, IndexEntry } from '../report/index-model.ts';
 import type { Link } from '../../templates/page.ts';
 
 const INDEX_CSS =

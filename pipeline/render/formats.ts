@@ -2,18 +2,9 @@
 // loop (pipeline/engine/document.ts), the page's and the index's download links, the bundle, the feeds'
 // enclosures, the preview server's media types — reads this table. A new output format is one entry here
 // plus its renderer (a Stage in pipeline/stages/), loaded only when a build asks for the format.
-import type { Stage } from '../stage.ts';
-import type { RenderedPage } from '../stages/render-html.ts';
-import type { OutputFile } from './outputs.ts';
-
-/** What a renderer gets: the rendered page (tree, HTML, fonts) and, for a format that packs others, their files. */
-export interface FormatInput {
-  page: RenderedPage;
-  /** The locale's files made so far (the page's, then each format's in table order): what a bundle packs. */
-  files: OutputFile[];
-  /** The event's date (YYYY-MM-DD), for reproducible timestamps inside archives. */
-  date: string | null;
-}
+//
+// This module imports nothing: the config (config/defaults.ts) reads the ids and defaults, and the renderers'
+// types (render/renderer.ts: FormatInput, loadRenderer) sit above it, so no import cycle runs through here.
 
 /**
  * What a format needs besides the page: `chromium` runs in the browser pool (started early, one print at a
@@ -40,8 +31,11 @@ export interface OutputFormat<Id extends string = string> {
   enclosure: boolean;
   /** In the config's default `formats`. */
   byDefault: boolean;
-  /** The renderer, imported on first use: a build that does not ask for a format never loads its code. */
-  load?: () => Promise<Stage<FormatInput, Uint8Array>>;
+  /**
+   * The renderer, imported on first use: a build that does not ask for a format never loads its code. Typed
+   * (a Stage<FormatInput, Uint8Array>) and checked where it is called: render/renderer.ts.
+   */
+  load?: () => Promise<unknown>;
 }
 
 const table = [
@@ -108,6 +102,9 @@ const table = [
 ] as const satisfies readonly OutputFormat[];
 
 export type Format = (typeof table)[number]['id'];
+
+/** The table as written, with each renderer's own type: render/renderer.ts checks them. */
+export const FORMAT_TABLE = table;
 
 /** Every output format, in the order of the download links. */
 export const OUTPUT_FORMATS: readonly OutputFormat<Format>[] = table;

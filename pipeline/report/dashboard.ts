@@ -12,6 +12,7 @@ import { memorySuggestions } from '../xliff/suggest.ts';
 import { writeXliff } from '../xliff/write.ts';
 import { CATEGORIES, emptyCounts, type Counts } from './categories.ts';
 import { checkTerms, type TermProblem } from './term-check.ts';
+import type { DashboardData } from './dashboard-data.ts';
 
 export { CATEGORIES, categoryOf, type Category, type Counts } from './categories.ts';
 
@@ -21,28 +22,7 @@ export interface DashboardEntry {
   counts: Counts;
 }
 
-export interface DashboardData {
-  sourceLocale: string;
-  locales: {
-    locale: string;
-    name: string;
-    counts: Counts;
-    total: number;
-    problems: (TermProblem & { href: string })[];
-    waiting: { slug: string; title: string; segments: number; xliff: string }[];
-    /** The same counts per direction: by the language the documents are written in (ru → en, ky → en …). */
-    directions: { from: string; counts: Counts; total: number }[];
-  }[];
-  documents: {
-    slug: string;
-    title: string;
-    /** The language the document is written in. (optional: the config's sourceLocale) */
-    sourceLang?: string;
-    locales: { locale: string; counts: Counts; total: number; page: string }[];
-  }[];
-  /** Per glossary concept met in a source: the segments and documents a glossary edit to it reaches. */
-  terms: { concept: string; term: string; documents: string[]; segments: string[] }[];
-}
+export type { DashboardData };
 
 /** Which segments each glossary concept touches, so a translator editing a term knows what rebuilds. */
 export function termUsage(docs: readonly LocaleSegments[], glossary: Glossary, sourceLang: string): DashboardData['terms'] {

@@ -1,28 +1,7 @@
-import type { DocumentReport } from '../build.ts';
+import type { DocumentReport, LocaleTermUse, TermReport } from './build-report.ts';
 import type { TermChange } from '../translate/translate-tree.ts';
 
-/** One concept's deprecated terms in one document and locale: the segments where they were replaced or kept. */
-export interface LocaleTermUse {
-  concept: string;
-  /** The term the glossary gives instead (undefined when it has none for the locale). */
-  term: string | undefined;
-  deprecated: string[];
-  segments: { segment: string; replaced: number; kept: boolean }[];
-}
-
-/** Per concept and locale over the whole build: what a glossary edit touched, in which documents. */
-export interface TermReport {
-  concept: string;
-  locale: string;
-  term: string | undefined;
-  deprecated: string[];
-  documents: string[];
-  /** Occurrences replaced by the glossary's term, over all segments. */
-  replaced: number;
-  /** Segments still holding a deprecated form (published as stale, exported for a translator). */
-  kept: number;
-  segments: { document: string; segment: string; replaced: number; kept: boolean }[];
-}
+export type { LocaleTermUse, TermReport };
 
 /** Groups a translation's deprecated-term changes per concept, as the locale's report carries them. */
 export function localeTermUses(changes: readonly TermChange[]): LocaleTermUse[] {

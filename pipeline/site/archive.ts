@@ -17,7 +17,7 @@ import { Reporter, type Message } from '../report/messages.ts';
 import { relative } from '../resources.ts';
 import { siteFiles } from './site-files.ts';
 import { warnNoSiteUrl } from './site-url.ts';
-import type { IndexDocument } from '../../templates/page-index.ts';
+import type { IndexDocument } from '../report/index-model.ts';
 
 export const MANIFEST_NAME = 'site.json';
 /** Raised when the shape changes; a manifest of another version is refused rather than guessed at. */

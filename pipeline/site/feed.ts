@@ -12,7 +12,7 @@ import { escapeXml as esc } from '../xliff/model.ts';
 import { ATOM_TYPE, feedName, siteBase, siteHref } from './site-url.ts';
 
 export { ATOM_TYPE, feedName };
-import type { IndexDocument, IndexEntry } from '../../templates/page-index.ts';
+import type { IndexDocument, IndexEntry } from '../report/index-model.ts';
 import type { Link } from '../../templates/page.ts';
 
 /** Entries per feed: a feed tells what is new; the archive is the index and the sitemap. */

@@ -19,7 +19,7 @@ import { utf8, type OutputFile } from '../render/outputs.ts';
 import { languageName, textDirection } from '../render/page.ts';
 import { serializeHtml } from '../render/serialize.ts';
 import { searchPage, SEARCH_SCRIPT } from '../../templates/search.ts';
-import type { IndexDocument } from '../../templates/page-index.ts';
+import type { IndexDocument } from '../report/index-model.ts';
 
 /** The search page in `lang`: search.<lang>.html, beside the site's indexes. */
 export const searchName = (lang: string) => `search.${lang}.html`;

@@ -6,7 +6,7 @@ import type { Reporter } from '../report/messages.ts';
 import { feedFiles } from './feed.ts';
 import { sitemapFiles } from './sitemap.ts';
 import { warnNoSiteUrl } from './site-url.ts';
-import type { IndexDocument } from '../../templates/page-index.ts';
+import type { IndexDocument } from '../report/index-model.ts';
 
 /**
  * Every file of the site that is about all documents rather than one: the indexes (and, as the site grows,

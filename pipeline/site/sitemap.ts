@@ -5,7 +5,7 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { utf8, type OutputFile } from '../render/outputs.ts';
 import { escapeXml as esc } from '../xliff/model.ts';
 import { siteBase, siteHref } from './site-url.ts';
-import type { IndexDocument } from '../../templates/page-index.ts';
+import type { IndexDocument } from '../report/index-model.ts';
 
 /** The folder of the translation dashboard and the XLIFF hand-off: work material, not pages for a search engine. */
 const REPORT_FOLDER = 'report/';

@@ -1,7 +1,7 @@
 import { zip } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
 import { buildDate } from './render-epub.ts';
-import type { FormatInput } from '../render/formats.ts';
+import type { FormatInput } from '../render/renderer.ts';
 
 /**
  * One zip per locale with everything a journalist needs offline: page, stylesheet, PDF, EPUB (and the DOCX when asked

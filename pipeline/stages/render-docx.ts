@@ -1,4 +1,4 @@
-import type { FormatInput } from '../render/formats.ts';
+import type { FormatInput } from '../render/renderer.ts';
 import type { Stage } from '../stage.ts';
 import { buildDate, provenanceNote } from './render-epub.ts';
 

@@ -6,7 +6,7 @@ import { cssContentText, preflightFonts, sourceReader, visibleText } from '../re
 import { subsetFonts } from '../render/subset.ts';
 import { zip, type ZipEntry } from '../render/zip.ts';
 import type { Stage } from '../stage.ts';
-import type { FormatInput } from '../render/formats.ts';
+import type { FormatInput } from '../render/renderer.ts';
 
 /** EPUB 3: `mimetype` first and stored, one XHTML chapter, the page's stylesheet, the fonts subset to the book's text. */
 export const renderEpub: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {

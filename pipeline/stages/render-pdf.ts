@@ -6,7 +6,7 @@ import type { Stage } from '../stage.ts';
 import type { RootContent, TranscriptRoot } from '../types.ts';
 import { buildDate } from './render-epub.ts';
 import { provenanceNote } from '../render/page.ts';
-import type { FormatInput } from '../render/formats.ts';
+import type { FormatInput } from '../render/renderer.ts';
 
 export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) => {
   const folder = path.join(ctx.resources.scratch, ctx.file.slug, ctx.locale);

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { Glossary } from '../glossary/glossary.ts';
-import type { TermSeverity } from '../config/defaults.ts';
+import type { OnMissing, TermSeverity } from '../config/defaults.ts';
 import { quoteText, unitCause, type Reporter } from '../report/messages.ts';
 import { BANDS, type Band } from '../tm/fuzzy.ts';
 import type { TranslationMemory } from '../tm/memory.ts';
@@ -10,7 +10,7 @@ import type { DocMeta, Segment, Speaker, TranscriptRoot } from '../types.ts';
 import { replaceDeprecated, type DeprecatedTerm } from './deprecated-terms.ts';
 import { isSourceLocale } from '../locale/source-language.ts';
 
-export type OnMissing = 'error' | 'fallback' | 'keep-source';
+export type { OnMissing };
 
 export interface TranslateOptions {
   /** The document's language (meta.sourceLang): what the memory and glossary are read from. */

@@ -6,12 +6,9 @@ import { slugify } from '../emit/slug.ts';
 import { InputError } from '../errors.ts';
 import { Reporter } from '../report/messages.ts';
 import { relative } from '../resources.ts';
-import { runStage, type DocFile, type Resources, type StageContext } from '../stage.ts';
+import type { DocFile, Resources, StageContext } from '../stage.ts';
 import { readTranscriptSettings } from '../normalize/sidecar.ts';
-import { ingest } from '../stages/ingest.ts';
-import { normalize } from '../stages/normalize.ts';
-import { segment as segmentStage } from '../stages/segment.ts';
-import { translate } from '../stages/translate.ts';
+import { LOCALE_STAGES, runEntry, runSourceStages } from '../engine/stages.ts';
 import { resolveLocales } from '../locale/resolve.ts';
 import { documentLanguage, isSourceLocale } from '../locale/source-language.ts';
 import { segmentPlaces } from '../translate/segment-checks.ts';
@@ -76,12 +73,16 @@ export async function collectSegments(
       resources,
       normalize: normalizeOptions,
     };
-    let tree = await runStage('normalize', normalize, await runStage('ingest', ingest, bytes, ctx, timings, false), ctx, timings, false);
-    tree = await runStage('segment', segmentStage, tree, ctx, timings, false);
+    const tree = await runSourceStages(bytes, ctx, timings);
     for (const locale of options.locales ?? config.locales) {
       // The locale in the document's own language has nothing to translate.
       if (isSourceLocale(locale, documentLanguage(tree, config))) continue;
-      const translated = await runStage('translate', translate, tree, { ...ctx, locale, report: new Reporter(file.path, locale) }, timings);
+      const translated = await runEntry(
+        LOCALE_STAGES.translate,
+        tree,
+        { ...ctx, locale, report: new Reporter(file.path, locale) },
+        timings,
+      );
       out.push(localeSegments(tree, translated.tree, { file, locale, config, resources }));
     }
   }
