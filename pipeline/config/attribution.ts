@@ -1,4 +1,12 @@
-import type { Attribution } from './defaults.ts';
+// Owns the Attribution type: config/defaults.ts and config/sources.ts both read it, and defaults.ts reads
+// sources.ts, so the type lives below both.
+export interface Attribution {
+  /** Who published the source text, as a reader should see it. */
+  source: string;
+  url?: string;
+  license?: string;
+  licenseUrl?: string;
+}
 
 /** What an `attribution` value must be; undefined when it is one. Used for the config's key and each source's. */
 export function attributionProblem(value: unknown): string | undefined {

@@ -1,20 +1,14 @@
+import type { Attribution } from './attribution.ts';
 import type { SourceSettings } from './sources.ts';
 
 import { DEFAULT_FORMATS, FORMATS, type Format } from '../render/formats.ts';
 
 // The output formats are the registry's (pipeline/render/formats.ts); re-exported for the config's readers.
 export { FORMATS, type Format };
+export type { Attribution };
 
 /** What a build does with a segment no memory translates (translate/translate-tree.ts): a named, strict-by-default policy. */
 export type OnMissing = 'error' | 'fallback' | 'keep-source';
-
-export interface Attribution {
-  /** Who published the source text, as a reader should see it. */
-  source: string;
-  url?: string;
-  license?: string;
-  licenseUrl?: string;
-}
 
 export interface PipelineConfig {
   /** Transcript files (.txt) or folders holding them. Default: ["transcripts"]. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { canonicalLocale } from '../locale/resolve.ts';
 import type { SourceRules } from '../normalize/options.ts';
 import { attributionProblem } from './attribution.ts';
-import type { Attribution } from './defaults.ts';
+import type { Attribution } from './attribution.ts';
 
 /**
  * One entry of the config's `sources`: rules for the transcripts whose path matches `match`, for the odd
