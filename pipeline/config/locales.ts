@@ -31,3 +31,8 @@ export function describeUiFallback(fallback: UiFallback, catalogs: string, catal
     : `its pages show the UI string keys (no language of its chain ${fallback.chain.join(' → ')} has a catalog)`;
   return `Unexpected locale “${fallback.locale}” without UI strings (no ${catalogs}/${fallback.locale}/ui.json), expected one of the locales with UI strings (${known}) or that catalog; ${instead}`;
 }
+
+/** The locales the site is published in (index pages, feeds, sitemap, search, archive): the config's, else its source locale. */
+export function publishedLocales(config: { locales: string[]; sourceLocale: string }): string[] {
+  return config.locales.length > 0 ? config.locales : [config.sourceLocale];
+}

@@ -10,6 +10,7 @@ import { ATOM_TYPE, feedName } from '../site/site-url.ts';
 import type { IndexData, IndexItem, IndexSection, LinkList } from '../../templates/page-index.ts';
 import type { IndexDocument, IndexEntry } from '../report/index-model.ts';
 import type { Link } from '../../templates/page.ts';
+import { publishedLocales } from '../config/locales.ts';
 
 const INDEX_CSS =
   'body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;line-height:1.5}ul.files,ul.years,nav.alternates ul{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;padding:0}.dateline,.size,footer{color:#555}footer{font-size:.9rem}article.document{margin:0 0 1.25rem}article.document :is(h3,h4,h5,p,ul){margin:.2rem 0}details{margin:.25rem 0}summary{cursor:pointer}ul.filter{columns:14rem}form.search{margin:1rem 0}\n';
@@ -54,7 +55,7 @@ export function indexFiles(
   documents: IndexDocument[],
   translators: (lang: string) => Translate | undefined,
 ): OutputFile[] {
-  const locales = config.locales.length > 0 ? config.locales : [config.sourceLocale];
+  const locales = publishedLocales(config);
   const dated = newestFirst(documents);
   const years = [...new Set(dated.map((each) => yearOf(each.date)))];
   const paged = documents.length > YEAR_PAGES_ABOVE;

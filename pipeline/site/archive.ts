@@ -18,6 +18,7 @@ import { relative } from '../resources.ts';
 import { siteFiles } from './site-files.ts';
 import { warnNoSiteUrl } from './site-url.ts';
 import type { IndexDocument } from '../report/index-model.ts';
+import { publishedLocales } from '../config/locales.ts';
 
 export const MANIFEST_NAME = 'site.json';
 /** Raised when the shape changes; a manifest of another version is refused rather than guessed at. */
@@ -223,7 +224,7 @@ function unlistedFolders(out: string, listed: ReadonlySet<string>): string[] {
  * keeps listing every document.
  */
 export function siteLocales(config: PipelineConfig, documents: readonly IndexDocument[]): string[] {
-  const locales = new Set(config.locales.length > 0 ? config.locales : [config.sourceLocale]);
+  const locales = new Set(publishedLocales(config));
   for (const document of documents) for (const entry of document.entries) locales.add(entry.lang);
   return [...locales];
 }

@@ -14,6 +14,7 @@ import { ATOM_TYPE, feedName, siteBase, siteHref } from './site-url.ts';
 export { ATOM_TYPE, feedName };
 import type { IndexDocument, IndexEntry } from '../report/index-model.ts';
 import type { Link } from '../../templates/page.ts';
+import { publishedLocales } from '../config/locales.ts';
 
 /** Entries per feed: a feed tells what is new; the archive is the index and the sitemap. */
 export const FEED_LIMIT = 50;
@@ -29,7 +30,7 @@ export function feedFiles(
   documents: IndexDocument[],
   translators: (lang: string) => Translate | undefined,
 ): OutputFile[] {
-  const locales = config.locales.length > 0 ? config.locales : [config.sourceLocale];
+  const locales = publishedLocales(config);
   return locales.map((lang) => ({
     path: feedName(lang),
     contents: utf8(atomFeed(config, documents, lang, translators(lang) ?? ((key: string) => key), locales)),

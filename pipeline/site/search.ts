@@ -20,6 +20,7 @@ import { languageName, textDirection } from '../render/page.ts';
 import { serializeHtml } from '../render/serialize.ts';
 import { searchPage, SEARCH_SCRIPT } from '../../templates/search.ts';
 import type { IndexDocument } from '../report/index-model.ts';
+import { publishedLocales } from '../config/locales.ts';
 
 /** The search page in `lang`: search.<lang>.html, beside the site's indexes. */
 export const searchName = (lang: string) => `search.${lang}.html`;
@@ -125,7 +126,7 @@ async function searchSource(options: SearchOptions): Promise<{ key: string; make
     }
   // Pagefind's output depends on the order pages are added: by address, the bundle depends on the pages only.
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const locales = new Set(config.locales.length > 0 ? config.locales : [config.sourceLocale]);
+  const locales = new Set(publishedLocales(config));
   for (const document of documents) for (const entry of document.entries) locales.add(entry.lang);
   const shells: OutputFile[] = [
     ...[...locales].map((lang) => ({

@@ -6,6 +6,7 @@ import { utf8, type OutputFile } from '../render/outputs.ts';
 import { escapeXml as esc } from '../xliff/model.ts';
 import { siteBase, siteHref } from './site-url.ts';
 import type { IndexDocument } from '../report/index-model.ts';
+import { publishedLocales } from '../config/locales.ts';
 
 /** The folder of the translation dashboard and the XLIFF hand-off: work material, not pages for a search engine. */
 const REPORT_FOLDER = 'report/';
@@ -26,7 +27,7 @@ interface PageGroup {
  */
 export function sitemapFiles(config: PipelineConfig, documents: IndexDocument[], indexPages: string[]): OutputFile[] {
   const base = siteBase(config);
-  const locales = config.locales.length > 0 ? config.locales : [config.sourceLocale];
+  const locales = publishedLocales(config);
   const robots = { path: 'robots.txt', contents: utf8(robotsTxt(base)) };
   if (!base) return [robots];
   const groups = [...indexGroups(indexPages, locales), ...documents.flatMap((document) => documentGroup(document, locales))];
