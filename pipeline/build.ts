@@ -169,6 +169,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
         config,
         documents: archive?.documents ?? index,
         read: (name) => pages.read(name),
+        stamp: (name) => pages.stamp(name),
         translators: (lang) => resources.translators.get(lang),
         cache: engine.cache,
         sink,
