@@ -1,9 +1,10 @@
 // What starting pressroom costs, as ratios to baselines measured in the same run (issue 17):
 //   1. `pressroom --help` against `node -e 0`: the compiled package's start, every command module unloaded.
-//   2. the sample build (`npm start`: pressroom.config.json, 3 locales × html, pdf, epub, bundle, no cache)
-//      against what its work physically needs: one bare Chromium launch and a bare print of each locale's
-//      page (the same HTML, written by pressroom), plus pandoc's HTML and EPUB of the transcript when pandoc
-//      is installed (bench/install-tools.sh installs it).
+//   2. the sample build (`npm start`: pressroom.config.json, every transcript × locale × its formats, no
+//      cache) against what its work physically needs: one bare Chromium launch and a bare print of every
+//      page the build prints (each transcript × locale, the same HTML, written by pressroom), plus pandoc's
+//      HTML and EPUB of each transcript, and its DOCX when the build makes DOCX, when pandoc is installed
+//      (bench/install-tools.sh installs it).
 // pressroom runs as an installed package does: dist/ (built first) copied with bin/ and package.json into a
 // scratch folder beside a link to node_modules, so no TypeScript is compiled while it is timed.
 //
@@ -19,9 +20,15 @@ import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '..');
-const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'), 'utf8')) as { inputs: string[]; locales: string[] };
-const transcript = path.join(repo, config.inputs[0]!);
-const slug = path.basename(transcript, path.extname(transcript));
+const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'), 'utf8')) as {
+  inputs: string[];
+  locales: string[];
+  formats: string[];
+};
+const transcripts = config.inputs.map((input) => path.join(repo, input));
+const slugOf = (transcript: string) => path.basename(transcript, path.extname(transcript));
+const printed = config.formats.includes('pdf');
+const docx = config.formats.includes('docx');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const format = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -61,12 +68,13 @@ if (!executablePath) throw new Error('No Chromium: see README (npm start install
 async function barePrints(): Promise<number> {
   const started = performance.now();
   const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  for (const locale of config.locales) {
-    const page = await browser.newPage();
-    await page.goto(`file://${path.join(project, 'output', slug, locale, 'index.html')}`, { waitUntil: 'load' });
-    await page.pdf({ format: 'A4', printBackground: true });
-    await page.close();
-  }
+  for (const transcript of transcripts)
+    for (const locale of config.locales) {
+      const page = await browser.newPage();
+      await page.goto(`file://${path.join(project, 'output', slugOf(transcript), locale, 'index.html')}`, { waitUntil: 'load' });
+      await page.pdf({ format: 'A4', printBackground: true });
+      await page.close();
+    }
   await browser.close();
   return performance.now() - started;
 }
@@ -74,10 +82,14 @@ async function barePrints(): Promise<number> {
 function pandocOutputs(): number {
   const out = path.join(scratch, 'pandoc');
   mkdirSync(out, { recursive: true });
-  return (
-    timedProcess('pandoc', ['-f', 'markdown', '-s', '--metadata', `title=${slug}`, transcript, '-o', path.join(out, 'x.html')], project) +
-    timedProcess('pandoc', ['-f', 'markdown', '--metadata', `title=${slug}`, transcript, '-o', path.join(out, 'x.epub')], project)
-  );
+  let ms = 0;
+  for (const transcript of transcripts) {
+    const title = ['--metadata', `title=${slugOf(transcript)}`];
+    ms += timedProcess('pandoc', ['-f', 'markdown', '-s', ...title, transcript, '-o', path.join(out, 'x.html')], project);
+    ms += timedProcess('pandoc', ['-f', 'markdown', ...title, transcript, '-o', path.join(out, 'x.epub')], project);
+    if (docx) ms += timedProcess('pandoc', ['-f', 'markdown', ...title, transcript, '-o', path.join(out, 'x.docx')], project);
+  }
+  return ms;
 }
 
 const samples = { node: [] as number[], help: [] as number[], build: [] as number[], prints: [] as number[], pandoc: [] as number[] };
@@ -88,7 +100,7 @@ for (let run = 0; run < runs; run += 1) {
   samples.node.push(timedProcess(process.execPath, ['-e', '0'], project));
   samples.help.push(timedProcess(process.execPath, [bin, '--help'], project));
   samples.build.push(timedProcess(process.execPath, [bin, 'build', '--no-cache'], project));
-  samples.prints.push(await barePrints());
+  samples.prints.push(printed ? await barePrints() : 0);
   if (pandoc) samples.pandoc.push(pandocOutputs());
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -103,13 +115,15 @@ const rows = [
   ['`node -e 0`', format(node), '1.00', ''],
   ['`pressroom --help` (compiled package)', format(help), (help / node).toFixed(2), '≤ 4'],
   [
-    `baseline: Chromium launch + ${config.locales.length} bare prints${pandoc ? ' + pandoc HTML and EPUB' : ' (pandoc not installed)'}`,
+    `baseline: Chromium launch + ${printed ? transcripts.length * config.locales.length : 0} bare prints${
+      pandoc ? ` + pandoc HTML, EPUB${docx ? ' and DOCX' : ''} of ${transcripts.length} transcripts` : ' (pandoc not installed)'
+    }`,
     `${format(baseline)}${pandoc ? ` (prints ${format(prints)}, pandoc ${format(pandocMs)})` : ''}`,
     '1.00',
     '',
   ],
   [
-    `sample build: ${config.locales.length} locales × html, pdf, epub, bundle, no cache`,
+    `sample build: ${transcripts.length} transcripts × ${config.locales.length} locales × ${config.formats.join(', ')}, no cache`,
     format(sampleBuild),
     (sampleBuild / baseline).toFixed(2),
     '≤ 1.5',
