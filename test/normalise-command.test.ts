@@ -1,24 +1,22 @@
-// `pressroom normalise` run as a user runs it: the JSON fields other tools check, and the Markdown.
+// `pressroom normalise` as a user runs it, in process (main(argv, io): the same exit codes and output without a
+// node process per call; the bin itself is test/cli.test.ts's): the JSON fields other tools check, and the Markdown.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { cli, repo } from './helpers/cli.ts';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string, input = 'input.txt') => path.join('test/fixtures/normalise', name, input);
-const pressroom = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(repo, 'bin/pressroom.mjs'), 'normalise', ...args], { cwd: repo, encoding: 'utf8' });
+const pressroom = (...args: string[]) => cli(['normalise', ...args]);
 
-function json(...args: string[]) {
-  const result = pressroom(...args, '--json');
+async function json(...args: string[]) {
+  const result = await pressroom(...args, '--json');
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout);
 }
 
-test('should print title, date, time, place, speakers, turns, paragraph counts, duplicates and dropped lines as JSON', () => {
-  const out = json(fixture('kremlin-news-conference-en'));
+test('should print title, date, time, place, speakers, turns, paragraph counts, duplicates and dropped lines as JSON', async () => {
+  const out = await json(fixture('kremlin-news-conference-en'));
   assert.equal(out.title, 'News conference following the Northern Forum');
   assert.equal(out.date, '2026-03-03');
   assert.equal(out.time, null);
@@ -56,13 +54,13 @@ test('should print title, date, time, place, speakers, turns, paragraph counts, 
   );
 });
 
-test('should report a briefing’s time, zone and end, and the repeated block it removed', () => {
-  const briefing = json(fixture('white-house-briefing'));
+test('should report a briefing’s time, zone and end, and the repeated block it removed', async () => {
+  const briefing = await json(fixture('white-house-briefing'));
   assert.deepEqual([briefing.date, briefing.time, briefing.timezone, briefing.endTime], ['2025-11-14', '13:05', 'EST', '14:10']);
   assert.deepEqual(briefing.speakers, ['Dana Whitfield', 'The President']);
   assert.deepEqual(briefing.speakerRoles[0], { name: 'Dana Whitfield', role: 'Press Secretary' });
   assert.equal(briefing.questioner, 'Q');
-  const repeat = json(fixture('nonadjacent-repeat'));
+  const repeat = await json(fixture('nonadjacent-repeat'));
   assert.deepEqual(repeat.duplicatesRemoved, { blocks: 1, paragraphs: 2 });
   assert.deepEqual(
     repeat.dropped.map((entry: { line: number; rule: string }) => `${entry.line} ${entry.rule}`),
@@ -75,19 +73,19 @@ test('should report a briefing’s time, zone and end, and the repeated block it
   );
 });
 
-test('should count the structure of a saved page and print the Markdown that reads back', () => {
-  const page = json(fixture('html-speech', 'input.html'));
+test('should count the structure of a saved page and print the Markdown that reads back', async () => {
+  const page = await json(fixture('html-speech', 'input.html'));
   assert.equal(page.footnotes, 1);
   assert.ok(
     page.dropped.some(
       (entry: { rule: string; text: string }) => entry.rule === 'normalize:html-chrome' && entry.text === 'We use cookies. Accept?',
     ),
   );
-  const markdown = pressroom(fixture('html-speech', 'input.html'), '--markdown');
+  const markdown = await pressroom(fixture('html-speech', 'input.html'), '--markdown');
   assert.equal(markdown.status, 0, markdown.stderr);
   assert.equal(markdown.stdout, readFileSync(path.join(repo, fixture('html-speech', 'expected.md')), 'utf8'));
-  const text = pressroom(fixture('html-speech', 'input.html'));
+  const text = await pressroom(fixture('html-speech', 'input.html'));
   assert.match(text.stdout, /^Address to the Congress of Foresters\n2026-04-02 Tomsk\n/);
   assert.match(text.stdout, /Characters kept \d+, dropped 90, repaired 0/);
-  assert.equal(pressroom().status, 2);
+  assert.equal((await pressroom()).status, 2);
 });
