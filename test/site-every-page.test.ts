@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { AxePuppeteer } from '@axe-core/puppeteer';
+import type { Element } from 'hast';
 import puppeteer from 'puppeteer';
 import { numberSections } from '../pipeline/render/page.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
@@ -119,11 +120,11 @@ test('EPUBCheck reports 0 errors and 0 warnings on every EPUB of the sample (3 o
 });
 
 test('a speaker who speaks twice gets unnamed sections, so that no two landmarks share a name', () => {
-  const section = (speaker: string) => ({
-    type: 'element' as const,
+  const section = (speaker: string): Element => ({
+    type: 'element',
     tagName: 'section',
-    properties: {} as Record<string, unknown>,
-    children: [{ type: 'element' as const, tagName: 'h2', properties: {}, children: [{ type: 'text' as const, value: speaker }] }],
+    properties: {},
+    children: [{ type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: speaker }] }],
   });
   const body = [section('Spokesperson'), section('Question'), section('Spokesperson')];
   const toc = numberSections(body);
