@@ -171,7 +171,7 @@ test('a concept of another language that hides a term this locale checks rebuild
   assert.deepEqual(await project.rebuild(), all('en', 'ru', 'ky'));
   const violations = async () =>
     (await build(project.config, { write: false, cache: false })).report.documents[0]!.locales.find((entry) => entry.locale === 'ru')!
-      .termViolations.length;
+      .termViolations!.length;
   const before = await violations();
   // A longer English term with a Kyrgyz term only: it hides "Gazprom" from the ru checks, so the violation goes.
   addConcept(project.file('locales/glossary.tbx'), 'c-test-gas-supplier', [
