@@ -276,7 +276,7 @@ test('should name an unknown key inside a source and list the known ones', async
   assert.equal(error.place?.line, 4);
   assert.match(
     error.message,
-    /Unexpected config key “sources\[0\]\.dropLine”, expected one of match, lang, dropLines, labels, dateFormats/,
+    /Unexpected config key “sources\[0\]\.dropLine”, expected one of match, lang, attribution, dropLines, labels, dateFormats/,
   );
 });
 
