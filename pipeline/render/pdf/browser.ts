@@ -159,11 +159,12 @@ export class BrowserPool {
         let browser: Browser | undefined;
         try {
           browser = await this.browser();
-          return await withTimeout(task(), this.timeoutMs);
+          return await withTimeout(untilExit(task(), browser), this.timeoutMs);
         } catch (error) {
           const hung = error instanceof HangError;
+          const exited = error instanceof ExitError;
           // A browser that never came up is not retried: launching again would fail the same way.
-          if (!browser || (!hung && browser.connected)) throw error;
+          if (!browser || (!hung && !exited && browser.connected)) throw error;
           if (attempt >= this.attempts) {
             throw new PipelineError(
               `Chromium ${hung ? 'hung' : 'crashed'} ${attempt} times on the same document; check memory and the page, or raise --concurrency limits`,
@@ -216,6 +217,23 @@ export class BrowserPool {
 }
 
 class HangError extends Error {}
+class ExitError extends Error {}
+
+/**
+ * Rejects as soon as Chromium's main process exits: a print on a killed browser otherwise waits for the
+ * timeout (two minutes), as the browser's children keep the pipe open and puppeteer sees no disconnect.
+ */
+function untilExit<T>(promise: Promise<T>, browser: Browser): Promise<T> {
+  const child = browser.process();
+  if (!child) return promise;
+  let onExit = (): void => undefined;
+  const exited = new Promise<never>((_, reject) => {
+    onExit = () => reject(new ExitError('Chromium exited under a print'));
+    if (child.exitCode !== null || child.signalCode !== null) onExit();
+    else child.once('exit', onExit);
+  });
+  return Promise.race([promise, exited]).finally(() => child.off('exit', onExit));
+}
 
 /** A hung browser may never answer `close()`: the process is killed first. */
 async function closeHard(browser: Browser | undefined): Promise<void> {
