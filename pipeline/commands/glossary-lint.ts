@@ -7,9 +7,20 @@ import type { Concept, GlossaryProblem } from '../glossary/types.ts';
 import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { diagnosticJson, printDiagnostics } from '../report/print.ts';
-import { loadCliConfig, parseCommandArgs } from './build.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
+import { loadCliConfig } from './build.ts';
+import { diagnosticFormat } from './engine-flags.ts';
+import { FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
 import { UsageError, type Command } from './types.ts';
+
+/** The command's options: parsed by this table, and its usage's Options section written from it. */
+const OPTIONS = {
+  json: {
+    type: 'boolean',
+    help: 'print { files, concepts, locales, problems, errors, warnings } as JSON (problems as\n--format json prints them)',
+  },
+  ...FORMAT_OPTION,
+  config: { type: 'string', value: '<file>', help: 'config file whose glossaries are read when no GLOSSARY is given' },
+} as const satisfies OptionTable;
 
 const usage = `Usage: pressroom glossary lint [GLOSSARY…] [--json | --format text|json|github]
 
@@ -21,22 +32,14 @@ a language with only deprecated terms, a language that is not one of the config'
 Exit 1 when there are errors or a file cannot be read, 2 on bad usage.
 
 Options:
-  --json           print { files, concepts, locales, problems, errors, warnings } as JSON (problems as
-                   --format json prints them)
-${formatUsage(19)}
-  --config <file>  config file whose glossaries are read when no GLOSSARY is given
+${optionsUsage(OPTIONS, 19)}
 `;
 
 export const glossaryLintCommand: Command = {
   name: 'glossary lint',
   usage,
   async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      json: { type: 'boolean' },
-      config: { type: 'string' },
-      ...FORMAT_FLAG,
-    });
-    const values = raw as { json?: boolean; config?: string; format?: string };
+    const { values, positionals } = parseOptions(argv, OPTIONS);
     const format = diagnosticFormat(values.format);
     // The project's locales, when there is a project: a language column outside them is a warning.
     const hasConfig = values.config !== undefined || existsSync('pressroom.config.json');
