@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { build, type BuildResult } from '../pipeline/build.ts';
 import { normalizeConfig, readConfigFile } from '../pipeline/config/load.ts';
@@ -15,6 +14,7 @@ import { loadResources } from '../pipeline/resources.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
 import { collectSegments, needsWork } from '../pipeline/xliff/collect.ts';
 import { cli } from './helpers/cli.ts';
+import { textLanguages } from './helpers/text-languages.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
 
 const SAMPLE = '2025-11-26-bishkek-press-statements';
@@ -66,26 +66,6 @@ const page = (slug: string, locale: string): string => {
   assert.ok(found, `no page ${slug}/${locale}`);
   return new TextDecoder().decode(found.contents);
 };
-
-/** Every text node with letters, with the language of its nearest ancestor that has `lang`. */
-function textLanguages(tree: Root): { text: string; lang: string; path: string }[] {
-  const out: { text: string; lang: string; path: string }[] = [];
-  const visit = (node: Nodes, lang: string, trail: string): void => {
-    if (node.type === 'text') {
-      if (/\p{L}/u.test(node.value)) out.push({ text: node.value, lang, path: trail });
-      return;
-    }
-    if (node.type !== 'root' && node.type !== 'element') return;
-    const element = node.type === 'element' ? (node as Element) : undefined;
-    // Not shown as text: scripts, styles and the hidden JSON-LD.
-    if (element && (element.tagName === 'script' || element.tagName === 'style')) return;
-    const own = element?.properties.lang;
-    const here = typeof own === 'string' && own ? own : lang;
-    for (const child of node.children) visit(child as Nodes, here, element ? `${trail} > ${element.tagName}` : trail);
-  };
-  visit(tree, '', '');
-  return out;
-}
 
 /** What the script says a text is: en when it has Latin letters and no Cyrillic, else the Cyrillic language `expected`. */
 function problems(html: string, pageLang: string): string[] {

@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { build, type BuildResult } from '../pipeline/build.ts';
 import { normalizeConfig, readConfigFile } from '../pipeline/config/load.ts';
+import { textLanguages } from './helpers/text-languages.ts';
 import { copySample } from './helpers/project.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
@@ -67,32 +67,7 @@ const file = (name: string): Uint8Array => {
 };
 const page = (slug: string, locale: string) => new TextDecoder().decode(file(`${slug}/${locale}/index.html`));
 
-interface Placed {
-  text: string;
-  lang: string;
-  inArticle: boolean;
-  path: string;
-}
-
 /** Every text node with letters, with the language of its nearest ancestor that has `lang`. */
-function textLanguages(tree: Root): Placed[] {
-  const out: Placed[] = [];
-  const visit = (node: Nodes, lang: string, inArticle: boolean, trail: string): void => {
-    if (node.type === 'text') {
-      if (/\p{L}/u.test(node.value)) out.push({ text: node.value, lang, inArticle, path: trail });
-      return;
-    }
-    if (node.type !== 'root' && node.type !== 'element') return;
-    const element = node.type === 'element' ? (node as Element) : undefined;
-    if (element && (element.tagName === 'script' || element.tagName === 'style')) return;
-    const own = element?.properties.lang;
-    const here = typeof own === 'string' && own ? own : lang;
-    const article = inArticle || element?.tagName === 'article' || element?.tagName === 'h1';
-    for (const child of node.children) visit(child as Nodes, here, article, element ? `${trail} > ${element.tagName}` : trail);
-  };
-  visit(tree, '', false, '');
-  return out;
-}
 
 /**
  * What the script says a text is. Latin: en. Cyrillic with ң ө ү: ky. Other Cyrillic: ru in the two
