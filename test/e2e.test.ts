@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { formatSize, languageName } from '../pipeline/render/page.ts';
 import { cli } from './helpers/cli.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const slug = '2025-11-26-bishkek-press-statements';
@@ -61,7 +62,10 @@ const identifiers = new Set<string>();
 
 /** EPUBCheck's fatal errors, errors and warnings for one file, as "ID message" lines. */
 function epubCheck(epub: string): string[] {
-  const result = spawnSync('java', ['-jar', EPUBCHECK, epub, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', EPUBCHECK, epub, '--json', '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.notEqual(result.error?.message ?? '', 'ENOENT', 'java is missing: run scripts/install-test-tools.sh');
   const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as {
     messages: { severity: string; ID: string; message: string }[];

@@ -11,6 +11,7 @@ import { build } from '../pipeline/build.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
 import { DESCRIPTION_MAX, linkPreview, ogLocale, scriptJson } from '../pipeline/render/link-preview.ts';
 import { repo } from './helpers/cli.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const LEAD = ['The ministers met the press after the talks on the grain corridor.', 'Earlier, they visited the port.'];
@@ -177,7 +178,10 @@ test('should pass the Nu HTML checker with the previews in the head', async () =
       writeFileSync(file, html);
       return file;
     });
-    const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const result = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', VNU, '--format', 'json', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
     assert.deepEqual(
       report.messages.filter((message) => message.type === 'error').map((message) => `${path.basename(message.url)}: ${message.message}`),

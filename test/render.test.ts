@@ -16,6 +16,7 @@ import { outlineTitles } from '../pipeline/render/pdf/metadata.ts';
 import { runningTitle } from '../pipeline/render/page.ts';
 import { cli, pressroomAsync, repo } from './helpers/cli.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -63,7 +64,10 @@ const decode = (html: string) =>
 
 test('the Nu HTML checker reports 0 errors on every page and every site index', () => {
   const pages = [...cases.map((entry) => fileOf(entry, 'index.html')), ...indexes()];
-  const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...pages], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', VNU, '--format', 'json', ...pages], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
   const errors = report.messages.filter((message) => message.type === 'error');
   assert.deepEqual(
@@ -270,7 +274,10 @@ function readPgm(bytes: Buffer): { width: number; height: number; pixels: Buffer
 
 test('ar: the EPUB passes EPUBCheck with 0 errors and 0 warnings, reads right to left, carries Accessibility 1.1 metadata', () => {
   const epub = path.join(rtlOut, 'statement', 'ar', 'statement.ar.epub');
-  const result = spawnSync('java', ['-jar', EPUBCHECK, epub, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', EPUBCHECK, epub, '--json', '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as {
     messages: { severity: string; ID: string; message: string }[];
   };

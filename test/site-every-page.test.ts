@@ -17,6 +17,7 @@ import puppeteer from 'puppeteer';
 import { numberSections } from '../pipeline/render/page.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { cli, repo } from './helpers/cli.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -62,10 +63,14 @@ function pages(): string[] {
 
 test('the Nu HTML checker reports 0 errors on every page of the sample site', () => {
   const checked = pages();
-  const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...checked.map((name) => path.join(out, name))], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    'java',
+    [...JAVA_CHECKER_FLAGS, '-jar', VNU, '--format', 'json', ...checked.map((name) => path.join(out, name))],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
   assert.deepEqual(
     report.messages
@@ -106,9 +111,13 @@ test('EPUBCheck reports 0 errors and 0 warnings on every EPUB of the sample (3 o
   // Two Java processes at a time, one per core: each EPUBCheck is mostly the JVM starting.
   const check = (epub: string) =>
     new Promise<string>((resolve, reject) =>
-      execFile('java', ['-jar', EPUBCHECK, path.join(out, epub), '--json', '-'], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
-        // EPUBCheck exits non-zero when it finds a problem: the report says which, so only a missing report fails here.
-        stdout.includes('{') ? resolve(stdout) : reject(error ?? new Error(`EPUBCheck wrote no report for ${epub}`)),
+      execFile(
+        'java',
+        [...JAVA_CHECKER_FLAGS, '-jar', EPUBCHECK, path.join(out, epub), '--json', '-'],
+        { maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout) =>
+          // EPUBCheck exits non-zero when it finds a problem: the report says which, so only a missing report fails here.
+          stdout.includes('{') ? resolve(stdout) : reject(error ?? new Error(`EPUBCheck wrote no report for ${epub}`)),
       ),
     );
   const reports = new Map<string, string>();

@@ -17,6 +17,7 @@ import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import type { OutputFile } from '../pipeline/render/outputs.ts';
 import type { IndexDocument, IndexEntry } from '../pipeline/report/index-model.ts';
 import { repo } from './helpers/cli.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const LOCALES = ['en', 'ru', 'ky'];
 const config: PipelineConfig = { ...defaults, locales: LOCALES, sourceLocale: 'en' };
@@ -214,7 +215,10 @@ function writePages(): string[] {
 test('the Nu HTML checker reports 0 errors on the index, year, speaker and place pages', () => {
   const files = writePages();
   const vnu = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
-  const result = spawnSync('java', ['-jar', vnu, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', vnu, '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
   assert.equal(new Set(report.messages.map((message) => message.url)).size <= files.length, true);
   assert.deepEqual(

@@ -19,6 +19,7 @@ import { MemorySink } from '../pipeline/engine/sink.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outputPages, searchFiles, writeSearch } from '../pipeline/site/search.ts';
 import { cli, repo } from './helpers/cli.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -225,7 +226,10 @@ test('should pass axe with results shown and the Nu HTML checker on every search
       writeFileSync(shown, `<!DOCTYPE html>\n${await page.$eval('html', (html) => html.outerHTML)}`);
       files.push(shown, path.join(site, `search.${lang}.html`));
     }
-    const result = spawnSync('java', ['-jar', VNU, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const result = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', VNU, '--format', 'json', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] };
     assert.deepEqual(
       report.messages

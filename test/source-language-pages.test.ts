@@ -16,6 +16,7 @@ import { normalizeConfig, readConfigFile } from '../pipeline/config/load.ts';
 import { textLanguages } from './helpers/text-languages.ts';
 import { copySample } from './helpers/project.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
+import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const EN = '2025-11-26-bishkek-press-statements';
@@ -196,7 +197,10 @@ test('the Russian original’s e-books: dc:language the book’s, the note of it
       assert.equal(description, locale === 'ru' ? ui.document.original : ui.document.translatedFrom.replace('{{language}}', ru));
       const epub = path.join(folder, `${locale}.epub`);
       writeFileSync(epub, file(name));
-      const checked = spawnSync('java', ['-jar', EPUBCHECK, epub, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const checked = spawnSync('java', [...JAVA_CHECKER_FLAGS, '-jar', EPUBCHECK, epub, '--json', '-'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const report = JSON.parse(checked.stdout.slice(checked.stdout.indexOf('{'))) as {
         messages: { severity: string; ID: string; message: string }[];
       };

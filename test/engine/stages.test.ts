@@ -7,12 +7,12 @@ import { test } from 'node:test';
 import { build } from '../../pipeline/build.ts';
 import { normalizeConfig, readConfigFile } from '../../pipeline/config/load.ts';
 import { formatOrder, localeStageNames, SOURCE_STAGES } from '../../pipeline/engine/stages.ts';
-import { madeFormats } from '../../pipeline/render/formats.ts';
+import { madeFormats, type Format } from '../../pipeline/render/formats.ts';
 import { repo } from '../helpers/cli.ts';
 
 const transcript = 'transcripts/2025-11-26-bishkek-press-statements.txt';
 
-async function sampleConfig(formats: string[]) {
+async function sampleConfig(formats: Format[]) {
   const raw = await readConfigFile(path.join(repo, 'pressroom.config.json'));
   // Formats without Chromium: the order under test is the table's, not the browser's.
   return normalizeConfig({ ...raw, inputs: [transcript], locales: ['en', 'ru'], formats }, repo);
