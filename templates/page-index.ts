@@ -11,6 +11,8 @@ export interface IndexItem {
   /** The document's title in the index's language (or its first locale's), with that language. */
   title: string;
   lang: string;
+  /** The title's own language when it differs from `lang` (left untranslated). (optional) */
+  titleLang?: string;
   /** Its page in that language. */
   href: string;
   /** Date and place, worded and formatted for the index's language: a `time` element and text. */
@@ -85,11 +87,17 @@ const countText = (count: number | undefined) => (count === undefined ? '' : ` (
 const sizeText = (link: Link, sizeLabel: (bytes: number) => string) =>
   link.size === undefined ? '' : h('span', { className: ['size'] }, ` (${sizeLabel(link.size)})`);
 
+/** The `lang` a title's link needs: the title's own language, when it is not the index's. */
+function shownIn(item: IndexItem, data: IndexData): string | undefined {
+  const lang = item.titleLang ?? item.lang;
+  return lang === data.lang ? undefined : lang;
+}
+
 /** A document in full: title linking to its page, date and place, speakers, downloads, other languages. */
 function fullItem(item: IndexItem, level: number, data: IndexData, sizeLabel: (bytes: number) => string): Element {
   const foreign = item.lang === data.lang ? undefined : item.lang;
   return h('article', { className: ['document'], id: item.slug }, [
-    heading(level, {}, [h('a', { href: item.href, lang: foreign, hrefLang: foreign }, item.title)]),
+    heading(level, {}, [h('a', { href: item.href, lang: shownIn(item, data), hrefLang: foreign }, item.title)]),
     h('p', { className: ['dateline'] }, item.dateline),
     item.original ? h('p', { className: ['original'] }, originalNode(item.original)) : '',
     item.speakers.length > 0 ? h('p', { className: ['speakers'] }, [`${data.speakersHeading}: `, ...joined(item.speakers)]) : '',
@@ -121,7 +129,7 @@ const originalNode = (link: Link): ElementContent =>
 /** A document on one line: title linking to its page, then date and place. */
 const compactItem = (item: IndexItem, data: IndexData): Element =>
   h('li', { id: item.slug }, [
-    h('a', { href: item.href, lang: item.lang === data.lang ? undefined : item.lang }, item.title),
+    h('a', { href: item.href, lang: shownIn(item, data) }, item.title),
     item.dateline.length > 0 ? ' — ' : '',
     ...item.dateline,
   ]);

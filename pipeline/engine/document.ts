@@ -5,7 +5,7 @@ import type { Placement } from '../emit/write.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { InputError } from '../errors.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
-import { formatDate, languageName } from '../render/page.ts';
+import { documentTitleLang, formatDate, languageName } from '../render/page.ts';
 import { downloadFormats, madeFormats, outputFormat } from '../render/formats.ts';
 import { loadRenderer, type FormatInput } from '../render/renderer.ts';
 import { layout, utf8, type OutputFile } from '../render/outputs.ts';
@@ -255,9 +255,11 @@ async function renderLocale(
     files: fileList,
   };
   if (translated.terms.length > 0) report.glossary = localeTermUses(translated.terms);
+  const titleLang = documentTitleLang(translated.tree, locale, sourceLang);
   const index: IndexEntry = {
     title: page.title,
     lang: locale,
+    ...(titleLang ? { titleLang } : {}),
     sourceLang: meta.sourceLang ?? config.sourceLocale,
     dateline: [meta.date ? formatDate(meta.date, locale) : '', meta.place ?? ''].filter(Boolean).join(', '),
     date: meta.date ?? undefined,

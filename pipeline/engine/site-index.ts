@@ -284,6 +284,7 @@ function indexItem(document: IndexDocument, lang: string, t: Translate, speakers
     slug: document.slug,
     title: entry.title,
     lang: entry.lang,
+    ...(entry.titleLang ? { titleLang: entry.titleLang } : {}),
     href: entry.page.href,
     dateline: dateline(entry, lang, t),
     speakers: (entry.speakers ?? []).map((name) => ({

@@ -7,6 +7,8 @@ import type { Link } from '../../templates/page.ts';
 export interface IndexEntry {
   title: string;
   lang: string;
+  /** The language the title is shown in when it is not `lang`: it was not translated (marked on the index). */
+  titleLang?: string;
   /** Date and place as the document's own page prints them, in its language. */
   dateline: string;
   /** ISO date of the event (YYYY-MM-DD), when the transcript gives one. */

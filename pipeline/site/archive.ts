@@ -306,8 +306,9 @@ function entryProblem(value: unknown, slug: string): string | undefined {
     if (value[key] !== undefined && !isString(value[key])) return `expected "${key}" to be text`;
   if (value.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value.date as string)) return 'expected "date" as YYYY-MM-DD';
   if (!LANGUAGE_TAG.test(value.lang as string)) return `expected "lang" to be a language tag, not ${JSON.stringify(value.lang)}`;
-  if (value.sourceLang !== undefined && !(isString(value.sourceLang) && LANGUAGE_TAG.test(value.sourceLang)))
-    return `expected "sourceLang" to be a language tag, not ${JSON.stringify(value.sourceLang)}`;
+  for (const key of ['sourceLang', 'titleLang'] as const)
+    if (value[key] !== undefined && !(isString(value[key]) && LANGUAGE_TAG.test(value[key])))
+      return `expected "${key}" to be a language tag, not ${JSON.stringify(value[key])}`;
   if (value.speakers !== undefined && !(Array.isArray(value.speakers) && value.speakers.every(isString)))
     return 'expected "speakers" to be a list of names';
   const page = linkProblem(value.page, slug);

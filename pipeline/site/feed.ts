@@ -107,7 +107,8 @@ function entryLines({ slug, entry, others }: FeedEntry, lang: string, base: stri
     'application/octet-stream';
   return [
     `  <entry${entry.lang === lang ? '' : ` xml:lang="${esc(entry.lang)}"`}>`,
-    `    <title>${esc(entry.title)}</title>`,
+    // A title left untranslated says its own language (RFC 4287 allows xml:lang on any element).
+    `    <title${entry.titleLang && entry.titleLang !== entry.lang ? ` xml:lang="${esc(entry.titleLang)}"` : ''}>${esc(entry.title)}</title>`,
     `    <id>${esc(base ? siteHref(entry.page.href, base) : uuidUrn(`${slug}/${entry.lang}`))}</id>`,
     ...(date ? [`    <published>${timestamp(date)}</published>`] : []),
     `    <updated>${date ? timestamp(date) : UNDATED}</updated>`,
