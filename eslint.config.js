@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'output/', 'bench/results/', 'dist/', 'dist.next/', '**/*.cjs'] },
+  // What builds write (output/ and its cache beside it) and what npm installs are not source.
+  { ignores: ['node_modules/', 'output/', '.pressroom-cache/', 'bench/results/', 'dist/', 'dist.next/', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
