@@ -528,10 +528,10 @@ export function registerSpeaker(speakers: Speaker[], speaker: Speaker): Speaker 
 }
 
 const ASKER =
-  /^(?:(?:[Gg]ood (?:morning|afternoon|evening)|[Hh]ello|[Зз]дравствуйте|[Дд]обрый (?:день|вечер)|[Сс]аламатсызбы)[,.!]?\s+)?(?<name>\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){1,2}),\s+(?<outlet>[\p{Lu}«“"][^.?!]{1,60}?)[.!]\s/u;
+  /^(?:(?:[Gg]ood (?:morning|afternoon|evening)|[Hh]ello|[Зз]дравствуйте|[Дд]обрый (?:день|вечер)|[Сс]аламатсызбы)[,.!]?\s+)?(?<name>\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){1,2}),\s+(?<outlet>[\p{Lu}«“"][^.?!]{1,60}?)[.!](?:\s|$)/u;
 const NOT_A_NAME = /^(?:mr|ms|mrs|dear|господин|уважаемый|уважаемая|урматтуу)\b|\b(?:president|президент|министр|minister)\b/iu;
 
-/** "Ilya Dornov, Polar Radio. When will…": a journalist who names themself opens the question with name and outlet. */
+/** "Ilya Dornov, Polar Radio. When will…" (or the introduction alone, its question in the next paragraph): a journalist who names themself opens the question with name and outlet. */
 export function findAsker(text: string): { name: string; outlet: string } | undefined {
   const groups = ASKER.exec(text)?.groups;
   if (!groups || NOT_A_NAME.test(groups.name!)) return undefined;

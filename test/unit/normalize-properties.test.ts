@@ -115,7 +115,8 @@ function withoutLangOrigin(tree: TranscriptRoot): TranscriptRoot {
 test('should give the same tree when normalising pressroom’s own Markdown of a text scrape (idempotence)', async () => {
   await fc.assert(
     fc.asyncProperty(text, (input) => idempotent(input, 'input.txt')),
-    { numRuns: 300 },
+    // Found by a random run: a journalist's introduction alone in a paragraph once its stage direction was split off.
+    { numRuns: 300, examples: [['President of Russia Andrei Volkov:\nСуроо: Ilya Dornov, Polar Radio. (Смех.)\n']] },
   );
 });
 
