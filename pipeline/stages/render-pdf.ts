@@ -19,7 +19,7 @@ export const renderPdf: Stage<FormatInput, Uint8Array> = async ({ page }, ctx) =
   const t = ctx.resources.translators.get(ctx.locale);
   // A question or a remark is a turn, not an author or a keyword.
   const speakers = meta.speakers.filter((speaker) => !speaker.generic && !speaker.question).map((speaker) => speaker.name);
-  // Loaded by the first PDF (pdf-lib with it, during that print): builds without PDF output never load them.
+  // Loaded by the first PDF (puppeteer-core with it): builds without PDF output never load them.
   const { printPdf } = await import('../render/pdf/print.ts');
   return printPdf(
     await ctx.resources.browser(),

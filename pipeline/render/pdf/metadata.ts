@@ -1,7 +1,7 @@
 // What a PDF viewer, a library catalogue and a screen reader read about the file, written after Chromium
 // has printed it: Chromium sets only Title, puts its user agent in Creator and writes no XMP.
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { raw, xml } from '../../../templates/xml.ts';
+import { ChromiumPdf, decodeText, notUnderstood, textString, type PdfDict, type PdfValue } from './objects.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -17,26 +17,55 @@ export interface PdfMetadata {
 }
 
 export const CREATOR = 'pressroom';
-export const PRODUCER = 'pressroom (Chromium, pdf-lib)';
+export const PRODUCER = 'pressroom (Chromium)';
 
-export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
-  document.setTitle(metadata.title, { showInWindowTitleBar: true });
-  if (metadata.author) document.setAuthor(metadata.author);
-  if (metadata.subject) document.setSubject(metadata.subject);
-  // pdf-lib joins keywords with a space, which splits multi-word names; one entry keeps them apart.
-  if (metadata.keywords?.length) document.setKeywords([metadata.keywords.join('; ')]);
-  document.setLanguage(metadata.lang);
-  document.setCreator(CREATOR);
-  document.setProducer(PRODUCER);
-  document.setCreationDate(metadata.date);
-  document.setModificationDate(metadata.date);
-  // As UTF-8 bytes: pdf-lib would write a string's UTF-16 code units as Latin-1.
-  const xmp = document.context.stream(new TextEncoder().encode(xmpPacket(metadata)), { Type: 'Metadata', Subtype: 'XML' });
-  document.catalog.set(PDFName.of('Metadata'), document.context.register(xmp));
-  if (metadata.headings) repairOutline(document, metadata.headings);
-  return document.save({ useObjectStreams: false });
+export function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Uint8Array {
+  const pdf = new ChromiumPdf(bytes);
+  const root = pdf.trailer.entries.get('Root');
+  if (root?.type !== 'ref') throw notUnderstood('the trailer has no /Root reference');
+  const catalog = pdf.dict(root, 'the catalog (/Root)');
+  const infoRef = pdf.trailer.entries.get('Info');
+  // Chromium's own entries (Title, its user agent, today's dates) are replaced; any other is kept.
+  const info = infoRef ? pdf.dict(infoRef, 'the document information (/Info)') : dict({});
+  const set = (key: string, value: string | undefined) => {
+    if (value) info.entries.set(key, textString(value));
+  };
+  set('Title', metadata.title);
+  set('Author', metadata.author);
+  set('Subject', metadata.subject);
+  // One string, entries apart by "; ": a space would split multi-word names.
+  set('Keywords', metadata.keywords?.join('; '));
+  set('Creator', CREATOR);
+  set('Producer', PRODUCER);
+  set('CreationDate', pdfDate(metadata.date));
+  set('ModDate', pdfDate(metadata.date));
+  if (infoRef?.type === 'ref') pdf.replace(infoRef.num, info);
+  else pdf.trailer.entries.set('Info', pdf.add(info));
+
+  catalog.entries.set('Lang', textString(metadata.lang));
+  // As UTF-8 bytes, which XMP is.
+  const xmp = new TextEncoder().encode(xmpPacket(metadata));
+  catalog.entries.set('Metadata', pdf.add(dict({ Type: name('Metadata'), Subtype: name('XML') }), xmp));
+  const preferences = pdf.resolve(catalog.entries.get('ViewerPreferences'));
+  const viewer = preferences?.type === 'dict' ? preferences : dict({ Type: name('ViewerPreferences') });
+  // Viewers show the title, not the file name, in the window's title bar.
+  viewer.entries.set('DisplayDocTitle', { type: 'atom', text: 'true' });
+  catalog.entries.set('ViewerPreferences', viewer);
+  pdf.replace(root.num, catalog);
+  if (metadata.headings) repairOutline(pdf, catalog, metadata.headings);
+  return pdf.save();
 }
+
+/** D:YYYYMMDDHHmmSSZ in UTC, as the time zone of the machine must not show in the file. */
+function pdfDate(date: Date): string {
+  return `D:${date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:T]/g, '')}`;
+}
+
+const name = (value: string): PdfValue => ({ type: 'name', name: value });
+const dict = (entries: Record<string, PdfValue>): PdfDict => ({ type: 'dict', entries: new Map(Object.entries(entries)) });
 
 /** XMP (ISO 16684) with the fields PDF/UA-aware readers look for first: dc:title, dc:language, dates. */
 export function xmpPacket(metadata: PdfMetadata): string {
@@ -68,41 +97,48 @@ ${raw(keywords)}</rdf:Description>
  * Chromium builds outline titles from the laid-out lines and drops the space where a heading wrapped
  * ("Russiaand President"). A title that equals a heading once whitespace is ignored gets the heading's text.
  */
-export function repairOutline(document: PDFDocument, headings: string[]): number {
+function repairOutline(pdf: ChromiumPdf, catalog: PdfDict, headings: string[]): number {
   const bySkeleton = new Map(headings.map((heading) => [skeleton(heading), heading.replace(/\s+/g, ' ').trim()]));
   // Right-to-left headings come out of Chromium with their words in visual order: matched as a bag of words.
   const byWords = new Map(headings.map((heading) => [wordKey(heading), heading.replace(/\s+/g, ' ').trim()]));
-  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   let repaired = 0;
-  const visit = (item: PDFDict | undefined) => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
-      const text = title?.decodeText();
-      const wanted = text === undefined ? undefined : (bySkeleton.get(skeleton(text)) ?? byWords.get(wordKey(text)));
-      if (title && wanted && wanted !== text) {
-        node.set(PDFName.of('Title'), PDFHexString.fromText(wanted));
-        repaired++;
-      }
-      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+  walkOutline(pdf, catalog, (num, item, text) => {
+    const wanted = bySkeleton.get(skeleton(text)) ?? byWords.get(wordKey(text));
+    if (wanted && wanted !== text) {
+      item.entries.set('Title', textString(wanted));
+      pdf.replace(num, item);
+      repaired++;
     }
-  };
-  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  });
   return repaired;
 }
 
 const skeleton = (text: string) => text.replace(/\s+/g, '');
 const wordKey = (text: string) => text.trim().split(/\s+/).sort().join(' ');
 
-/** Outline titles in reading order, for tests and reports. */
-export function outlineTitles(document: PDFDocument): string[] {
-  const titles: string[] = [];
-  const visit = (item: PDFDict | undefined) => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
-      if (title) titles.push(title.decodeText());
-      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+/** Every outline item with a title, in reading order (depth first). */
+function walkOutline(pdf: ChromiumPdf, catalog: PdfDict, visit: (num: number, item: PdfDict, title: string) => void): void {
+  const seen = new Set<number>();
+  const walk = (first: PdfValue | undefined) => {
+    for (let ref = first; ref?.type === 'ref';) {
+      // A cycle in the outline would never end: Chromium writes none, so one means a file not understood.
+      if (seen.has(ref.num)) throw notUnderstood(`outline item ${ref.num} is reached twice`);
+      seen.add(ref.num);
+      const item = pdf.dict(ref, `outline item ${ref.num}`);
+      const title = pdf.resolve(item.entries.get('Title'));
+      if (title?.type === 'string') visit(ref.num, item, decodeText(title.bytes));
+      walk(item.entries.get('First'));
+      ref = item.entries.get('Next');
     }
   };
-  visit(document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  const outlines = pdf.resolve(catalog.entries.get('Outlines'));
+  if (outlines?.type === 'dict') walk(outlines.entries.get('First'));
+}
+
+/** Outline titles in reading order, for tests and reports. */
+export function outlineTitles(bytes: Uint8Array): string[] {
+  const pdf = new ChromiumPdf(bytes);
+  const titles: string[] = [];
+  walkOutline(pdf, pdf.dict(pdf.trailer.entries.get('Root'), 'the catalog (/Root)'), (_, __, title) => titles.push(title));
   return titles;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import type { PdfMetadata } from './metadata.ts';
+import { setMetadata, type PdfMetadata } from './metadata.ts';
 
 export type { PdfMetadata } from './metadata.ts';
 
@@ -14,9 +14,6 @@ export type Paper = 'A4' | 'Letter';
  * flags stop the connections that interception cannot see.
  */
 export async function printPdf(browser: Browser, htmlFile: string, metadata: PdfMetadata, paper: Paper = 'A4'): Promise<Uint8Array> {
-  // pdf-lib (for the metadata) loads while Chromium prints, not before: the first print pays nothing for it.
-  const loadingMetadata = import('./metadata.ts');
-  loadingMetadata.catch(() => undefined);
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
@@ -45,8 +42,7 @@ export async function printPdf(browser: Browser, htmlFile: string, metadata: Pdf
       outline: true,
       timeout: 60_000,
     });
-    const { setMetadata } = await loadingMetadata;
-    return await setMetadata(bytes, metadata);
+    return setMetadata(bytes, metadata);
   } finally {
     await page.close();
   }
