@@ -153,7 +153,7 @@ test('a term CSV cannot hold (the | separator) is an error naming file, line and
 test('bad usage exits 2 with the formats; glossary export is listed beside glossary lint', async () => {
   const missing = await cli(['glossary', 'export']);
   assert.equal(missing.status, 2);
-  assert.match(missing.stderr, /Missing --format, expected one of tbx2008, tbx2019, csv, tsv/);
+  assert.match(missing.stderr, /Missing --format, expected one of: tbx2008, tbx2019, csv, tsv/);
   const wrong = await cli(['glossary', 'export', '--format', 'xlsx']);
   assert.equal(wrong.status, 2);
   assert.match(wrong.stderr, /Unexpected --format xlsx/);

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildReport, LocaleReport } from '../build.ts';
-import { diagnosticFormat, ENGINE_OPTIONS, engineOptions, jsonSummary } from './engine-flags.ts';
-import { CONFIG_OPTION, optionsUsage, parseCommandArgs, parseOptions, type OptionTable } from './options.ts';
+import { defineCommand } from './define.ts';
+import { ENGINE_OPTIONS, engineOptions, jsonSummary } from './engine-flags.ts';
+import { CONFIG_OPTION } from './options.ts';
 import { FORMATS, type Format, type PipelineConfig } from '../config/defaults.ts';
 import { normalizeConfig, readConfigFile, selectInputs, validateConfig } from '../config/load.ts';
 import { PipelineError } from '../errors.ts';
@@ -13,36 +14,25 @@ import { printDiagnostics, printGrouped, type DiagnosticFormat } from '../report
 import { interruptible, Interrupted } from './interrupt.ts';
 import { describeUiFallback, uiFallbacks } from '../config/locales.ts';
 import { countOf } from '../util/plural.ts';
-import type { Command, Io } from './types.ts';
+import type { Io } from './types.ts';
 
-/** The build's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  locales: { type: 'string', value: '<list>', help: 'locales to publish, comma-separated (e.g. en,ru,ky)' },
-  formats: { type: 'string', value: '<list>', help: `any of ${FORMATS.join(',')} (default: all)` },
-  out: { type: 'string', value: '<dir>', help: 'output folder (default: output)' },
-  ...CONFIG_OPTION,
-  frail: { type: 'boolean', help: 'treat warnings as errors' },
-  strict: { type: 'boolean', help: 'fail the build on any terminology violation (termSeverity "error" for every locale)' },
-  ...ENGINE_OPTIONS,
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom build [inputs…] [options]
-
-Builds transcripts into HTML, PDF, EPUB 3 and a zip bundle for every locale.
-Inputs are transcript files (.txt, .html/.htm, .md, .docx) or folders of them, or the slug of one of the
-config's inputs; without inputs, the config's "inputs".
-
-Options:
-${optionsUsage(OPTIONS, 21)}
-`;
-
-export const buildCommand: Command = {
+export const buildCommand = defineCommand({
   name: 'build',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
+  synopsis: '[inputs…] [options]',
+  about: `Builds transcripts into HTML, PDF, EPUB 3 and a zip bundle for every locale.
+Inputs are transcript files (.txt, .html/.htm, .md, .docx) or folders of them, or the slug of one of the
+config's inputs; without inputs, the config's "inputs".`,
+  options: {
+    locales: { type: 'string', value: '<list>', help: 'locales to publish, comma-separated (e.g. en,ru,ky)' },
+    formats: { type: 'string', value: '<list>', help: `any of ${FORMATS.join(',')} (default: all)` },
+    out: { type: 'string', value: '<dir>', help: 'output folder (default: output)' },
+    ...CONFIG_OPTION,
+    frail: { type: 'boolean', help: 'treat warnings as errors' },
+    strict: { type: 'boolean', help: 'fail the build on any terminology violation (termSeverity "error" for every locale)' },
+    ...ENGINE_OPTIONS,
+  },
+  async run({ values, positionals, format }, io) {
     const config = await loadCliConfig(values, positionals);
-    const format = diagnosticFormat(values.format);
     const uiWarnings = await checkUiLocales(config, Boolean(values.strict), format === 'text' ? io : undefined);
     const engine = engineOptions(values, io);
     // The pipeline is loaded here, not with this module: the other commands share its option parsing.
@@ -74,10 +64,7 @@ export const buildCommand: Command = {
     io.out(`Built ${countOf(result.files.length, 'file')} into ${out} in ${seconds.toFixed(1)} s${reuse}; report: ${reportPath}\n`);
     return 0;
   },
-};
-
-// Shared by every command (options.ts owns it); imported from here by the commands written before the tables.
-export { parseCommandArgs };
+});
 
 export interface CliConfigFlags {
   locales?: string;
@@ -91,6 +78,12 @@ export interface CliConfigFlags {
 /** The config file a command reads: --config, else ./pressroom.config.json when present, else none (defaults). */
 export const findConfigFile = (flag: string | undefined): string | undefined =>
   flag ?? (existsSync(path.join(process.cwd(), 'pressroom.config.json')) ? 'pressroom.config.json' : undefined);
+
+/** A file as the user named it: relative to the working folder when inside it, else as given. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
 
 /** The config a command runs with: the file (or defaults), then command-line flags on top. */
 export async function loadCliConfig(values: CliConfigFlags, inputs: string[] = []): Promise<PipelineConfig> {

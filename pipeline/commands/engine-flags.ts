@@ -4,25 +4,12 @@ import type { PipelineConfig } from '../config/defaults.ts';
 import { barProgress, lineProgress, silentProgress } from '../engine/progress.ts';
 import { parseShard } from '../engine/shard.ts';
 import { DIAGNOSTIC_FORMATS, diagnosticJson, type DiagnosticFormat } from '../report/print.ts';
-import { FORMAT_OPTION, optionsUsage, type OptionTable, type OptionValues } from './options.ts';
+import { FORMAT_OPTION, type OptionTable, type OptionValues } from './options.ts';
 import { UsageError, type Io } from './types.ts';
-
-/** `--format text|json|github` in parseArgs form, for commands whose options are not a table yet (options.ts). */
-export const FORMAT_FLAG = { format: { type: 'string' } } as const;
-
-/** The usage lines of --format, the same in every command's help; `width`: the column its text starts at. */
-export const formatUsage = (width: number): string => optionsUsage(FORMAT_OPTION, width);
-
-/** The --format value, checked: a usage error (exit 2) names the allowed ones. */
-export function diagnosticFormat(value: unknown): DiagnosticFormat {
-  if (value === undefined) return 'text';
-  if (typeof value === 'string' && (DIAGNOSTIC_FORMATS as readonly string[]).includes(value)) return value as DiagnosticFormat;
-  throw new UsageError(`Unexpected --format ${String(value)}, expected one of: ${DIAGNOSTIC_FORMATS.join(', ')}`);
-}
 
 /**
  * The --format of a command line before its command parses it, for the CLI's own error output: a failed
- * command still answers in the format asked for. An invalid value is the command's usage error; text here.
+ * command still answers in the format asked for. An invalid value is the command's usage error (options.ts); text here.
  */
 export function formatOfArgv(argv: readonly string[]): DiagnosticFormat {
   let value: string | undefined;
@@ -33,7 +20,7 @@ export function formatOfArgv(argv: readonly string[]): DiagnosticFormat {
   return value !== undefined && (DIAGNOSTIC_FORMATS as readonly string[]).includes(value) ? (value as DiagnosticFormat) : 'text';
 }
 
-/** The build engine's options (build and watch): their part of the build's option table and usage. */
+/** The build engine's options: their part of the build's option table and usage (watch builds with the defaults). */
 export const ENGINE_OPTIONS = {
   concurrency: { type: 'string', value: '<n>', help: 'pages printing at once (default: the number of cores)' },
   shard: {

@@ -8,12 +8,14 @@ import { parseTbx } from '../glossary/tbx.ts';
 import type { Concept } from '../glossary/types.ts';
 import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
-import { loadCliConfig, parseCommandArgs } from './build.ts';
-import { UsageError, type Command } from './types.ts';
+import { loadCliConfig, shownPath } from './build.ts';
+import { defineCommand } from './define.ts';
+import { UsageError } from './types.ts';
 
-const usage = `Usage: pressroom glossary export --format tbx2008|tbx2019|csv|tsv [GLOSSARY…] [--out FILE]
-
-Writes the project's glossary (or the GLOSSARY files, TBX or CSV/TSV) in a format a CAT tool loads:
+export const glossaryExportCommand = defineCommand({
+  name: 'glossary export',
+  synopsis: '--format tbx2008|tbx2019|csv|tsv [GLOSSARY…] [--out FILE]',
+  about: `Writes the project's glossary (or the GLOSSARY files, TBX or CSV/TSV) in a format a CAT tool loads:
   tbx2019  TBX-Basic, ISO 30042:2019 (conceptEntry/langSec/termSec): the project's own dialect
   tbx2008  TBX-Basic, ISO 30042:2008 (martif/termEntry/langSet/tig): Translate Toolkit, OmegaT and
            older tools read this one
@@ -21,30 +23,22 @@ Writes the project's glossary (or the GLOSSARY files, TBX or CSV/TSV) in a forma
            termType, definition, note; variants in one cell separated by |); TSV for OmegaT
 Concepts and terms keep their order, statuses and notes; the same glossary gives the same bytes. What a
 format cannot carry (a context sentence in CSV) is said on stderr with a count.
-Exit 1 when a glossary cannot be read or cannot be written in the format, 2 on bad usage.
-
-Options:
-  --format <name>  tbx2008, tbx2019, csv or tsv (default: from the --out extension .csv or .tsv)
-  --out <file>     write here (written whole, then renamed into place); default: standard output
-  --config <file>  config file whose glossaries, source language and locales are used
-`;
-
-export const glossaryExportCommand: Command = {
-  name: 'glossary export',
-  usage,
-  async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      config: { type: 'string' },
-    });
-    const values = raw as { format?: string; out?: string; config?: string };
+Exit 1 when a glossary cannot be read or cannot be written in the format, 2 on bad usage.`,
+  options: {
+    // Not the diagnostics' --format: this command prints none, it writes a glossary in this format.
+    format: {
+      type: 'string',
+      value: '<name>',
+      choices: GLOSSARY_FORMATS,
+      help: 'tbx2008, tbx2019, csv or tsv (default: from the --out extension .csv or .tsv)',
+    },
+    out: { type: 'string', value: '<file>', help: 'write here (written whole, then renamed into place); default: standard output' },
+    config: { type: 'string', value: '<file>', help: 'config file whose glossaries, source language and locales are used' },
+  },
+  async run({ values, positionals }, io) {
     const fromExtension = values.out ? /\.(csv|tsv)$/i.exec(values.out)?.[1]?.toLowerCase() : undefined;
-    const format = (values.format ?? fromExtension) as GlossaryFormat | undefined;
-    if (!format || !GLOSSARY_FORMATS.includes(format))
-      throw new UsageError(
-        `${format ? `Unexpected --format ${format}` : 'Missing --format'}, expected one of ${GLOSSARY_FORMATS.join(', ')}`,
-      );
+    const format = values.format ?? (fromExtension as GlossaryFormat | undefined);
+    if (!format) throw new UsageError(`Missing --format, expected one of: ${GLOSSARY_FORMATS.join(', ')}`);
 
     const hasConfig = values.config !== undefined || existsSync('pressroom.config.json');
     const config = hasConfig || positionals.length === 0 ? await loadCliConfig({ config: values.config }) : undefined;
@@ -101,10 +95,4 @@ export const glossaryExportCommand: Command = {
     io.out(`Wrote ${shownPath(out)}: ${countOf(concepts.length, 'concept')}, ${countOf(terms, 'term')} (${format})\n`);
     return 0;
   },
-};
-
-/** A file as the user named it: relative to the working folder when inside it, else as given. */
-function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
+});

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseGlossaryCsv } from '../glossary/csv.ts';
 import { lintGlossary } from '../glossary/lint.ts';
 import { parseTbx } from '../glossary/tbx.ts';
@@ -7,40 +6,26 @@ import type { Concept, GlossaryProblem } from '../glossary/types.ts';
 import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { diagnosticJson, printDiagnostics } from '../report/print.ts';
-import { loadCliConfig } from './build.ts';
-import { diagnosticFormat } from './engine-flags.ts';
-import { FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
-import { UsageError, type Command } from './types.ts';
+import { loadCliConfig, shownPath } from './build.ts';
+import { configFilesOption, FORMAT_OPTION, jsonReportOption } from './options.ts';
+import { defineCommand } from './define.ts';
+import { UsageError } from './types.ts';
 
-/** The command's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  json: {
-    type: 'boolean',
-    help: 'print { files, concepts, locales, problems, errors, warnings } as JSON (problems as\n--format json prints them)',
-  },
-  ...FORMAT_OPTION,
-  config: { type: 'string', value: '<file>', help: 'config file whose glossaries are read when no GLOSSARY is given' },
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom glossary lint [GLOSSARY…] [--json | --format text|json|github]
-
-Reads glossaries (TBX 2019 or 2008, CSV or TSV; docs/terminology.md) and prints the concepts per locale,
+export const glossaryLintCommand = defineCommand({
+  name: 'glossary lint',
+  synopsis: '[GLOSSARY…] [--json | --format text|json|github]',
+  about: `Reads glossaries (TBX 2019 or 2008, CSV or TSV; docs/terminology.md) and prints the concepts per locale,
 the terms by status, and problems with file and line: duplicated concept ids or terms, two preferred
 terms for one concept and language, a term both preferred and deprecated, empty terms, unknown
 statuses, a CSV column that is neither a known column nor a language (errors); a term in two concepts,
 a language with only deprecated terms, a language that is not one of the config's locales (warnings).
-Exit 1 when there are errors or a file cannot be read, 2 on bad usage.
-
-Options:
-${optionsUsage(OPTIONS, 19)}
-`;
-
-export const glossaryLintCommand: Command = {
-  name: 'glossary lint',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
-    const format = diagnosticFormat(values.format);
+Exit 1 when there are errors or a file cannot be read, 2 on bad usage.`,
+  options: {
+    ...jsonReportOption('{ files, concepts, locales, problems, errors, warnings }'),
+    ...FORMAT_OPTION,
+    ...configFilesOption('glossaries', 'GLOSSARY'),
+  },
+  async run({ values, positionals, format }, io) {
     // The project's locales, when there is a project: a language column outside them is a warning.
     const hasConfig = values.config !== undefined || existsSync('pressroom.config.json');
     const config = hasConfig || positionals.length === 0 ? await loadCliConfig({ config: values.config }) : undefined;
@@ -81,10 +66,4 @@ export const glossaryLintCommand: Command = {
     }
     return lint.errors > 0 ? 1 : 0;
   },
-};
-
-/** A file as the user named it: relative to the working folder when inside it, else as given. */
-function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
+});

@@ -6,32 +6,20 @@ import { readManifest, retire, updateSite } from '../site/archive.ts';
 import { archiveSearchFiles } from '../site/search.ts';
 import { utf8 } from '../render/outputs.ts';
 import { loadCliConfig, reportMessages, type CliConfigFlags } from './build.ts';
-import { diagnosticFormat } from './engine-flags.ts';
-import { CONFIG_OPTION, FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
-import type { Command } from './types.ts';
+import { CONFIG_OPTION, FORMAT_OPTION } from './options.ts';
+import { defineCommand } from './define.ts';
 
-/** The command's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  out: { type: 'string', value: '<dir>', help: 'the gathered output folder (default: the config\'s "out"); same as [folder]' },
-  ...CONFIG_OPTION,
-  ...FORMAT_OPTION,
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom index [folder] [options]
-
-Merges the outputs of a sharded build (\`pressroom build --shard K/N\` on N machines, their output
-folders gathered into one) into one site index (index.html) and one report.json.
-
-Options:
-${optionsUsage(OPTIONS, 21)}
-`;
-
-export const indexCommand: Command = {
+export const indexCommand = defineCommand({
   name: 'index',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
-    const format = diagnosticFormat(values.format);
+  synopsis: '[folder] [options]',
+  about: `Merges the outputs of a sharded build (\`pressroom build --shard K/N\` on N machines, their output
+folders gathered into one) into one site index (index.html) and one report.json.`,
+  options: {
+    out: { type: 'string', value: '<dir>', help: 'the gathered output folder (default: the config\'s "out"); same as [folder]' },
+    ...CONFIG_OPTION,
+    ...FORMAT_OPTION,
+  },
+  async run({ values, positionals, format }, io) {
     const flags: CliConfigFlags = values;
     if (positionals[0] && !flags.out) flags.out = positionals[0];
     const config = await loadCliConfig(flags);
@@ -59,4 +47,4 @@ export const indexCommand: Command = {
     );
     return 0;
   },
-};
+});

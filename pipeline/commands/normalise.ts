@@ -8,66 +8,55 @@ import { readTranscriptSettings } from '../normalize/sidecar.ts';
 import { formatMessage, Reporter } from '../report/messages.ts';
 import { diagnosticJson, printDiagnostics } from '../report/print.ts';
 import { loadCliConfig } from './build.ts';
-import { diagnosticFormat } from './engine-flags.ts';
-import { FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
+import { FORMAT_OPTION } from './options.ts';
 import type { SourceLangFrom } from '../types.ts';
-import { UsageError, type Command } from './types.ts';
+import { defineCommand } from './define.ts';
+import { UsageError } from './types.ts';
 
-/** The command's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  lang: {
-    type: 'string',
-    value: '<lng>',
-    help: [
-      "language of the transcript (default: its sidecar's or front matter's, else the language of",
-      'a matching "sources" entry, else the one detected from the text (en, ru or ky), else the',
-      'config\'s sourceLocale, else en); printed as "Language:", with where it came from',
-    ].join('\n'),
-  },
-  'keep-nbsp': { type: 'boolean', help: "keep the transcript's no-break spaces in the text (the keepNbsp policy)" },
-  config: {
-    type: 'string',
-    value: '<file>',
-    help: 'config file for "sources", sourceLocale and keepNbsp (default: ./pressroom.config.json\nwhen present)',
-  },
-  json: {
-    type: 'boolean',
-    help: [
-      'print one JSON object: title, subtitle, date, time, timezone, endTime, place, sourceUrl,',
-      'speakers (canonical names in order of first appearance, the questioner apart), speakerRoles,',
-      'questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,',
-      'stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),',
-      'dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,',
-      'droppedChars, repairedChars, sourceLang, sourceLangFrom (command-line, sidecar,',
-      'front-matter, config, detected or default), messages (as --format json prints them)',
-    ].join('\n'),
-  },
-  markdown: { type: 'boolean', help: 'print the normalised Markdown instead' },
-  explain: {
-    type: 'boolean',
-    help: 'print every block of the input with the class it was given (title, dateline, chrome,\nlead, label, body, footer, …) and the rule that gave it, then the messages',
-  },
-  format: { ...FORMAT_OPTION.format, help: `${FORMAT_OPTION.format.help}; json prints only the messages` },
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom normalise FILE [options]
-
-Normalises one transcript (.txt, .html/.htm, .md or .docx) and prints its metadata, speakers, turns and the
+export const normaliseCommand = defineCommand({
+  name: 'normalise',
+  synopsis: 'FILE [options]',
+  about: `Normalises one transcript (.txt, .html/.htm, .md or .docx) and prints its metadata, speakers, turns and the
 normalisation report, without building anything.
 
 The transcript's sidecar (FILE's name with .meta.yaml) and the config's "sources" rules apply as in a
-build.
-
-Options:
-${optionsUsage(OPTIONS, 17)}
-`;
-
-export const normaliseCommand: Command = {
-  name: 'normalise',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
-    const format = diagnosticFormat(values.format);
+build.`,
+  options: {
+    lang: {
+      type: 'string',
+      value: '<lng>',
+      help: [
+        "language of the transcript (default: its sidecar's or front matter's, else the language of",
+        'a matching "sources" entry, else the one detected from the text (en, ru or ky), else the',
+        'config\'s sourceLocale, else en); printed as "Language:", with where it came from',
+      ].join('\n'),
+    },
+    'keep-nbsp': { type: 'boolean', help: "keep the transcript's no-break spaces in the text (the keepNbsp policy)" },
+    config: {
+      type: 'string',
+      value: '<file>',
+      help: 'config file for "sources", sourceLocale and keepNbsp (default: ./pressroom.config.json\nwhen present)',
+    },
+    json: {
+      type: 'boolean',
+      help: [
+        'print one JSON object: title, subtitle, date, time, timezone, endTime, place, sourceUrl,',
+        'speakers (canonical names in order of first appearance, the questioner apart), speakerRoles,',
+        'questioner, turns ([{speaker, paragraphs, asker?, note?}]), leadParagraphs, bodyParagraphs,',
+        'stageDirections, editorialInsertions, footnotes, duplicatesRemoved ({blocks, paragraphs}),',
+        'dropped ([{line, endLine, rule, text}]), repairs ([{rule, count, lines}]), keptChars,',
+        'droppedChars, repairedChars, sourceLang, sourceLangFrom (command-line, sidecar,',
+        'front-matter, config, detected or default), messages (as --format json prints them)',
+      ].join('\n'),
+    },
+    markdown: { type: 'boolean', help: 'print the normalised Markdown instead' },
+    explain: {
+      type: 'boolean',
+      help: 'print every block of the input with the class it was given (title, dateline, chrome,\nlead, label, body, footer, …) and the rule that gave it, then the messages',
+    },
+    format: { ...FORMAT_OPTION.format, help: `${FORMAT_OPTION.format.help}; json prints only the messages` },
+  },
+  async run({ values, positionals, format }, io) {
     if (positionals.length !== 1) throw new UsageError('Expected exactly one FILE to normalise');
     const file = positionals[0]!;
     let bytes: Uint8Array;
@@ -122,7 +111,7 @@ export const normaliseCommand: Command = {
     else for (const message of report.messages) io.out(`${formatMessage(message)}\n`);
     return 0;
   },
-};
+});
 
 function languageFrom(from: SourceLangFrom | undefined): string {
   if (from === 'config') return 'from the config’s sources';

@@ -6,34 +6,23 @@ import { PipelineError } from '../errors.ts';
 import { MANIFEST_NAME, readManifest, retire, updateSite } from '../site/archive.ts';
 import { archiveSearchFiles } from '../site/search.ts';
 import { loadCliConfig, reportMessages } from './build.ts';
-import { diagnosticFormat } from './engine-flags.ts';
-import { CONFIG_OPTION, FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
-import { UsageError, type Command } from './types.ts';
+import { CONFIG_OPTION, FORMAT_OPTION } from './options.ts';
+import { defineCommand } from './define.ts';
+import { UsageError } from './types.ts';
 
-/** The command's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  out: { type: 'string', value: '<dir>', help: 'the output folder (default: the config\'s "out")' },
-  ...CONFIG_OPTION,
-  ...FORMAT_OPTION,
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom remove <slug…> [options]
-
-Takes documents out of the published site: their folders, the site manifest (${MANIFEST_NAME}) and every
+export const removeCommand = defineCommand({
+  name: 'remove',
+  synopsis: '<slug…> [options]',
+  about: `Takes documents out of the published site: their folders, the site manifest (${MANIFEST_NAME}) and every
 site-wide file (each locale's index, year and filter pages). A slug is the document's folder name in
 the output. Nothing changes unless every slug is known; the change is made in one step, under the
-same lock as a build.
-
-Options:
-${optionsUsage(OPTIONS, 21)}
-`;
-
-export const removeCommand: Command = {
-  name: 'remove',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
-    const format = diagnosticFormat(values.format);
+same lock as a build.`,
+  options: {
+    out: { type: 'string', value: '<dir>', help: 'the output folder (default: the config\'s "out")' },
+    ...CONFIG_OPTION,
+    ...FORMAT_OPTION,
+  },
+  async run({ values, positionals, format }, io) {
     if (positionals.length === 0) throw new UsageError('Missing slug: name the documents to remove (their folder names)');
     const config = await loadCliConfig(values);
     const out = path.relative(process.cwd(), config.out) || '.';
@@ -71,4 +60,4 @@ export const removeCommand: Command = {
       lock.release();
     }
   },
-};
+});

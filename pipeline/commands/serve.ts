@@ -5,21 +5,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { InputError, PipelineError } from '../errors.ts';
 import { OUTPUT_FORMATS } from '../render/formats.ts';
-import { loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
-import { UsageError, type Command } from './types.ts';
-
-const usage = `Usage: pressroom serve [options]
-
-Serves the output folder on http://127.0.0.1:<port>/ for preview: pages as web pages, PDF, EPUB and
-ZIP files as downloads with their file names, byte ranges for resumed downloads and PDF viewers. A
-folder asked for without its trailing slash is redirected to it. One line per request is logged:
-method, path, status, bytes sent, milliseconds. Localhost only. Stop with Ctrl-C.
-
-Options:
-  --port <n>         port (default: 8080; 0 picks a free one and prints it)
-  --out <dir>        folder to serve (default: the config's "out", else output)
-  --config <file>    config file (default: ./pressroom.config.json when present)
-`;
+import { loadCliConfig } from './build.ts';
+import { defineCommand } from './define.ts';
+import { CONFIG_OPTION } from './options.ts';
+import { UsageError } from './types.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -248,22 +237,30 @@ function listenError(error: NodeJS.ErrnoException, port: number): PipelineError 
   return new PipelineError(`Cannot listen on 127.0.0.1:${port}`, { cause: error });
 }
 
-export const serveCommand: Command = {
+export const serveCommand = defineCommand({
   name: 'serve',
-  usage,
-  async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { port: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' } });
-    const given = (values as { port?: string }).port;
+  synopsis: '[options]',
+  about: `Serves the output folder on http://127.0.0.1:<port>/ for preview: pages as web pages, PDF, EPUB and
+ZIP files as downloads with their file names, byte ranges for resumed downloads and PDF viewers. A
+folder asked for without its trailing slash is redirected to it. One line per request is logged:
+method, path, status, bytes sent, milliseconds. Localhost only. Stop with Ctrl-C.`,
+  options: {
+    port: { type: 'string', value: '<n>', help: 'port (default: 8080; 0 picks a free one and prints it)' },
+    out: { type: 'string', value: '<dir>', help: 'folder to serve (default: the config\'s "out", else output)' },
+    ...CONFIG_OPTION,
+  },
+  async run({ values }, io) {
+    const given = values.port;
     const port = Number(given ?? 8080);
     if (!/^\d+$/.test(given ?? '8080') || port > 65535) throw new UsageError(`--port expects 0…65535, got “${given}”`);
-    const config = await loadCliConfig(values as CliConfigFlags);
+    const config = await loadCliConfig(values);
     const preview = await startPreview(config.out, port, (line, failed) => (failed ? io.err : io.out)(`${line}\n`));
     io.out(`Serving ${config.out} on ${preview.url}\n`);
     await stopped();
     await preview.close();
     return 0;
   },
-};
+});
 
 /** Resolves on the first SIGINT or SIGTERM, leaving no listener behind. */
 function stopped(): Promise<void> {

@@ -3,37 +3,26 @@ import { collectSegments } from '../xliff/collect.ts';
 import { withResources } from '../xliff/project.ts';
 import { printDiagnostics } from '../report/print.ts';
 import { loadCliConfig } from './build.ts';
-import { diagnosticFormat } from './engine-flags.ts';
-import { CONFIG_OPTION, FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
-import { UsageError, type Command } from './types.ts';
+import { CONFIG_OPTION, FORMAT_OPTION } from './options.ts';
+import { defineCommand } from './define.ts';
+import { UsageError } from './types.ts';
 
-/** The command's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  locale: { type: 'string', value: '<lng>', help: 'check one locale (default: every target locale)' },
-  strict: { type: 'boolean', help: 'exit 1 when anything is found' },
-  json: {
-    type: 'boolean',
-    help: "print the problems as a JSON array, with the dashboard's fields (rule, slug, segmentId,\ntarget, message) besides the diagnostic's",
-  },
-  ...FORMAT_OPTION,
-  ...CONFIG_OPTION,
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom terms check [options]
-
-Checks the current translations of every document against the glossaries, without building: approved
-terms missing, deprecated terms used, one sentence translated two ways.
-
-Options:
-${optionsUsage(OPTIONS, 19)}
-`;
-
-export const termsCheckCommand: Command = {
+export const termsCheckCommand = defineCommand({
   name: 'terms check',
-  usage,
-  async run(argv, io) {
-    const { values } = parseOptions(argv, OPTIONS);
-    const format = diagnosticFormat(values.format);
+  synopsis: '[options]',
+  about: `Checks the current translations of every document against the glossaries, without building: approved
+terms missing, deprecated terms used, one sentence translated two ways.`,
+  options: {
+    locale: { type: 'string', value: '<lng>', help: 'check one locale (default: every target locale)' },
+    strict: { type: 'boolean', help: 'exit 1 when anything is found' },
+    json: {
+      type: 'boolean',
+      help: "print the problems as a JSON array, with the dashboard's fields (rule, slug, segmentId,\ntarget, message) besides the diagnostic's",
+    },
+    ...FORMAT_OPTION,
+    ...CONFIG_OPTION,
+  },
+  async run({ values, format }, io) {
     const config = await loadCliConfig({ config: values.config });
     const { locale } = values;
     // Any configured locale: the config's sourceLocale is a target of documents written in another language.
@@ -50,4 +39,4 @@ export const termsCheckCommand: Command = {
     }
     return values.strict && problems.length > 0 ? 1 : 0;
   },
-};
+});

@@ -7,43 +7,42 @@ import { TranslationMemory } from '../tm/memory.ts';
 import { parseTmx } from '../tm/tmx.ts';
 import { countOf } from '../util/plural.ts';
 import { readTextResource } from '../util/text-resource.ts';
-import { loadCliConfig, parseCommandArgs } from './build.ts';
-import { UsageError, type Command } from './types.ts';
+import { loadCliConfig } from './build.ts';
+import { defineCommand } from './define.ts';
+import { CONFIG_OPTION } from './options.ts';
+import { UsageError } from './types.ts';
 
-const usage = `Usage: pressroom tm lookup [--memory FILE…] --from <lng> --to <lng> "TEXT" [--json]
-
-Looks TEXT up in translation memories with the build's matcher (the XLIFF suggestions use it too): an
+export const tmLookupCommand = defineCommand({
+  name: 'tm lookup',
+  synopsis: '[--memory FILE…] --from <lng> --to <lng> "TEXT" [--json]',
+  about: `Looks TEXT up in translation memories with the build's matcher (the XLIFF suggestions use it too): an
 exact match (100), else fuzzy matches from the index with their score and band (95-99, 85-94, 75-84,
 50-74; a fuzzy score is never 100); a match that differs only in numbers is adapted (99) with the numbers
-substituted in the target.
-
-Options:
-  --memory <file>  a TMX file; repeat for several (default: the project's configured memories)
-  --from <lng>     source language (default: the config's sourceLocale)
-  --to <lng>       target language, looked up as the build looks it up: the language and the regional
-                   variants the memories hold (ru-RU for ru), then the config's fallbackLng chain when
-                   onMissing is "fallback"; a language no memory holds is an error naming the languages
-                   they hold (exit 2)
-  --min <score>    lowest score shown (default: 50)
-  --limit <n>      matches shown (default: 5)
-  --json           print an array of matches, best first: source, target, score, band, lang, file, line
-  --config <file>  config file (default: ./pressroom.config.json when present)
-`;
-
-export const tmLookupCommand: Command = {
-  name: 'tm lookup',
-  usage,
-  async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      memory: { type: 'string', multiple: true },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      min: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean' },
-      config: { type: 'string' },
-    });
-    const values = raw as { memory?: string[]; from?: string; to?: string; min?: string; limit?: string; json?: boolean; config?: string };
+substituted in the target.`,
+  options: {
+    memory: {
+      type: 'string',
+      value: '<file>',
+      multiple: true,
+      help: "a TMX file; repeat for several (default: the project's configured memories)",
+    },
+    from: { type: 'string', value: '<lng>', help: "source language (default: the config's sourceLocale)" },
+    to: {
+      type: 'string',
+      value: '<lng>',
+      help: [
+        'target language, looked up as the build looks it up: the language and the regional',
+        "variants the memories hold (ru-RU for ru), then the config's fallbackLng chain when",
+        'onMissing is "fallback"; a language no memory holds is an error naming the languages',
+        'they hold (exit 2)',
+      ].join('\n'),
+    },
+    min: { type: 'string', value: '<score>', help: 'lowest score shown (default: 50)' },
+    limit: { type: 'string', value: '<n>', help: 'matches shown (default: 5)' },
+    json: { type: 'boolean', help: 'print an array of matches, best first: source, target, score, band, lang, file, line' },
+    ...CONFIG_OPTION,
+  },
+  async run({ values, positionals }, io) {
     const text = positionals.join(' ').trim();
     if (!text) throw new UsageError('Missing TEXT, expected the sentence to look up in quotes');
     const to = values.to ? canonicalLocale(values.to) : undefined;
@@ -98,7 +97,7 @@ export const tmLookupCommand: Command = {
     }
     return 0;
   },
-};
+});
 
 /** Whether the memories hold a language of the chain, or a regional variant of one (the lookup uses those too). */
 function holds(held: ReadonlySet<string>, chain: readonly string[]): boolean {

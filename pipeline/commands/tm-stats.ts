@@ -1,43 +1,28 @@
-import path from 'node:path';
 import { canonicalLocale } from '../locale/resolve.ts';
 import { memoryStats, type MemoryStats } from '../tm/stats.ts';
 import { parseTmx } from '../tm/tmx.ts';
 import { readTextResource } from '../util/text-resource.ts';
 import { fromProblem, type Diagnostic } from '../report/messages.ts';
 import { diagnosticJson, formatDiagnostic, printDiagnostics } from '../report/print.ts';
-import { loadCliConfig } from './build.ts';
-import { diagnosticFormat } from './engine-flags.ts';
-import { FORMAT_OPTION, optionsUsage, parseOptions, type OptionTable } from './options.ts';
-import { UsageError, type Command } from './types.ts';
+import { loadCliConfig, shownPath } from './build.ts';
+import { configFilesOption, FORMAT_OPTION, jsonReportOption } from './options.ts';
+import { defineCommand } from './define.ts';
+import { UsageError } from './types.ts';
 
-/** The command's options: parsed by this table, and its usage's Options section written from it. */
-const OPTIONS = {
-  from: { type: 'string', value: '<lng>', help: 'source language (default: each file\'s srclang; with srclang="*all*" every language)' },
-  json: {
-    type: 'boolean',
-    help: 'print { files: [{ file, srclang, ...stats }], total: stats } as JSON (problems as\n--format json prints them)',
-  },
-  ...FORMAT_OPTION,
-  config: { type: 'string', value: '<file>', help: 'config file whose memories are read when no MEMORY is given' },
-} as const satisfies OptionTable;
-
-const usage = `Usage: pressroom tm stats [MEMORY…] [--from <lng>] [--json | --format text|json|github]
-
-Reads translation memories (TMX 1.4b or 1.1, UTF-8 or UTF-16) as the build does and prints, per file and
+export const tmStatsCommand = defineCommand({
+  name: 'tm stats',
+  synopsis: '[MEMORY…] [--from <lng>] [--json | --format text|json|github]',
+  about: `Reads translation memories (TMX 1.4b or 1.1, UTF-8 or UTF-16) as the build does and prints, per file and
 in all: units, units per language, language pairs with the units a lookup can use (distinct non-empty
 sources), duplicates (identical, or conflicting and resolved by changedate), inline codes, and problems
-with file:line:col. Exit 1 when a file cannot be read (naming file, line and column), 2 on bad usage.
-
-Options:
-${optionsUsage(OPTIONS, 19)}
-`;
-
-export const tmStatsCommand: Command = {
-  name: 'tm stats',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
-    const format = diagnosticFormat(values.format);
+with file:line:col. Exit 1 when a file cannot be read (naming file, line and column), 2 on bad usage.`,
+  options: {
+    from: { type: 'string', value: '<lng>', help: 'source language (default: each file\'s srclang; with srclang="*all*" every language)' },
+    ...jsonReportOption('{ files: [{ file, srclang, ...stats }], total: stats }'),
+    ...FORMAT_OPTION,
+    ...configFilesOption('memories', 'MEMORY'),
+  },
+  async run({ values, positionals, format }, io) {
     const from = values.from === undefined ? undefined : canonicalLocale(values.from);
     if (values.from !== undefined && !from) throw new UsageError(`Unexpected --from ${values.from}, expected a BCP 47 tag such as en`);
     const files = positionals.length > 0 ? positionals : (await loadCliConfig({ config: values.config })).memories;
@@ -68,7 +53,7 @@ export const tmStatsCommand: Command = {
     if (format === 'github') printDiagnostics(total.problems, { format, write: io.out });
     return 0;
   },
-};
+});
 
 type Stats = Omit<MemoryStats, 'problems'> & { problems: Diagnostic[] };
 
@@ -96,10 +81,4 @@ function describe(stats: Stats, problems: boolean): string {
     ...(problems ? stats.problems.map((problem) => `    ${formatDiagnostic(problem)}`) : []),
   ];
   return lines.join('\n');
-}
-
-/** A file as the user named it: relative to the working folder when inside it, else as given. */
-function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

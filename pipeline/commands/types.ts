@@ -1,4 +1,5 @@
 import type { InterruptedExitCode } from './interrupt.ts';
+import type { OptionTable } from './options.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -10,8 +11,10 @@ export type ExitCode = 0 | 1 | 2 | InterruptedExitCode;
 
 export interface Command {
   name: string;
-  /** Full usage text for `pressroom <name> --help`. */
+  /** Full usage text for `pressroom <name> --help`; its Options section is written from `options`. */
   usage: string;
+  /** The options the command takes, which its parser and its usage are made from (options.ts). */
+  options: OptionTable;
   run(argv: string[], io: Io): Promise<ExitCode>;
 }
 

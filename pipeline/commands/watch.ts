@@ -4,34 +4,30 @@ import { fileURLToPath } from 'node:url';
 import { build } from '../build.ts';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { relative } from '../resources.ts';
-import { loadCliConfig, parseCommandArgs, printMessages, type CliConfigFlags } from './build.ts';
-import type { Command, Io } from './types.ts';
+import { diagnosticFromError, printDiagnostics } from '../report/print.ts';
+import { loadCliConfig, reportMessages } from './build.ts';
+import { defineCommand } from './define.ts';
+import { CONFIG_OPTION, FORMAT_OPTION } from './options.ts';
+import type { Io } from './types.ts';
 
 const templatesFolder = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-const usage = `Usage: pressroom watch [inputs…] [options]
-
-Builds, then rebuilds whenever a transcript, memory, glossary, UI string or template changes. The
-incremental cache rebuilds only the documents and locales a change affects. Stop with Ctrl-C.
-
-Options:
-  --locales <list>   locales to publish, comma-separated
-  --formats <list>   formats to build (html alone gives the quickest feedback)
-  --out <dir>        output folder (default: output)
-  --config <file>    config file (default: ./pressroom.config.json when present)
-`;
-
-export const watchCommand: Command = {
+export const watchCommand = defineCommand({
   name: 'watch',
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      locales: { type: 'string' },
-      formats: { type: 'string' },
-      out: { type: 'string' },
-      config: { type: 'string' },
-    });
-    const load = () => loadCliConfig(values as CliConfigFlags, positionals);
+  synopsis: '[inputs…] [options]',
+  about: `Builds, then rebuilds whenever a transcript, memory, glossary, UI string or template changes. The
+incremental cache rebuilds only the documents and locales a change affects. Stop with Ctrl-C.`,
+  options: {
+    locales: { type: 'string', value: '<list>', help: 'locales to publish, comma-separated' },
+    formats: { type: 'string', value: '<list>', help: 'formats to build (html alone gives the quickest feedback)' },
+    out: { type: 'string', value: '<dir>', help: 'output folder (default: output)' },
+    ...CONFIG_OPTION,
+    format: { ...FORMAT_OPTION.format, help: `${FORMAT_OPTION.format.help}; json: one array per build` },
+  },
+  async run({ values, positionals, format }, io) {
+    // With --format json stdout holds the arrays; what the session says goes to stderr.
+    const say = format === 'json' ? io.err : io.out;
+    const load = () => loadCliConfig(values, positionals);
     let config = await load();
     let running: Promise<void> | undefined;
     let again: string | undefined;
@@ -42,9 +38,9 @@ export const watchCommand: Command = {
       try {
         config = await load();
         const result = await build(config, { write: true, signal: stopping.signal });
-        printMessages(result.messages, io.err);
+        reportMessages(result.messages, io, format);
         const incremental = result.report.incremental;
-        io.out(
+        say(
           `${reason}: built in ${((performance.now() - started) / 1000).toFixed(1)} s` +
             (incremental
               ? `, ${incremental.rebuilt.length} artifacts rebuilt (${incremental.rebuilt.join(', ') || 'none'}), ${incremental.reused} unchanged`
@@ -55,6 +51,8 @@ export const watchCommand: Command = {
         if (stopping.signal.aborted) return;
         // A broken edit (a half-saved glossary) must not end the session: say what is wrong and wait for the fix.
         io.err(`${reason}: ${(error as Error).message}\n`);
+        // As the CLI answers a failed command: in the format asked for, on stdout as well.
+        if (format !== 'text') printDiagnostics([diagnosticFromError(error)], { format, write: io.out });
       }
     };
     const schedule = (reason: string) => {
@@ -86,13 +84,13 @@ export const watchCommand: Command = {
     await rebuild('Initial build');
     if (!stopping.signal.aborted) {
       watchers = watchFolders(config, io, debounce(schedule));
-      io.out(`Watching ${watchers.length} folders; Ctrl-C to stop\n`);
+      say(`Watching ${watchers.length} folders; Ctrl-C to stop\n`);
     }
     await stopped;
     await running;
     return 0;
   },
-};
+});
 
 /** The folders holding everything a build reads; output and cache folders never trigger a build. */
 function watchFolders(config: PipelineConfig, io: Io, onChange: (reason: string) => void): FSWatcher[] {

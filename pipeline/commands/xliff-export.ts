@@ -7,50 +7,38 @@ import { withResources } from '../xliff/project.ts';
 import { memorySuggestions } from '../xliff/suggest.ts';
 import { count } from '../xliff/plural.ts';
 import { writeXliff } from '../xliff/write.ts';
-import { findConfigFile, loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
-import { UsageError, type Command } from './types.ts';
+import { findConfigFile, loadCliConfig } from './build.ts';
+import { defineCommand } from './define.ts';
+import { CONFIG_OPTION } from './options.ts';
+import { UsageError } from './types.ts';
 
-const usage = `Usage: pressroom xliff export --locale <lng> [transcripts…] [options]
-
-Writes one XLIFF file per document for the segments of <lng> that need a translator (no translation,
+export const xliffExportCommand = defineCommand({
+  name: 'xliff export',
+  synopsis: '--locale <lng> [transcripts…] [options]',
+  about: `Writes one XLIFF file per document for the segments of <lng> that need a translator (no translation,
 fuzzy or stale), with read-only neighbours for context, TM suggestions and glossary hits. A stale
 segment goes out with its current translation as the target (needs-review-translation) and the reason
 in a note.
 
 Transcripts are named as for \`pressroom build\`: files or folders (with or without a config), or the slug
-of one of the config's inputs; without any, every input of the config. Unit ids are the same either way.
-
-Options:
-  --locale <lng>     target locale (required)
-  --xliff <version>  1.2 (default; Weblate, Translate Toolkit) or 2.1
-  --prefill          put the best suggestion at or above xliff.prefillMinScore (default 75) of the same
-                     kind of text (sentence or heading) into the target, marked for review
-  --out <dir>        folder for the .xlf files (default: xliff)
-  --config <file>    config file (default: ./pressroom.config.json when present)
-`;
-
-export const xliffExportCommand: Command = {
-  name: 'xliff export',
-  usage,
-  async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      locale: { type: 'string' },
-      xliff: { type: 'string' },
-      prefill: { type: 'boolean' },
-      out: { type: 'string' },
-      config: { type: 'string' },
-    });
-    const values = raw as Record<string, string | boolean | undefined>;
-    const locale = values.locale as string | undefined;
+of one of the config's inputs; without any, every input of the config. Unit ids are the same either way.`,
+  options: {
+    locale: { type: 'string', value: '<lng>', help: 'target locale (required)' },
+    xliff: { type: 'string', value: '<version>', choices: ['1.2', '2.1'], help: '1.2 (default; Weblate, Translate Toolkit) or 2.1' },
+    prefill: {
+      type: 'boolean',
+      help: 'put the best suggestion at or above xliff.prefillMinScore (default 75) of the same\nkind of text (sentence or heading) into the target, marked for review',
+    },
+    out: { type: 'string', value: '<dir>', help: 'folder for the .xlf files (default: xliff)' },
+    ...CONFIG_OPTION,
+  },
+  async run({ values, positionals }, io) {
+    const { locale, xliff: version } = values;
     if (!locale) throw new UsageError('Missing --locale, expected e.g. --locale ky');
-    const version = (values.xliff as string | undefined) ?? undefined;
-    if (version !== undefined && version !== '1.2' && version !== '2.1')
-      throw new UsageError(`Unexpected --xliff ${version}, expected 1.2 or 2.1`);
     // The same resolution as build's: paths as given, slugs among the config's inputs.
-    const config = await loadCliConfig({ config: values.config } as CliConfigFlags, positionals);
+    const config = await loadCliConfig({ config: values.config }, positionals);
     // Without a config there is no list of locales to hold --locale against: the one asked for is the one to export.
-    if (!findConfigFile(values.config as string | undefined) && !config.locales.includes(locale))
-      config.locales = [...config.locales, locale];
+    if (!findConfigFile(values.config) && !config.locales.includes(locale)) config.locales = [...config.locales, locale];
     // Any locale may be a target: the config's sourceLocale is one for a document written in another
     // language (a Russian original's en file); a document written in it has nothing to export.
     if (!config.locales.includes(locale))
@@ -60,7 +48,7 @@ export const xliffExportCommand: Command = {
       ...(version ? { version } : {}),
       ...(values.prefill ? { prefill: true } : {}),
     } as typeof config.xliff;
-    const out = path.resolve(process.cwd(), (values.out as string | undefined) ?? 'xliff');
+    const out = path.resolve(process.cwd(), values.out ?? 'xliff');
     const suggest = await memorySuggestions(config);
     const docs = await withResources(config, (resources) =>
       collectSegments(config, resources, { locales: [locale] }).then((found) =>
@@ -91,4 +79,4 @@ export const xliffExportCommand: Command = {
     io.out(`Wrote ${count(written, 'XLIFF file')} for ${locale}\n`);
     return 0;
   },
-};
+});

@@ -21,9 +21,10 @@ import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
 import { languageProblem, rejectedDiagnostic, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
 import { createDiagnostic, type Diagnostic } from '../report/messages.ts';
 import { diagnosticFromError, printDiagnostics } from '../report/print.ts';
-import { diagnosticFormat, FORMAT_FLAG, formatUsage } from './engine-flags.ts';
-import { findConfigFile, loadCliConfig, parseCommandArgs, type CliConfigFlags } from './build.ts';
-import { UsageError, type Command } from './types.ts';
+import { findConfigFile, loadCliConfig } from './build.ts';
+import { defineCommand } from './define.ts';
+import { CONFIG_OPTION, FORMAT_OPTION } from './options.ts';
+import { UsageError } from './types.ts';
 
 type FileEntry = MergeEntry & { file: string; translator: string | undefined; sourceLang: string };
 
@@ -34,45 +35,38 @@ interface Returned {
   why: string;
 }
 
-const usage = `Usage: pressroom xliff import <file.xlf>… [options]
-
-Checks returned XLIFF files (1.2 or 2.x) and puts the accepted translations into the project's memory
+export const xliffImportCommand = defineCommand({
+  name: 'xliff import',
+  synopsis: '<file.xlf>… [options]',
+  about: `Checks returned XLIFF files (1.2 or 2.x) and puts the accepted translations into the project's memory
 (locales/<lng>/*.tmx) with their state, date, translator and file. The languages are the file's own
 (source-language/target-language, or srcLang/trgLang); its name does not matter. Every unit is checked
 before anything is written: known id, unchanged source, same inline codes, same numbers, states moving
 forward. If any unit is rejected, nothing is written and the exit code is 1. Imported targets are
 checked against the glossary (deprecated or missing terms): warnings, or rejections with --strict.
 The document of a unit is found among the config's inputs, or at the path the file's "original" names.
-Nothing is written when nothing changed.
-
-Options:
-  --locale <lng>       the target language you expect; a file that says another is refused (default: the
-                       file's target language, else the name's <document>.<lng>.xlf)
-  --strict             refuse targets with a deprecated or missing glossary term
-  --translator <name>  recorded as the translations' author (TMX changeid); default: the file's
-                       XLIFF 1.2 <phase contact-name>, if any
-  --config <file>      config file (default: ./pressroom.config.json when present)
-${formatUsage(23)}
-`;
-
-export const xliffImportCommand: Command = {
-  name: 'xliff import',
-  usage,
-  async run(argv, io) {
-    const { values: raw, positionals } = parseCommandArgs(argv, {
-      locale: { type: 'string' },
-      translator: { type: 'string' },
-      config: { type: 'string' },
-      strict: { type: 'boolean' },
-      ...FORMAT_FLAG,
-    });
-    const values = raw as Record<string, string | boolean | undefined>;
-    const format = diagnosticFormat(values.format);
+Nothing is written when nothing changed.`,
+  options: {
+    locale: {
+      type: 'string',
+      value: '<lng>',
+      help: "the target language you expect; a file that says another is refused (default: the\nfile's target language, else the name's <document>.<lng>.xlf)",
+    },
+    strict: { type: 'boolean', help: 'refuse targets with a deprecated or missing glossary term' },
+    translator: {
+      type: 'string',
+      value: '<name>',
+      help: "recorded as the translations' author (TMX changeid); default: the file's\nXLIFF 1.2 <phase contact-name>, if any",
+    },
+    ...CONFIG_OPTION,
+    ...FORMAT_OPTION,
+  },
+  async run({ values, positionals, format }, io) {
     if (positionals.length === 0) throw new UsageError('Missing XLIFF files, expected e.g. pressroom xliff import xliff/*.xlf');
-    const config = await loadCliConfig({ config: values.config } as CliConfigFlags);
+    const config = await loadCliConfig({ config: values.config });
     // Without a config there is no list of locales to hold a file against: its own language is the project's.
-    const configured = findConfigFile(values.config as string | undefined) !== undefined;
-    const given = values.locale as string | undefined;
+    const configured = findConfigFile(values.config) !== undefined;
+    const given = values.locale;
     const returned: Returned[] = [];
     // Rejections (errors) and, without --strict, glossary warnings: diagnostics with the file and line.
     const lines: Diagnostic[] = [];
@@ -155,7 +149,7 @@ export const xliffImportCommand: Command = {
             state: accepted.state,
             context: placeOf(docs, entry.locale, accepted.unitId),
             file: path.basename(entry.file),
-            translator: (values.translator as string | undefined) ?? entry.xliff.translator,
+            translator: values.translator ?? entry.xliff.translator,
           });
         }
         byLocale.set(entry.locale, list);
@@ -177,7 +171,7 @@ export const xliffImportCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 /**
  * The transcripts the returned files' units belong to: a config input with the unit's slug, else the
