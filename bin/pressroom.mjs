@@ -10,7 +10,10 @@ const root = new URL('../', import.meta.url);
 const checkout = existsSync(new URL('pipeline/cli.ts', root));
 let cli;
 if (!checkout || distIsFresh(fileURLToPath(root))) {
-  cli = new URL('dist/pipeline/cli.js', root).href;
+  // The bundle scripts/build.mjs makes of the compiled tree loads in a fraction of the time; a dist/ built
+  // without esbuild has only the tree.
+  const bundle = new URL('dist/cli/cli.mjs', root);
+  cli = (existsSync(bundle) ? bundle : new URL('dist/pipeline/cli.js', root)).href;
 } else {
   const { register } = await import('tsx/esm/api');
   register();
