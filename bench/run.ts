@@ -6,8 +6,9 @@
 //   4. incremental: no-op rebuild and a one-concept glossary edit (median of --runs each)
 //   5. 1 vs 2 concurrent pages
 // Usage: npm run bench [-- --docs 300 --sample 8 --pandoc-docs 20 --runs 5 --batch-runs 1 --only pdf,pandoc,batch,scaling]
+//        [--cli-baseline <another checkout's bin/pressroom.mjs>: a second CLI timed in the same runs as ours, for before/after]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     'pandoc-docs': { type: 'string', default: '20' },
     'batch-runs': { type: 'string', default: '1' },
     only: { type: 'string', default: 'pdf,pandoc,batch,scaling' },
+    'cli-baseline': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -168,18 +170,29 @@ if (only.has('pandoc')) {
     };
     const batchOf = (some: string[]) =>
       build({ ...config, locales: ['en'], formats: ['html', 'epub'], inputs: some }, { write: false, progress: silentProgress });
-    // The CLI as a user runs it: a fresh Node process (tsx, module loading, resources) writing the files.
+    // The CLI as a user runs it, from the package as installed: dist/ built now (scripts/build.mjs) and copied
+    // with bin/ and package.json beside a link to node_modules, so that no TypeScript is compiled while it is
+    // timed whatever the checkout's dist/ holds. A fresh Node process for the batch, writing the files.
+    const repo = path.resolve(import.meta.dirname, '..');
+    execFileSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
+    const installed = path.join(work, 'pressroom');
+    mkdirSync(installed);
+    for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(repo, part), path.join(installed, part), { recursive: true });
+    symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
     const cliOut = path.join(work, 'cli-out');
-    const cli = () =>
+    const cli = (bin = path.join(installed, 'bin', 'pressroom.mjs')) =>
       execFileSync(
         process.execPath,
-        [
-          path.resolve(import.meta.dirname, '../bin/pressroom.mjs'),
-          'build',
-          ...inputs,
-          '--config',
-          path.join(corpus, 'pressroom.config.json'),
-        ].concat(['--locales', 'en', '--formats', 'html,epub', '--out', cliOut, '--no-cache', '--quiet']),
+        [bin, 'build', ...inputs, '--config', path.join(corpus, 'pressroom.config.json')].concat([
+          '--locales',
+          'en',
+          '--formats',
+          'html,epub',
+          '--out',
+          cliOut,
+          '--no-cache',
+          '--quiet',
+        ]),
         { stdio: 'ignore' },
       );
     await batchOf(inputs); // warm-up: modules compiled, fonts read
@@ -191,6 +204,9 @@ if (only.has('pandoc')) {
     const pandocCpu: number[] = [];
     const batchCpu: number[] = [];
     const cliCpu: number[] = [];
+    const baselineBin = values['cli-baseline'] && path.resolve(values['cli-baseline']);
+    const baselineTimes: number[] = [];
+    const baselineCpu: number[] = [];
     let stages: Record<string, number> = {};
     for (let run = 0; run < runs; run += 1) {
       let children = childrenCpu();
@@ -208,6 +224,11 @@ if (only.has('pandoc')) {
       children = childrenCpu();
       cliTimes.push(await timed(async () => cli()));
       cliCpu.push(childrenCpu() - children);
+      if (baselineBin) {
+        children = childrenCpu();
+        baselineTimes.push(await timed(async () => cli(baselineBin)));
+        baselineCpu.push(childrenCpu() - children);
+      }
     }
     const perPandoc = median(pandocTimes) / count;
     const perBatch = median(batchTimes) / count;
@@ -239,11 +260,21 @@ if (only.has('pandoc')) {
         `speed-up ${(perPandoc / marginal).toFixed(1)}×`,
       ],
       [
-        `   pressroom CLI, one process for the ${count} documents (Node start, tsx, resources, files written)`,
+        `   pressroom CLI, one process for the ${count} documents (compiled package: Node start, resources, files written)`,
         `${ms(perCli)}/doc`,
         (perCli / perPandoc).toFixed(3),
-        `speed-up ${(perPandoc / perCli).toFixed(1)}×`,
+        `speed-up ${(perPandoc / perCli).toFixed(1)}× (target ≥ 8×)`,
       ],
+      ...(baselineBin
+        ? [
+            [
+              `   the CLI of ${baselineBin} (--cli-baseline), the same runs`,
+              `${ms(median(baselineTimes) / count)}/doc, CPU ${ms(median(baselineCpu) / count)}/doc`,
+              (median(baselineTimes) / count / perPandoc).toFixed(3),
+              `speed-up ${(perPandoc / (median(baselineTimes) / count)).toFixed(1)}×`,
+            ],
+          ]
+        : []),
       [`   CPU time (user + system): pandoc, ${runs} runs`, `${ms(median(pandocCpu) / count)}/doc`, '1.00', ''],
       [
         `   CPU time: pressroom in-process batch of ${count}`,
