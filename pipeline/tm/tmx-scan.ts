@@ -88,6 +88,8 @@ interface Tag {
   name: string;
   attributes: Attributes;
   selfClosing: boolean;
+  /** Where its `<` is. */
+  start: number;
 }
 
 /**
@@ -150,14 +152,10 @@ class Scanner {
     let header: Attributes | undefined;
     let body = false;
     this.depth = 1;
-    for (;;) {
-      this.misc();
-      if (this.closing('tmx')) break;
-      const start = this.at;
-      const tag = this.openTag();
+    for (let tag = this.child('tmx'); tag; tag = this.child('tmx')) {
       if (tag.name === 'header' && !header && !body) {
         header = tag.attributes;
-        this.headerStart = start;
+        this.headerStart = tag.start;
         this.headerOpenEnd = this.at;
         this.headerSelfClosing = tag.selfClosing;
         if (!tag.selfClosing) this.generic('header');
@@ -166,10 +164,10 @@ class Scanner {
         body = true;
         if (!tag.selfClosing) this.body();
         else {
-          this.bodyEnd = start;
+          this.bodyEnd = tag.start;
           this.bodySelfClosing = true;
         }
-      } else throw this.refuse(start, `<${tag.name}> ${header ? 'after <header>' : 'before <header>'}`);
+      } else throw this.refuse(tag.start, `<${tag.name}> ${header ? 'after <header>' : 'before <header>'}`);
     }
     for (let lt = text.indexOf('<', this.at); lt !== -1; lt = text.indexOf('<', this.at)) {
       this.space(lt);
@@ -196,21 +194,30 @@ class Scanner {
     return new TmxRefusal(at, reason);
   }
 
+  /**
+   * The next child of the element entered last, named `name`: the child's start tag read, or undefined
+   * once its end tag `</name>` is read and the element left.
+   */
+  private child(name: string): Tag | undefined {
+    this.misc();
+    if (!this.closing(name)) return this.openTag();
+    this.depth -= 1;
+    return undefined;
+  }
+
+  /** A child that <tu> and <tuv> do not read: refused if it is TMX structure, else skipped whole. */
+  private skip(tag: Tag, parent: string): void {
+    if (STRUCTURAL.has(tag.name)) throw this.refuse(tag.start, `<${tag.name}> in <${parent}>`);
+    if (!tag.selfClosing) this.generic(tag.name);
+  }
+
   private body(): void {
     this.enter();
-    for (;;) {
-      this.misc();
-      const here = this.at;
-      if (this.closing('body')) {
-        this.bodyEnd = here;
-        break;
-      }
-      const start = this.at;
-      const tag = this.openTag();
-      if (tag.name !== 'tu') throw this.refuse(start, `<${tag.name}> in <body>`);
+    for (let tag = this.child('body'); tag; tag = this.child('body')) {
+      if (tag.name !== 'tu') throw this.refuse(tag.start, `<${tag.name}> in <body>`);
       const unit: ScannedTu = {
         attributes: tag.attributes,
-        place: this.place(start),
+        place: this.place(tag.start),
         end: this.at,
         openEnd: this.at,
         props: [],
@@ -221,18 +228,14 @@ class Scanner {
       if (this.onUnit) this.onUnit(unit);
       else this.units.push(unit);
     }
-    this.depth -= 1;
+    this.bodyEnd = this.at - '</body>'.length;
   }
 
   private tu(unit: ScannedTu): void {
     this.enter();
-    for (;;) {
-      this.misc();
-      if (this.closing('tu')) break;
-      const start = this.at;
-      const tag = this.openTag();
+    for (let tag = this.child('tu'); tag; tag = this.child('tu')) {
       if (tag.name === 'tuv') {
-        const tuv: ScannedTuv = { attributes: tag.attributes, seg: undefined, start, end: this.at };
+        const tuv: ScannedTuv = { attributes: tag.attributes, seg: undefined, start: tag.start, end: this.at };
         unit.tuvs.push(tuv);
         if (!tag.selfClosing) this.tuv(tuv);
         tuv.end = this.at;
@@ -240,32 +243,24 @@ class Scanner {
         const contentStart = this.at;
         if (!tag.selfClosing) this.generic('prop');
         const value = tag.selfClosing ? '' : this.text.slice(contentStart, this.at - '</prop>'.length);
-        unit.props.push({ type: tag.attributes.type ?? '', value, start, end: this.at });
-      } else if (STRUCTURAL.has(tag.name)) throw this.refuse(start, `<${tag.name}> in <tu>`);
-      else if (!tag.selfClosing) this.generic(tag.name);
+        unit.props.push({ type: tag.attributes.type ?? '', value, start: tag.start, end: this.at });
+      } else this.skip(tag, 'tu');
     }
-    this.depth -= 1;
   }
 
   private tuv(tuv: ScannedTuv): void {
     this.enter();
-    for (;;) {
-      this.misc();
-      if (this.closing('tuv')) break;
-      const start = this.at;
-      const tag = this.openTag();
+    for (let tag = this.child('tuv'); tag; tag = this.child('tuv')) {
       if (tag.name === 'seg' && tuv.seg === undefined) {
-        if (tag.selfClosing) throw this.refuse(start, 'an empty <seg/>');
+        if (tag.selfClosing) throw this.refuse(tag.start, 'an empty <seg/>');
         const contentStart = this.at;
         this.generic('seg');
         const contentEnd = this.at - '</seg>'.length;
         tuv.seg = this.text.slice(contentStart, contentEnd);
         tuv.segStart = contentStart;
         tuv.segEnd = contentEnd;
-      } else if (STRUCTURAL.has(tag.name)) throw this.refuse(start, `<${tag.name}> in <tuv>`);
-      else if (!tag.selfClosing) this.generic(tag.name);
+      } else this.skip(tag, 'tuv');
     }
-    this.depth -= 1;
   }
 
   /** Any well-formed content up to `</name>`: text with checked references, CDATA and non-structural elements. */
@@ -379,12 +374,12 @@ class Scanner {
       while (isSpace(code)) code = text.charCodeAt((at += 1));
       if (code === 0x3e) {
         this.at = at + 1;
-        return { name, attributes, selfClosing: false };
+        return { name, attributes, selfClosing: false, start };
       }
       if (code === 0x2f) {
         if (text.charCodeAt(at + 1) !== 0x3e) throw this.refuse(at, `“/” in <${name}>`);
         this.at = at + 2;
-        return { name, attributes, selfClosing: true };
+        return { name, attributes, selfClosing: true, start };
       }
       const keyEnd = nameEndAt(text, at);
       if (!spaced || keyEnd === at || text.charCodeAt(keyEnd) !== 0x3d)
