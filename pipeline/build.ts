@@ -56,6 +56,9 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
+/** The translation dashboard's cache entry. */
+const DASHBOARD = '.site/dashboard';
+
 /** Where a shard leaves its report and index data for `pressroom index`. */
 export const shardFolder = (shard: Shard) => `shard-${shard.index}-of-${shard.count}`;
 
@@ -73,7 +76,10 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   const lock = write ? lockOutput(config.out) : undefined;
   // Before anything is read (see inputHashes); errors reading the files are for loadResources to tell.
   const hashes = options.cache === false || (!write && !options.cache) ? undefined : await inputHashes(config).catch(() => undefined);
-  const resources = await loadResources(config, buildReporter).catch((error: unknown) => {
+  const cacheFolder = options.cache ?? (write ? path.join(path.dirname(config.out), '.pressroom-cache') : false);
+  const cache = cacheFolder ? new ArtifactCache(cacheFolder) : undefined;
+  // With the cache, the memories and glossary are read only when an artifact is not a quick hit.
+  const resources = await loadResources(config, buildReporter, { cache, resourceHash: hashes?.resources }).catch((error: unknown) => {
     lock?.release();
     throw error;
   });
@@ -86,7 +92,6 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
   try {
     signal?.throwIfAborted();
     const files = await documentFiles(config, options.shard);
-    const cacheFolder = options.cache ?? (write ? path.join(path.dirname(config.out), '.pressroom-cache') : false);
     staged = lock ? await openStagedOutput(config.out, lock) : undefined;
     // The archive of earlier builds, read before any rendering: a damaged manifest stops the build here.
     const previous = lock && !options.shard ? readManifest(config.out) : undefined;
@@ -95,12 +100,16 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     const pages = new PageRecorder(sink, config.out);
     const bases = new Map<string, string>();
     for (const locale of new Set([...config.locales, config.sourceLocale])) bases.set(locale, await localeBase(config, resources, locale));
+    // A dashboard the cache holds for these inputs needs no artifact's segments: reused artifacts then skip reading them.
+    const dashboard =
+      hashes && cache && !options.shard ? await cache.get<null>(DASHBOARD, await siteKey(config, bases, hashes)) : undefined;
     const engine: EngineContext = {
       config,
       resources,
       timings,
       pool,
-      cache: cacheFolder ? new ArtifactCache(cacheFolder) : undefined,
+      cache,
+      segments: !options.shard && !dashboard,
       sink: pages,
       bases,
       resourceHash: hashes?.resources,
@@ -182,16 +191,22 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
     if (!options.shard)
       await writeCached(
         hashes && engine.cache,
-        '.site/dashboard',
+        DASHBOARD,
         () => siteKey(config, bases, hashes!),
         sink,
-        () =>
-          dashboardFiles(
+        async () => {
+          // Without the segments of reused artifacts, a dashboard made now would be wrong: only another
+          // build replacing the cache's dashboard entry during this one gets here.
+          if (!engine.segments)
+            throw new PipelineError('The build cache changed while this build ran (the translation dashboard); build again');
+          await resources.ready();
+          return dashboardFiles(
             config,
             resources,
             results.map((result) => result.report),
             results.flatMap((result) => result.segments),
-          ),
+          );
+        },
       );
     // The last point of return: the swap below is synchronous and, once begun, completes.
     signal?.throwIfAborted();

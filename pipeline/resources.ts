@@ -12,22 +12,113 @@ import type { Concept } from './glossary/types.ts';
 import { createTranslator, loadCatalogs, type MissingKey, type Translate } from './i18n/ui.ts';
 import { loadFonts } from './render/fonts.ts';
 import { launchBrowser } from './render/pdf/browser.ts';
-import { createDiagnostic, type Reporter } from './report/messages.ts';
+import { createDiagnostic, Reporter, type Message } from './report/messages.ts';
 import type { Resources } from './stage.ts';
 import { TranslationMemory } from './tm/memory.ts';
 import { readContexts } from './tm/context.ts';
 import { parseTmx } from './tm/tmx.ts';
 import { readTextResource } from './util/text-resource.ts';
+import { sha256, type ArtifactCache } from './engine/cache.ts';
+import { codeHash } from './engine/fingerprint.ts';
 
 const templatesFolder = fileURLToPath(new URL('../templates/', import.meta.url));
 
 export interface LoadedResources extends Resources {
   missingKeys: MissingKey[];
+  /**
+   * Loads the memories and the glossary when loadResources left them for later (`lazy`): the first
+   * artifact that is not a quick cache hit awaits this before it looks anything up. Settled at once otherwise.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface LoadOptions {
+  /**
+   * The build's artifact cache and inputHashes().resources (the memory and glossary files' bytes, hashed
+   * before anything was read). With both, and an earlier load of the same files by the same code recorded
+   * in the cache, the memories and glossary are read only on `ready()`: a no-op rebuild, whose every
+   * artifact is a quick hit, never reads them. What that earlier load reported is reported again now.
+   */
+  cache?: ArtifactCache;
+  resourceHash?: string;
+}
+
+/** Where the messages of loading the memories and glossary are kept for a later build that skips loading them. */
+const LOAD_ENTRY = '.site/resources';
+
 /** Reads TMX, glossaries, UI catalogs, fonts and templates once; a bad file stops the build before any output. */
-export async function loadResources(config: PipelineConfig, report: Reporter): Promise<LoadedResources> {
+export async function loadResources(config: PipelineConfig, report: Reporter, options: LoadOptions = {}): Promise<LoadedResources> {
+  const { cache, resourceHash } = options;
+  // What the load reports depends on the files' bytes, the code, and the settings and folder below (paths
+  // in messages are relative to the working folder).
+  const loadKey =
+    cache && resourceHash !== undefined
+      ? sha256(
+          JSON.stringify([
+            await codeHash(),
+            resourceHash,
+            config.memories,
+            config.glossaries,
+            config.sourceLocale,
+            config.locales.length > 0,
+            process.cwd(),
+          ]),
+        )
+      : undefined;
+  const recorded = loadKey === undefined ? undefined : await cache!.get<Message[]>(LOAD_ENTRY, loadKey);
+  let translation: { memory: TranslationMemory; glossary: Glossary } | undefined;
+  let loading: Promise<void> | undefined;
+  if (recorded && Array.isArray(recorded.meta)) report.messages.push(...recorded.meta);
+  else {
+    const from = report.messages.length;
+    translation = await loadTranslation(config, report);
+    if (loadKey !== undefined) await cache!.put(LOAD_ENTRY, loadKey, [], report.messages.slice(from));
+  }
+  const ready = () =>
+    (loading ??= (async () => {
+      // Its messages were reported from the record above: the same files give the same ones.
+      translation ??= await loadTranslation(config, new Reporter('pressroom.config.json'));
+    })());
+  const catalogs = await loadCatalogs(config.catalogs).catch((cause: unknown) => {
+    throw new PipelineError(`Cannot read the UI catalogs in ${relative(config.catalogs)}`, { cause });
+  });
+  const missingKeys: MissingKey[] = [];
+  const translators = new Map<string, Translate>();
+  for (const locale of config.locales) translators.set(locale, await createTranslator(locale, catalogs, config.fallbackLng, missingKeys));
+
+  let browser: Promise<Browser> | undefined;
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'pressroom-'));
+  const loaded = (): { memory: TranslationMemory; glossary: Glossary } => {
+    if (!translation)
+      throw new PipelineError('The memories and glossary were used before they were loaded (resources.ready() was not awaited)');
+    return translation;
+  };
+  return {
+    get memory() {
+      return loaded().memory;
+    },
+    get glossary() {
+      return loaded().glossary;
+    },
+    ready,
+    translators,
+    fonts: await loadFonts(),
+    templateCss: await readFile(path.join(templatesFolder, 'style.css'), 'utf8'),
+    browser: () => (browser ??= launchBrowser()),
+    scratch,
+    missingKeys,
+    async close() {
+      const { rm } = await import('node:fs/promises');
+      if (browser) await (await browser.catch(() => undefined))?.close();
+      // A print abandoned on a timeout may still be writing its page into the scratch folder: retried on ENOTEMPTY.
+      await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    },
+  };
+}
+
+/** Reads and indexes the memories and the glossary, reporting conflicting units to `report`. */
+async function loadTranslation(config: PipelineConfig, report: Reporter): Promise<{ memory: TranslationMemory; glossary: Glossary }> {
   const memory = new TranslationMemory();
   // Every locale may translate: a document's language is its own (a Russian original's en page needs the
   // memories even when en is the config's sourceLocale). The default direction is indexed now, the others
@@ -62,31 +153,7 @@ export async function loadResources(config: PipelineConfig, report: Reporter): P
     const text = await readResource(file, 'glossary');
     concepts.push(...(/\.(csv|tsv)$/i.test(file) ? parseGlossaryCsv(text, relative(file)) : parseTbx(text, relative(file))));
   }
-  const catalogs = await loadCatalogs(config.catalogs).catch((cause: unknown) => {
-    throw new PipelineError(`Cannot read the UI catalogs in ${relative(config.catalogs)}`, { cause });
-  });
-  const missingKeys: MissingKey[] = [];
-  const translators = new Map<string, Translate>();
-  for (const locale of config.locales) translators.set(locale, await createTranslator(locale, catalogs, config.fallbackLng, missingKeys));
-
-  let browser: Promise<Browser> | undefined;
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'pressroom-'));
-  return {
-    memory,
-    glossary: new Glossary(concepts),
-    translators,
-    fonts: await loadFonts(),
-    templateCss: await readFile(path.join(templatesFolder, 'style.css'), 'utf8'),
-    browser: () => (browser ??= launchBrowser()),
-    scratch,
-    missingKeys,
-    async close() {
-      const { rm } = await import('node:fs/promises');
-      if (browser) await (await browser.catch(() => undefined))?.close();
-      // A print abandoned on a timeout may still be writing its page into the scratch folder: retried on ENOTEMPTY.
-      await rm(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-    },
-  };
+  return { memory, glossary: new Glossary(concepts) };
 }
 
 async function readResource(file: string, what: string): Promise<string> {

@@ -49,8 +49,11 @@ export async function writeOutput(out: string, files: readonly OutputFile[], loc
   }
 }
 
-/** A file already on disk (a cached artifact) and its path in the output. */
-export type Placement = readonly [source: string, target: string];
+/**
+ * A file already on disk (a cached artifact) and its path in the output; with the source's `dev:ino` when
+ * the caller has just checked it (the artifact cache does), which spares keep() a stat of the source.
+ */
+export type Placement = readonly [source: string, target: string, id?: string];
 
 /** Files going into one output folder as a batch produces them; nothing is visible until `commit`. */
 export interface StagedOutput {
@@ -130,7 +133,7 @@ export async function openStagedOutput(out: string, lock: OutputLock): Promise<S
 
 /** Whether `folder` holds exactly `files` (targets under `name`), each a hard link of its source. */
 function sameFiles(folder: string, name: string, files: readonly Placement[]): boolean {
-  const sources = new Map(files.map(([source, target]) => [target, source]));
+  const sources = new Map(files.map(([source, target, id]) => [target, { source, id }]));
   let found = 0;
   const visit = (relative: string): boolean => {
     for (const entry of readdirSync(path.join(folder, relative), { withFileTypes: true })) {
@@ -139,10 +142,15 @@ function sameFiles(folder: string, name: string, files: readonly Placement[]): b
         if (!visit(inner)) return false;
         continue;
       }
-      const source = sources.get(`${name}/${inner}`);
-      if (!entry.isFile() || source === undefined) return false;
-      const [have, want] = [lstatSync(path.join(folder, inner)), statSync(source)];
-      if (have.ino !== want.ino || have.dev !== want.dev) return false;
+      const wanted = sources.get(`${name}/${inner}`);
+      if (!entry.isFile() || wanted === undefined) return false;
+      const have = lstatSync(path.join(folder, inner));
+      if (wanted.id !== undefined) {
+        if (`${have.dev}:${have.ino}` !== wanted.id) return false;
+      } else {
+        const want = statSync(wanted.source);
+        if (have.ino !== want.ino || have.dev !== want.dev) return false;
+      }
       found += 1;
     }
     return true;

@@ -31,16 +31,24 @@ export interface ArtifactMeta {
   report: LocaleReport;
   index: IndexEntry;
   messages: Message[];
-  /**
-   * A target locale's segments as published, for the translation dashboard (pipeline/report/dashboard.ts):
-   * kept and cached with the artifact, so the dashboard never reads a document again.
-   */
-  segments?: LocaleSegments;
 }
 
-/** A transcript's facts the artifact keys depend on, with the source stages' messages to repeat on reuse. */
-interface SourceFacts extends DocumentFacts {
+/**
+ * A target locale's segments as published, for the translation dashboard (pipeline/report/dashboard.ts):
+ * kept and cached with the artifact (apart from its meta: read only when the dashboard is made again), so
+ * the dashboard never reads a document again.
+ */
+interface ArtifactHeavy {
+  segments: LocaleSegments;
+}
+
+/**
+ * What a reused transcript gives every build: the source stages' messages to repeat and its language. The
+ * facts the full artifact keys depend on (DocumentFacts) are cached apart, read only when a key is computed.
+ */
+interface SourceMeta {
   messages: Message[];
+  sourceLang?: string;
 }
 
 export interface EngineContext {
@@ -54,6 +62,11 @@ export interface EngineContext {
   bases: Map<string, string>;
   /** inputHashes().resources, taken before the resources were read (optional: without it, every key is computed in full). */
   resourceHash?: string;
+  /**
+   * Whether the dashboard is made in this build, so that reused artifacts must give their segments (read
+   * from the cache apart from their meta); false when the cache holds the dashboard for these inputs.
+   */
+  segments: boolean;
   onStage(label: string): void;
   onArtifact(name: string, rebuilt: boolean): void;
 }
@@ -92,12 +105,16 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
   // What the keys need from the tree, cached per transcript: a no-op rebuild does not normalise at all.
   const sourceName = `${file.slug}/_source`;
   const sourceKey = sha256(transcript + engine.bases.get(config.sourceLocale)!);
-  let source = (await engine.cache?.get<SourceFacts>(sourceName, sourceKey))?.meta;
+  const sourceHit = await engine.cache?.get<SourceMeta, DocumentFacts>(sourceName, sourceKey);
+  let source = sourceHit?.meta;
+  // The memories and glossary, when the build left them for the first artifact that needs them.
+  const ready = () => resources.ready();
   // A transcript not built before will be printed: Chromium starts while it is normalised and translated.
   if (!source && madeFormats(config.formats).some((format) => format.needs.includes('chromium'))) engine.pool.warm();
   let tree: Tree | undefined;
   const normalised = async (): Promise<Tree> => {
     if (tree) return tree;
+    await ready();
     try {
       engine.onStage(`normalise ${file.slug}`);
       tree = await runSourceStages(bytes, sourceCtx, timings);
@@ -106,11 +123,15 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
       if (!source) messages.push(...sourceReport.messages);
     }
   };
+  let facts: DocumentFacts | undefined;
   if (source) messages.push(...source.messages);
   else {
-    source = { ...documentFacts(await normalised()), messages: sourceReport.messages };
-    await engine.cache?.put(sourceName, sourceKey, [], source);
+    facts = documentFacts(await normalised());
+    source = { messages: sourceReport.messages, ...(facts.sourceLang ? { sourceLang: facts.sourceLang } : {}) };
+    await engine.cache?.put(sourceName, sourceKey, [], source, undefined, facts);
   }
+  // Only the full artifact keys read the segments' sources: from the cache, else from the tree (a missing or damaged part).
+  const factsOf = async () => (facts ??= (await sourceHit?.heavy()) ?? documentFacts(await normalised()));
   const result: DocumentResult = {
     report: { file: file.path, slug: file.slug, locales: [] },
     index: { slug: file.slug, entries: [] },
@@ -125,27 +146,33 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     const name = layout.folder(file.slug, locale);
     // The artifact key looks up every sentence in the memories and glossary; the quick key (whole files)
     // implies it, so a rebuild where no input file changed skips those look-ups.
-    let computed: ArtifactKey | undefined;
-    const full = () => (computed ??= artifactKey(source, transcript, locale, engine.bases.get(locale)!, config, resources, file.slug));
-    const key = () => full().key;
+    let computed: Promise<ArtifactKey> | undefined;
+    const full = () =>
+      (computed ??= (async () => {
+        const facts = await factsOf();
+        await ready();
+        return artifactKey(facts, transcript, locale, engine.bases.get(locale)!, config, resources, file.slug);
+      })());
+    const key = async () => (await full()).key;
     const quick =
       engine.resourceHash === undefined
         ? undefined
         : sha256(JSON.stringify([transcript, engine.bases.get(locale), engine.bases.get(config.sourceLocale), engine.resourceHash]));
     let meta: ArtifactMeta;
     // The report's glossary count is left out of the key (fingerprint.ts): a reused artifact takes it afresh.
-    const found = await engine.cache?.get<ArtifactMeta>(name, key, quick, (cached) => ({
+    const found = await engine.cache?.get<ArtifactMeta, ArtifactHeavy>(name, key, quick, async (cached) => ({
       ...cached,
-      report: { ...cached.report, termsFound: full().termsFound },
+      report: { ...cached.report, termsFound: (await full()).termsFound },
     }));
-    // An entry made before artifacts kept their segments cannot feed the dashboard: built again.
-    const hit =
-      found && (isSourceLocale(locale, source.sourceLang ?? config.sourceLocale) || (found.meta.segments && found.meta.report.counts))
-        ? found
-        : undefined;
+    // A target locale's entry without its segments (missing, damaged, or made before artifacts kept them)
+    // cannot feed the dashboard: built again when the dashboard is made.
+    const translates = !isSourceLocale(locale, source.sourceLang ?? config.sourceLocale);
+    const heavy = found && translates && engine.segments ? await found.heavy() : undefined;
+    const hit = found && (!translates || (found.meta.report.counts && (!engine.segments || heavy?.segments))) ? found : undefined;
     if (hit) {
-      for (const cached of hit.files) reused.push([path.join(hit.folder, cached), `${name}/${cached}`]);
+      hit.files.forEach((cached, at) => reused.push([path.join(hit.folder, cached), `${name}/${cached}`, hit.ids[at]]));
       meta = hit.meta;
+      if (heavy) result.segments.push(heavy.segments);
       result.reused.push(name);
     } else {
       const made = await renderLocale(
@@ -155,8 +182,9 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
         engine,
       );
       meta = made.meta;
+      if (made.segments) result.segments.push(made.segments);
       if (engine.cache) {
-        const stored = await engine.cache.put(name, key(), made.files, meta, quick);
+        const stored = await engine.cache.put(name, await key(), made.files, meta, quick, made.segments && { segments: made.segments });
         for (const cached of stored.files) await engine.sink.link(path.join(stored.folder, cached), `${name}/${cached}`);
       } else {
         for (const output of made.files) await engine.sink.write({ path: `${name}/${output.path}`, contents: output.contents });
@@ -167,7 +195,6 @@ export async function buildDocument(input: string, file: DocFile, engine: Engine
     messages.push(...meta.messages);
     result.report.locales.push(meta.report);
     result.index.entries.push(meta.index);
-    if (meta.segments) result.segments.push(meta.segments);
   }
   if (result.rebuilt.length > 0 || !engine.sink.keep(file.slug, reused))
     for (const [source, target] of reused) await engine.sink.link(source, target);
@@ -182,7 +209,7 @@ async function renderLocale(
   locale: string,
   ctx: StageContext,
   engine: EngineContext,
-): Promise<{ files: OutputFile[]; meta: ArtifactMeta }> {
+): Promise<{ files: OutputFile[]; meta: ArtifactMeta; segments?: LocaleSegments }> {
   const { config, timings, resources } = engine;
   const slug = ctx.file.slug;
   // Every format is made from the page; those that pack others' files (the bundle) come last, after the
@@ -280,7 +307,7 @@ async function renderLocale(
       size: sizeOf(format.id),
     })),
   };
-  return { files: published, meta: { report, index, messages: ctx.report.messages, ...(segments ? { segments } : {}) } };
+  return { files: published, meta: { report, index, messages: ctx.report.messages }, ...(segments ? { segments } : {}) };
 }
 
 /** The lead as plain text, when the document has one. */

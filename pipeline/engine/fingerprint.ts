@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,8 @@ export function codeHash(): Promise<string> {
         .filter((entry) => entry.isFile())
         .map((entry) => path.join(entry.parentPath, entry.name))
         .sort();
-      for (const file of files) parts.push(path.relative(hashed, file), sha256(await readFile(file)));
+      // Synchronous: a few hundred small files, read before anything else runs.
+      for (const file of files) parts.push(path.relative(hashed, file), sha256(readFileSync(file)));
     }
     return sha256(parts.join('\n'));
   })();
