@@ -2,13 +2,14 @@
 // outputs with independent tools: EPUBCheck, poppler (pdftotext, pdffonts), and the files read back.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { formatSize, languageName } from '../pipeline/render/page.ts';
 import { cli } from './helpers/cli.ts';
+import { sampleBuild, type SampleBuild } from './helpers/sample-build.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
@@ -18,20 +19,20 @@ const locales = ['en', 'ru', 'ky'];
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 let out: string;
 let stdout: string;
-let nbspOut: string;
+let nbspOut: string | undefined;
+let sample: SampleBuild | undefined;
 
-// Through the CLI's main() in this process: the bin itself is cli.test.ts's business.
+// Through the CLI's main() in this process (the bin itself is cli.test.ts's business), into a cache of its
+// own so that every stage runs and is timed: the run's one build of the sample (test/helpers/sample-build.ts),
+// which this file only reads.
 before(async () => {
-  out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'));
-  // A cache of its own: the default one beside the output folder is the temp folder's, shared with every
-  // earlier run on the machine, whose artifacts a rerun would reuse without timing any stage.
-  const result = await cli(['build', '--out', out, '--cache', `${out}-cache`]);
-  stdout = result.stdout;
-  assert.equal(result.status, 0, `pressroom build failed:\n${result.stderr}`);
+  sample = await sampleBuild();
+  out = sample.out;
+  stdout = sample.stdout;
+  assert.equal(sample.status, 0, `pressroom build failed:\n${sample.stderr}`);
   // The sample again with the keepNbsp policy on (English page and EPUB only: no Chromium needed).
-  nbspOut = `${out}-nbsp`;
+  nbspOut = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-nbsp-'));
   const config = path.join(nbspOut, 'pressroom.config.json');
-  mkdirSync(nbspOut);
   writeFileSync(
     config,
     JSON.stringify({
@@ -49,9 +50,8 @@ before(async () => {
 });
 
 after(() => {
-  rmSync(out, { recursive: true, force: true });
-  rmSync(nbspOut, { recursive: true, force: true });
-  rmSync(`${out}-cache`, { recursive: true, force: true });
+  sample?.dispose();
+  if (nbspOut) rmSync(nbspOut, { recursive: true, force: true });
 });
 
 const file = (...parts: string[]) => path.join(out, slug, ...parts);
@@ -264,7 +264,7 @@ test('keepNbsp: the EPUB carries every no-break space of the normalised text as 
   const expected = normalised.stdout.split('\u00a0').length - 1;
   // 703 in the raw sample; the site chrome and the scraper's repeated block take the rest.
   assert.ok(expected > 600, `${expected} no-break spaces in the normalised text`);
-  const epub = path.join(nbspOut, 'out', slug, 'en', `${slug}.en.epub`);
+  const epub = path.join(nbspOut!, 'out', slug, 'en', `${slug}.en.epub`);
   const xhtml = zipEntries(readFileSync(epub))
     .find((entry) => entry.name === 'EPUB/transcript.xhtml')!
     .read()

@@ -15,6 +15,7 @@ import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outlineTitles } from '../pipeline/render/pdf/metadata.ts';
 import { runningTitle } from '../pipeline/render/page.ts';
 import { cli, pressroomAsync, repo } from './helpers/cli.ts';
+import { sampleBuild, type SampleBuild } from './helpers/sample-build.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
@@ -25,30 +26,36 @@ const sample = { slug: '2025-11-26-bishkek-press-statements', locales: ['en', 'r
 const rtl = { slug: 'statement', locales: ['ar'] };
 let out: string;
 let rtlOut: string;
+/** The sample's output folder. */
+let sampleOut: string;
+let shared: SampleBuild | undefined;
 let browser: Browser;
 
 before(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-render-'));
   rtlOut = path.join(out, 'rtl');
-  const built = await cli(['build', '--out', path.join(out, 'sample')]);
-  assert.equal(built.status, 0, built.stderr);
+  // The run's one build of the sample (test/helpers/sample-build.ts): read here, never written.
+  shared = await sampleBuild();
+  sampleOut = shared.out;
+  assert.equal(shared.status, 0, shared.stderr);
   const builtRtl = await cli(['build', '--config', 'test/fixtures/rtl/pressroom.config.json', '--out', rtlOut]);
   assert.equal(builtRtl.status, 0, builtRtl.stderr);
 });
 
 after(async () => {
   await browser?.close();
+  shared?.dispose();
   rmSync(out, { recursive: true, force: true });
 });
 
 const cases = [
-  ...sample.locales.map((locale) => ({ locale, slug: sample.slug, root: () => path.join(out, 'sample') })),
+  ...sample.locales.map((locale) => ({ locale, slug: sample.slug, root: () => sampleOut })),
   ...rtl.locales.map((locale) => ({ locale, slug: rtl.slug, root: () => rtlOut })),
 ];
 const fileOf = (entry: (typeof cases)[number], name: string) => path.join(entry.root(), entry.slug, entry.locale, name);
 /** The site indexes: index.html and index.<locale>.html of both builds. */
 const indexes = () => [
-  ...['index.html', ...sample.locales.map((locale) => `index.${locale}.html`)].map((name) => path.join(out, 'sample', name)),
+  ...['index.html', ...sample.locales.map((locale) => `index.${locale}.html`)].map((name) => path.join(sampleOut, name)),
   ...['index.html', 'index.en.html', 'index.ar.html'].map((name) => path.join(rtlOut, name)),
 ];
 const collapse = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -315,7 +322,7 @@ test('the font preflight stops a build whose text has a character no shipped fon
 });
 
 test('pressroom serve sends a PDF as an attachment with its file name and type, and pages as HTML', async () => {
-  const server = pressroomAsync(['serve', '--port', '0', '--out', path.join(out, 'sample')]);
+  const server = pressroomAsync(['serve', '--port', '0', '--out', sampleOut]);
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';
@@ -332,7 +339,7 @@ test('pressroom serve sends a PDF as an attachment with its file name and type, 
     assert.equal(response.headers.get('content-type'), 'application/pdf');
     assert.equal(response.headers.get('content-disposition'), `attachment; filename="${name}"; filename*=UTF-8''${name}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    assert.deepEqual(bytes, new Uint8Array(readFileSync(path.join(out, 'sample', sample.slug, 'ru', name))));
+    assert.deepEqual(bytes, new Uint8Array(readFileSync(path.join(sampleOut, sample.slug, 'ru', name))));
     const page = await fetch(`${url}${sample.slug}/ru/`);
     assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.equal(page.headers.get('content-disposition'), null);

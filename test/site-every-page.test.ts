@@ -6,8 +6,7 @@
 // need a server (test/site-search.test.ts).
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +15,8 @@ import type { Element } from 'hast';
 import puppeteer from 'puppeteer';
 import { numberSections } from '../pipeline/render/page.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
-import { cli, repo } from './helpers/cli.ts';
+import { repo } from './helpers/cli.ts';
+import { sampleBuild, type SampleBuild } from './helpers/sample-build.ts';
 import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
@@ -25,14 +25,16 @@ const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'),
 const slugs = config.inputs.map((input) => path.basename(input, path.extname(input)));
 
 let out: string;
+let sample: SampleBuild | undefined;
 
+// The run's one build of the sample (test/helpers/sample-build.ts): read here, never written.
 before(async () => {
-  out = mkdtempSync(path.join(os.tmpdir(), 'pressroom-every-page-'));
-  const built = await cli(['build', '--out', out, '--no-cache', '--quiet']);
-  assert.equal(built.status, 0, built.stderr);
+  sample = await sampleBuild();
+  out = sample.out;
+  assert.equal(sample.status, 0, sample.stderr);
 });
 
-after(() => rmSync(out, { recursive: true, force: true }));
+after(() => sample?.dispose());
 
 /** Every file under the output folder, relative, with `/`. */
 const files = (folder = out): string[] =>

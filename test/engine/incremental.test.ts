@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { build } from '../../pipeline/build.ts';
-import { cli, pressroomAsync, snapshot } from '../helpers/cli.ts';
+import { cli, pressroomAsync, repo, snapshot } from '../helpers/cli.ts';
 import { editConceptTerm, projectConfig, threeDocumentProject } from './helpers.ts';
 
 test('a one-concept glossary edit rebuilds exactly the artifacts that use the concept, and they change', async () => {
@@ -59,27 +60,22 @@ test('a corrupt or missing cache entry is rebuilt, never served', async () => {
 test('a build killed midway leaves a cache from which the next build is correct', async () => {
   const folder = threeDocumentProject();
   const cache = path.join(folder, 'cache');
-  const child = pressroomAsync(['build', '--cache', cache, '--concurrency', '1', '--quiet'], folder);
-  // Killed as soon as the first artifact's entry is in place (not its temporary folder), while others are half made.
-  // The entries' paths are known: probing them one by one never walks into a temporary folder that the build
-  // is renaming away, which made a recursive readdir throw ENOENT.
   const entries = ['a-full', 'b-full', 'c-no-japarov'].flatMap((slug) =>
     ['en', 'ru', 'ky'].map((locale) => path.join(cache, slug, locale, 'entry.json')),
   );
-  await new Promise<void>((resolve) => {
-    const poll = setInterval(() => {
-      if (entries.some((entry) => existsSync(entry)) || child.exitCode !== null) {
-        clearInterval(poll);
-        child.kill('SIGKILL');
-        resolve();
-      }
-    }, 20);
+  // The build kills itself the moment the first artifact's entry is renamed into place (a preloaded hook,
+  // test/helpers/die-after-cache-entry.mjs), while the others are not made yet: the same point on every run,
+  // where a poller racing the build's renames saw it late, or after the build had finished, under load.
+  const child = pressroomAsync(['build', '--cache', cache, '--concurrency', '1', '--quiet'], folder, {
+    args: ['--import', pathToFileURL(path.join(repo, 'test/helpers/die-after-cache-entry.mjs')).href],
+    env: { PRESSROOM_DIE_AFTER_ENTRY_AT: JSON.stringify(entries.map((entry) => path.dirname(entry))) },
   });
   const [, signal] = (await new Promise((resolve) => child.once('close', (...outcome) => resolve(outcome)))) as [
     number | null,
     string | null,
   ];
   assert.equal(signal, 'SIGKILL', 'the build was still running when it was killed');
+  assert.equal(entries.filter((entry) => existsSync(entry)).length, 1, 'killed right after its first cache entry');
   // Nothing is published before the whole build is made, and a cache entry is complete or absent.
   const output = path.join(folder, 'output');
   assert.deepEqual(existsSync(output) ? readdirSync(output).filter((name) => !name.startsWith('.')) : [], []);

@@ -11,8 +11,13 @@ export function pressroom(args: string[], options: Omit<SpawnSyncOptionsWithStri
   return spawnSync(process.execPath, [bin, ...args], { cwd: repo, ...options, encoding: 'utf8' });
 }
 
-export function pressroomAsync(args: string[], cwd = repo) {
-  return spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The CLI as a process, running on; `node` adds options for node itself (a module to preload, say). */
+export function pressroomAsync(args: string[], cwd = repo, node: { args?: string[]; env?: Record<string, string> } = {}) {
+  return spawn(process.execPath, [...(node.args ?? []), bin, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...node.env },
+  });
 }
 
 export interface CliRun {
