@@ -30,24 +30,63 @@ export interface BlockFeatures {
 const SEPARATOR_MARKS = /\s(?:\/|\||•|·|»|›|>)(?=\s|$)|^\s*(?:\/|\||•|·|»|›)\s/gu;
 
 export function featuresOf(text: string): BlockFeatures {
-  const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
-  const bare = words.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  const count = (test: (word: string) => boolean) => (bare.length === 0 ? 0 : bare.filter(test).length / bare.length);
-  // "Share on", "Print this page": interface words are weighed among the words that carry content.
-  const content = bare.filter((word) => !isFunctionWord(word));
+  // One pass over the words, the Unicode classes asked only what the ASCII tests cannot settle: the
+  // classifier reads the features of many blocks of every transcript.
+  let words = 0;
+  let functionWords = 0;
+  let contentWords = 0;
+  let interfaceWords = 0;
+  let capitalised = 0;
+  for (const word of text.split(/\s+/u)) {
+    if (!(isAsciiAlphanumeric(word.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(word))) continue;
+    words += 1;
+    const bare =
+      isAsciiAlphanumeric(word.charCodeAt(0)) && isAsciiAlphanumeric(word.charCodeAt(word.length - 1)) ? word : word.replace(EDGES, '');
+    // "Share on", "Print this page": interface words are weighed among the words that carry content.
+    if (isFunctionWord(bare)) functionWords += 1;
+    else {
+      contentWords += 1;
+      if (isInterfaceWord(bare)) interfaceWords += 1;
+    }
+    if (/^\p{Lu}/u.test(bare)) capitalised += 1;
+  }
   return {
-    words: words.length,
+    words,
     chars: text.length,
-    sentenceEnd: /[.!?\u2026][\s"'\u00bb\u201d\u2019)\]]*$/u.test(text),
+    sentenceEnd: endsSentence(text),
     hasLower: /\p{Ll}/u.test(text),
-    functionShare: count(isFunctionWord),
-    interfaceShare: content.length === 0 ? 0 : content.filter(isInterfaceWord).length / content.length,
-    capitalShare: count((word) => /^\p{Lu}/u.test(word)),
+    functionShare: words === 0 ? 0 : functionWords / words,
+    interfaceShare: contentWords === 0 ? 0 : interfaceWords / contentWords,
+    capitalShare: words === 0 ? 0 : capitalised / words,
     separators: (text.match(SEPARATOR_MARKS) ?? []).length,
     url: /^(?:https?:\/\/|www\.)\S+$/iu.test(text.trim()),
     punctuated: /[\d,]/u.test(text),
-    labelled: /^[^:]{2,120}\p{L}\s?:(?:\s+\p{L}|\s*$)/u.test(text),
+    // The pattern's colon is the text's first, within its first 124 characters: a speech paragraph without
+    // one is settled without running it.
+    labelled: isLabelledAt(text.indexOf(':')) && LABELLED.test(text),
   };
+}
+
+/** Punctuation and symbols around a word: "(Applause.)" → "Applause". */
+const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+/** "NAME SURNAME: text" or "NAME SURNAME:" alone. */
+const LABELLED = /^[^:]{2,120}\p{L}\s?:(?:\s+\p{L}|\s*$)/u;
+const isLabelledAt = (colon: number) => colon >= 3 && colon <= 124;
+
+const isAsciiAlphanumeric = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** What may follow a sentence's last mark: spaces, closing quotes and brackets. */
+const AFTER_SENTENCE = /[\s"'\u00bb\u201d\u2019)\]]/u;
+
+/**
+ * Ends as a sentence does: . ! ? … with only closing quotes, brackets and spaces after it — what
+ * /[.!?\u2026][\s"'\u00bb\u201d\u2019)\]]*$/u tells, read from the end instead of tried at every
+ * position of a long paragraph.
+ */
+function endsSentence(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && AFTER_SENTENCE.test(text[end - 1]!)) end -= 1;
+  return end > 0 && '.!?\u2026'.includes(text[end - 1]!);
 }
 
 /** Reads as running text: a sentence of some length, or a long run with the function words prose has. */

@@ -71,7 +71,9 @@ const KIND_RANK: Record<string, number> = { delivered: 0, event: 1, none: 1, pub
  * chrome before and after, and the footer after the last spoken block.
  */
 export function findFrame(texts: readonly string[], options: FrameOptions): Frame {
-  const features = texts.map((text) => featuresOf(text));
+  // Read for the header and the footer only, when first asked: a speech's hundreds of blocks in between never are.
+  const known: (BlockFeatures | undefined)[] = [];
+  const features = (index: number): BlockFeatures => (known[index] ??= featuresOf(texts[index]!));
   const assigned = new Map<number, Assignment>();
   const dateOptions = { lang: options.lang, ...(options.datePatterns ? { patterns: options.datePatterns } : {}) };
   // A label printed above the page's own heading (which ingest moved first) is no turn of the transcript.
@@ -80,7 +82,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   const labelAt = (index: number) => options.isLabel(index) && (heading < 0 || lineOf(index) > lineOf(heading));
   let firstLabel = texts.findIndex((_, index) => labelAt(index));
   // A headline built like a label ("Smith: New airport to open in 2027") right above the dateline is the title.
-  if (firstLabel >= 0 && !features[firstLabel]!.sentenceEnd && features[firstLabel]!.words <= 16) {
+  if (firstLabel >= 0 && !features(firstLabel).sentenceEnd && features(firstLabel).words <= 16) {
     const dated = range(firstLabel + 1, Math.min(texts.length, firstLabel + 4), 1).some((index) =>
       parseDateline(texts[index]!, dateOptions),
     );
@@ -107,14 +109,14 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   const frame: Frame = { title: 0, titleRule: 'title:first-block', bodyStart: 1, footerStart: texts.length, assigned };
   const isHeaderNoise = memo(
     (index: number) =>
-      Boolean(isChromeBlock(texts[index]!, features[index])) ||
+      Boolean(isChromeBlock(texts[index]!, features(index))) ||
       Boolean(parseTimeLine(texts[index]!)) ||
       Boolean(parseVenueLine(texts[index]!, options.lang)) ||
       Boolean(datelineAt(index)) ||
       Boolean(parseSourceLine(texts[index]!)),
   );
   const titleCandidate = (index: number) =>
-    !isHeaderNoise(index) && isTitleLike(texts[index]!, features[index]) && !(isProse(features[index]!) && features[index]!.words > 30);
+    !isHeaderNoise(index) && isTitleLike(texts[index]!, features(index)) && !(isProse(features(index)) && features(index).words > 30);
 
   if (best) {
     frame.dateline = { index: best.index, value: best.value, rule: `dateline:${best.value.kind ?? 'plain'}` };
@@ -125,14 +127,14 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   let placeLine: number | undefined;
   if (best && !best.value.place) {
     const afterTime = parseTimeLine(texts[best.index + 1] ?? '') ? best.index + 2 : best.index + 1;
-    if (afterTime < limit && isPlaceLine(texts[afterTime]!, features[afterTime]!)) placeLine = afterTime;
+    if (afterTime < limit && isPlaceLine(texts[afterTime]!, features(afterTime))) placeLine = afterTime;
     // "St Petersburg" / "13 November 2022": the place printed on the line above the date, under a title.
     const above = best.index - 1;
     const titled = range(0, above, 1).some(
-      (index) => isTitleLike(texts[index]!, features[index]) && !isChromeBlock(texts[index]!, features[index]),
+      (index) => isTitleLike(texts[index]!, features(index)) && !isChromeBlock(texts[index]!, features(index)),
     );
     const headed = options.isHeading !== undefined && range(0, limit, 1).some((index) => options.isHeading!(index));
-    if (placeLine === undefined && above > 0 && titled && !headed && isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
+    if (placeLine === undefined && above > 0 && titled && !headed && isPlaceLine(texts[above]!, features(above))) placeLine = above;
   }
   const noise = (index: number) => index === placeLine || isHeaderNoise(index);
   // A salutation ("Dear friends,"), a greeting ("Good afternoon") or a line cut at a comma is the start of the
@@ -141,7 +143,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     (index) =>
       index !== placeLine &&
       titleCandidate(index) &&
-      !features[index]!.sentenceEnd &&
+      !features(index).sentenceEnd &&
       !/[,;]$/.test(texts[index]!) &&
       !SPEECH_OPENING.test(texts[index]!),
   );
@@ -160,7 +162,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   // between them in the source (ingest moves the title first, so source lines decide, not block order).
   const above = best ? best.index - 1 : -1;
   if (best && !best.value.place && placeLine === undefined && above >= 0 && above !== frame.title && lineOf(above) > lineOf(frame.title))
-    if (isPlaceLine(texts[above]!, features[above]!)) placeLine = above;
+    if (isPlaceLine(texts[above]!, features(above))) placeLine = above;
   if (placeLine !== undefined && placeLine !== frame.title) frame.placeLine = { index: placeLine, place: texts[placeLine]! };
   // A news site stamps its publication time above the headline; the event's own date stands under the title.
   const under = datelines.find((other) => other.index > frame.title && rank(other.value) <= rank(best!.value));
@@ -204,7 +206,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
     const aboveText =
       next >= texts.length ||
       next === limit ||
-      (features[next]!.sentenceEnd && features[next]!.hasLower && features[next]!.words >= 3) ||
+      (features(next).sentenceEnd && features(next).hasLower && features(next).words >= 3) ||
       options.isLabel(next) ||
       /^(?:\*\s*){3,}$/.test(texts[next]!);
     const aboveDateline = best !== undefined && best.index > index && range(index + 1, best.index, 1).every(noise);
@@ -251,7 +253,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
       continue;
     }
     const venue = parseVenueLine(texts[index]!, options.lang);
-    if (venue && !frame.venue && !isProse(features[index]!)) {
+    if (venue && !frame.venue && !isProse(features(index))) {
       frame.venue = { index, place: venue };
       scanEnd = Math.max(scanEnd, index + 1);
     }
@@ -265,7 +267,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   for (let index = 0; index < limit; index += 1) {
     if (taken.has(index) || assigned.has(index)) continue;
     if (index < frame.title || lineOf(index) < lineOf(frame.title)) {
-      assigned.set(index, { class: 'chrome', rule: `chrome:${isChromeBlock(texts[index]!, features[index])?.rule ?? 'before-title'}` });
+      assigned.set(index, { class: 'chrome', rule: `chrome:${isChromeBlock(texts[index]!, features(index))?.rule ?? 'before-title'}` });
       continue;
     }
     if (index < bodyStart || index === bodyStart) {
@@ -274,8 +276,8 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
         bodyStart = Math.max(bodyStart, index + 1);
         continue;
       }
-      const chrome = isChromeBlock(texts[index]!, features[index]);
-      if (chrome || (index < scanEnd && !isProse(features[index]!))) {
+      const chrome = isChromeBlock(texts[index]!, features(index));
+      if (chrome || (index < scanEnd && !isProse(features(index)))) {
         assigned.set(index, { class: 'chrome', rule: `chrome:${chrome?.rule ?? 'header'}` });
         bodyStart = Math.max(bodyStart, index + 1);
       }
@@ -356,7 +358,7 @@ function isPlaceLine(text: string, features: BlockFeatures): boolean {
  */
 function findFooter(
   texts: readonly string[],
-  features: readonly BlockFeatures[],
+  features: (index: number) => BlockFeatures,
   bodyStart: number,
   options: FrameOptions,
   dateOptions: { lang: string; patterns?: RegExp[] },
@@ -382,11 +384,11 @@ function findFooter(
     } else if (END_MARK.test(text)) {
       assignment = { class: 'footer', rule: 'footer:end-mark' };
     } else {
-      const chrome = isChromeBlock(text, features[index]) ?? (isFooterPhrase(text) ? { rule: 'template-phrase' } : undefined);
+      const chrome = isChromeBlock(text, features(index)) ?? (isFooterPhrase(text) ? { rule: 'template-phrase' } : undefined);
       if (chrome) assignment = { class: 'footer', rule: `footer:${chrome.rule}` };
     }
     if (!assignment) {
-      if (features[index]!.sentenceEnd || features[index]!.words > 16 || isProse(features[index]!)) break;
+      if (features(index).sentenceEnd || features(index).words > 16 || isProse(features(index))) break;
       weak.push(index);
       continue;
     }
