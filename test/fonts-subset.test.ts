@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import subsetFont from 'subset-font';
 import { build } from '../pipeline/build.ts';
 import { previewServer } from '../pipeline/commands/serve.ts';
@@ -20,6 +20,7 @@ import type { OutputFile } from '../pipeline/render/outputs.ts';
 import { cssContentText, missingGlyphs, preflightFonts, visibleText } from '../pipeline/render/preflight.ts';
 import { forgetSubsets, subsetFonts } from '../pipeline/render/subset.ts';
 import { repo } from './helpers/cli.ts';
+import { outputFiles, sampleBuild, type SampleBuild } from './helpers/sample-build.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 
 const SLUG = '2025-11-26-bishkek-press-statements';
@@ -27,6 +28,7 @@ const INVISIBLE = /[\s\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/u;
 let kit: FontKit;
 let sample: OutputFile[];
 let rtl: OutputFile[];
+let shared: SampleBuild | undefined;
 
 async function buildProject(configFile: string, formats: Format[]): Promise<OutputFile[]> {
   const root = path.dirname(configFile);
@@ -36,10 +38,15 @@ async function buildProject(configFile: string, formats: Format[]): Promise<Outp
 
 before(async () => {
   kit = await loadFonts();
-  // The bundle prints the PDF: the one Chromium of this file. The Arabic fixture needs none.
-  sample = await buildProject(path.join(repo, 'pressroom.config.json'), ['html', 'epub', 'bundle']);
+  // The sample with every format (the bundle prints the PDF): the run's one build of it, read back from its
+  // folder (test/helpers/sample-build.ts). The Arabic fixture is built here, in memory, without Chromium.
+  shared = await sampleBuild();
+  assert.equal(shared.status, 0, shared.stderr);
+  sample = outputFiles(shared.out);
   rtl = await buildProject(path.join(repo, 'test/fixtures/rtl/pressroom.config.json'), ['html', 'epub']);
 });
+
+after(() => shared?.dispose());
 
 const fileIn = (files: OutputFile[], name: string) => {
   const found = files.find((file) => file.path === name);

@@ -1,6 +1,6 @@
 // The sample project (pressroom.config.json: three originals × en, ru, ky, every format, real Chromium) built
 // once per `npm test` run through the CLI's main(), for the test files that only read its outputs (e2e,
-// render, site-every-page). scripts/run-tests.mjs gives the run a folder of its own (PRESSROOM_TEST_SHARED),
+// render, site-every-page, fonts-subset). scripts/run-tests.mjs gives the run a folder of its own (PRESSROOM_TEST_SHARED),
 // removed when the run ends; the first file to ask builds into it behind a lock, the others wait for the
 // marker it writes last. The folder is named by a hash of everything the build reads, so a source edited
 // during a run gets a build of its own. A file run alone (no run folder) builds privately and removes it.
@@ -109,4 +109,13 @@ export function sampleBuild(): Promise<SampleBuild> {
     }
   })();
   return mine;
+}
+
+/** Every file under an output folder as the build returns them: path relative, with `/`, and bytes. */
+export function outputFiles(folder: string): { path: string; contents: Uint8Array }[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map((file) => ({ path: path.relative(folder, file).split(path.sep).join('/'), contents: new Uint8Array(readFileSync(file)) }));
 }
