@@ -1,9 +1,10 @@
-// The sample project (pressroom.config.json: three originals × en, ru, ky, every format, real Chromium) built
-// once per `npm test` run through the CLI's main(), for the test files that only read its outputs (e2e,
-// render, site-every-page, fonts-subset). scripts/run-tests.mjs gives the run a folder of its own (PRESSROOM_TEST_SHARED),
-// removed when the run ends; the first file to ask builds into it behind a lock, the others wait for the
-// marker it writes last. The folder is named by a hash of everything the build reads, so a source edited
-// during a run gets a build of its own. A file run alone (no run folder) builds privately and removes it.
+// The sample project (pressroom.config.json: three originals × en, ru, ky, every format, real Chromium)
+// built once per `npm test` run through the CLI's main(), for the test files that only read its outputs
+// (e2e, render, site-every-page, fonts-subset). scripts/run-tests.mjs gives the run a folder of its own
+// (PRESSROOM_TEST_SHARED), removed when the run ends; the first file to ask builds into it behind a lock,
+// the others wait for the marker it writes last. The folder is named by a hash of everything the build
+// reads, so a source edited during a run gets a build of its own. A file run alone (no run folder) builds
+// privately and removes it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
