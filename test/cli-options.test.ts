@@ -87,6 +87,19 @@ test('every string option without its value, a boolean with one and a value outs
   }
 });
 
+test('a command that takes no arguments, or one, refuses more instead of ignoring them', async () => {
+  for (const [argv, extra, expected] of [
+    [['serve'], 'output', 'expected options only'],
+    [['terms', 'check'], 'ky', 'expected options only'],
+    [['index', 'a'], 'b', 'expected at most 1 argument'],
+  ] as const) {
+    const run = await cli([...argv, extra]);
+    assert.equal(run.status, 2, argv.join(' '));
+    assert.ok(run.stderr.startsWith(`pressroom ${argv[0]}`), run.stderr);
+    assert.ok(run.stderr.includes(`: Unexpected argument “${extra}”, ${expected}\n`), run.stderr);
+  }
+});
+
 test('parseOptions: values typed by the table, repeated options collected, positionals after -- kept as given', () => {
   const table = {
     out: { type: 'string', value: '<dir>', help: 'folder' },

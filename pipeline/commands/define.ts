@@ -3,7 +3,7 @@
 // codes and the usage shown with a usage error are the CLI's (cli.ts).
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../report/print.ts';
 import { optionsUsage, parseOptions, type OptionTable, type OptionValues } from './options.ts';
-import type { Command, ExitCode, Io } from './types.ts';
+import { UsageError, type Command, type ExitCode, type Io } from './types.ts';
 
 export interface Parsed<T extends OptionTable> {
   values: OptionValues<T>;
@@ -21,11 +21,13 @@ export interface CommandDefinition<T extends OptionTable> {
   about: string;
   /** The options, in the order the usage lists them. */
   options: T;
+  /** The most arguments (positionals) it takes; more is a usage error rather than silently ignored. Default: any. */
+  maxArguments?: number;
   run(parsed: Parsed<T>, io: Io): Promise<ExitCode>;
 }
 
 export function defineCommand<const T extends OptionTable>(definition: CommandDefinition<T>): Command {
-  const { name, synopsis, about, options, run } = definition;
+  const { name, synopsis, about, options, maxArguments = Infinity, run } = definition;
   // Another command's --format (glossary export's) names what it writes, not how it reports.
   const reports = options.format?.choices === DIAGNOSTIC_FORMATS;
   return {
@@ -34,6 +36,10 @@ export function defineCommand<const T extends OptionTable>(definition: CommandDe
     usage: `Usage: pressroom ${name} ${synopsis}\n\n${about.trim()}\n\nOptions:\n${optionsUsage(options)}\n`,
     run: (argv, io) => {
       const { values, positionals } = parseOptions(argv, options);
+      if (positionals.length > maxArguments)
+        throw new UsageError(
+          `Unexpected argument “${positionals[maxArguments]}”, expected ${maxArguments === 0 ? 'options only' : `at most ${maxArguments} argument${maxArguments === 1 ? '' : 's'}`}`,
+        );
       const format = reports ? ((values.format as DiagnosticFormat | undefined) ?? 'text') : 'text';
       return run({ values, positionals, format }, io);
     },

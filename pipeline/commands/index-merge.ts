@@ -19,6 +19,7 @@ folders gathered into one) into one site index (index.html) and one report.json.
     ...CONFIG_OPTION,
     ...FORMAT_OPTION,
   },
+  maxArguments: 1,
   async run({ values, positionals, format }, io) {
     const flags: CliConfigFlags = values;
     if (positionals[0] && !flags.out) flags.out = positionals[0];

@@ -249,6 +249,7 @@ method, path, status, bytes sent, milliseconds. Localhost only. Stop with Ctrl-C
     out: { type: 'string', value: '<dir>', help: 'folder to serve (default: the config\'s "out", else output)' },
     ...CONFIG_OPTION,
   },
+  maxArguments: 0,
   async run({ values }, io) {
     const given = values.port;
     const port = Number(given ?? 8080);

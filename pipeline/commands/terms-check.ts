@@ -22,6 +22,7 @@ terms missing, deprecated terms used, one sentence translated two ways.`,
     ...FORMAT_OPTION,
     ...CONFIG_OPTION,
   },
+  maxArguments: 0,
   async run({ values, format }, io) {
     const config = await loadCliConfig({ config: values.config });
     const { locale } = values;
