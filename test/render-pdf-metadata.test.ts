@@ -2,15 +2,17 @@
 // tools that share no code with it: qpdf (structure, outline), poppler's pdfinfo, pdf-lib reading it back.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
 import { PDFDocument, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 import { PipelineError } from '../pipeline/errors.ts';
 import { launchBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outlineTitles, setMetadata, type PdfMetadata } from '../pipeline/render/pdf/metadata.ts';
+import { printPdf } from '../pipeline/render/pdf/print.ts';
 import { decodeText, parseValue, serialize, textString } from '../pipeline/render/pdf/objects.ts';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-pdf-metadata-'));
@@ -18,6 +20,7 @@ const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-pdf-metadata-'));
 const WRAPPED = 'Statements by the President of Russia and the President of Kyrgyzstan';
 const SECTION = 'Вопрос (второй) \\ ответ';
 let chromium: Uint8Array;
+let browser: Browser | undefined;
 
 const metadata: PdfMetadata = {
   title: 'Заявления для прессы & (Бишкек) 😀',
@@ -36,16 +39,16 @@ before(async () => {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${WRAPPED}</title></head><body>
 <h1 style="width: 12em">${WRAPPED}</h1><p>Text.</p><h2>${SECTION}</h2><p>More text.</p></body></html>`,
   );
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-    chromium = await page.pdf({ format: 'A4', tagged: true, outline: true });
-  } finally {
-    await browser.close();
-  }
+  browser = await launchBrowser();
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  chromium = await page.pdf({ format: 'A4', tagged: true, outline: true });
+  await page.close();
 });
-after(() => rmSync(folder, { recursive: true, force: true }));
+after(async () => {
+  await browser?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 const write = (name: string, bytes: Uint8Array) => {
   const file = path.join(folder, name);
@@ -186,4 +189,33 @@ test('strings: escapes, nesting and octal read as PDF 32000 says; text strings r
   assert.equal(serialize(dict), '<</A [1 0 R /B -2.5 true null]\n/C <</D (x)>>>>');
   assert.throws(() => parseValue('(never closed', 0, 0), /has no end/);
   assert.throws(() => parseValue('['.repeat(100), 0, 0), /nested more than 64 deep/);
+});
+
+test('prints reuse their tab: the same bytes as on a fresh one, and an idle tab’s refresh is refused', async () => {
+  const page = (name: string, body: string, head = '') => {
+    const file = path.join(folder, name, 'index.html');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<title>${name}</title></head><body>${body}</body></html>`,
+    );
+    writeFileSync(path.join(folder, name, 'other.html'), '<p>The refresh target.</p>');
+    return file;
+  };
+  const first = page('first', '<h1>First document</h1><p>One.</p>', '<meta http-equiv="refresh" content="1.5;url=other.html">');
+  const second = page('second', '<h1>Second document</h1><p>Two.</p>');
+  const pages = async () => (await browser!.pages()).length;
+  const before = await pages();
+  const once = await printPdf(browser!, first, { ...metadata, headings: undefined });
+  const tab = (await browser!.pages()).find((each) => each.url() === pathToFileURL(first).href);
+  assert.ok(tab, 'the tab that printed is still open, holding its document');
+  const refused: string[] = [];
+  tab.on('requestfailed', (request) => refused.push(request.url()));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  assert.deepEqual(refused, [pathToFileURL(path.join(folder, 'first', 'other.html')).href], 'the idle tab’s refresh was not refused');
+  const other = await printPdf(browser!, second, { ...metadata, headings: undefined });
+  assert.match(execFileSync('pdftotext', [write('second.pdf', other), '-'], { encoding: 'utf8' }), /Second document/);
+  const again = await printPdf(browser!, first, { ...metadata, headings: undefined });
+  assert.equal(await pages(), before + 1, 'one tab for prints one after another');
+  assert.ok(Buffer.from(again).equals(Buffer.from(once)), 'a reused tab printed other bytes');
 });
