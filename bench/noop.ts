@@ -6,8 +6,10 @@
 // pressroom runs as an installed package does (dist/ copied with bin/ and package.json beside a link to
 // node_modules), so no TypeScript is compiled while it is timed.
 //
-//   node --import tsx bench/noop.ts [--docs 300] [--runs 5] [--formats html,epub] [--profile]
+//   node --import tsx bench/noop.ts [--docs 300] [--runs 5] [--formats html,epub] [--profile] [--against <checkout>]
 // --profile writes a CPU profile of one more no-op build (node --cpu-prof) and prints its heaviest functions.
+// --against installs another checkout (another commit's tree, node_modules linked) the same way, builds its
+// own copy of the corpus, and times its no-op interleaved with this one's: a before/after in one run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     formats: { type: 'string', default: 'html,epub' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    against: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -37,18 +40,27 @@ function timed(args: string[], cwd: string): { ms: number; stdout: string } {
   return { ms, stdout: result.stdout };
 }
 
-const built = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
-if (built.status !== 0) throw new Error('scripts/build.mjs failed');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-noop-'));
-const installed = path.join(scratch, 'pressroom');
-mkdirSync(installed);
-for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(repo, part), path.join(installed, part), { recursive: true });
-symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
-const bin = path.join(installed, 'bin', 'pressroom.mjs');
+/** Compiles `checkout` and installs it under `name` in the scratch folder: the path of its bin. */
+function install(checkout: string, name: string): string {
+  const built = spawnSync(process.execPath, [path.join(checkout, 'scripts', 'build.mjs')], { cwd: checkout, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`scripts/build.mjs failed in ${checkout}`);
+  const installed = path.join(scratch, name);
+  mkdirSync(installed);
+  for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(checkout, part), path.join(installed, part), { recursive: true });
+  symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
+  return path.join(installed, 'bin', 'pressroom.mjs');
+}
+const bin = install(repo, 'pressroom');
+const otherBin = values.against ? install(path.resolve(values.against), 'against') : undefined;
 
 const project = await generateCorpus(path.join(scratch, 'project'), Number(values.docs));
 const build = [bin, 'build', '--formats', values.formats!, '--json'];
 const cold = timed(build, project);
+// The other checkout builds its own copy of the same corpus (same seed) into its own cache.
+const otherProject = otherBin ? await generateCorpus(path.join(scratch, 'against-project'), Number(values.docs)) : undefined;
+const otherBuild = otherBin ? [otherBin, 'build', '--formats', values.formats!, '--json'] : undefined;
+if (otherBuild) process.stdout.write(`cold build (--against): ${seconds(timed(otherBuild, otherProject!).ms)}\n`);
 /** The CLI's --json summary without its long lists. */
 const summary = (stdout: string) => {
   const parsed = JSON.parse(stdout) as Record<string, unknown>;
@@ -60,15 +72,18 @@ const summary = (stdout: string) => {
 };
 process.stdout.write(`cold build: ${seconds(cold.ms)} (${summary(cold.stdout)})\n`);
 
-const samples = { node: [] as number[], help: [] as number[], noop: [] as number[] };
+const samples = { node: [] as number[], help: [] as number[], noop: [] as number[], against: [] as number[] };
 let last = '';
+const loads: number[] = [];
 for (let run = 0; run < runs; run += 1) {
   // Interleaved, so that a neighbour's load on the shared machine hits every side alike.
+  loads.push(os.loadavg()[0]!);
   samples.node.push(timed(['-e', '0'], project).ms);
   samples.help.push(timed([bin, '--help'], project).ms);
   const noop = timed(build, project);
   samples.noop.push(noop.ms);
   last = summary(noop.stdout);
+  if (otherBuild) samples.against.push(timed(otherBuild, otherProject!).ms);
 }
 const report = JSON.parse(readFileSync(path.join(project, 'output', 'report.json'), 'utf8')) as { timings?: unknown };
 const node = median(samples.node);
@@ -87,6 +102,15 @@ const rows = [
     seconds(noop),
     `${seconds(noop - help)} beyond the start (${(noop / help).toFixed(1)}× it); target ≤ 1 s beyond`,
   ],
+  ...(otherBuild
+    ? [
+        [
+          `the same no-op by --against ${values.against}`,
+          seconds(median(samples.against)),
+          `${seconds(median(samples.against) - help)} beyond the start (${(median(samples.against) / help).toFixed(1)}× it); this tree ${(noop / median(samples.against)).toFixed(2)}× it`,
+        ],
+      ]
+    : []),
 ];
 process.stdout.write(
   [
@@ -96,10 +120,11 @@ process.stdout.write(
     '',
     `${runs} runs each, interleaved; ranges: --help ${samples.help.map((ms) => ms.toFixed(0)).join('/')} ms, no-op ${samples.noop
       .map((ms) => ms.toFixed(0))
-      .join('/')} ms; load average ${os
-      .loadavg()
+      .join(
+        '/',
+      )} ms${otherBuild ? `, --against ${samples.against.map((ms) => ms.toFixed(0)).join('/')} ms` : ''}; load average (1 min) before each run ${loads
       .map((load) => load.toFixed(1))
-      .join(' ')}.`,
+      .join(', ')}.`,
     `The last no-op's summary: ${last}`,
     `Its stage timings (report.json): ${JSON.stringify(report.timings)}`,
     '',

@@ -11,6 +11,7 @@ import { parseTbx } from './glossary/tbx.ts';
 import type { Concept } from './glossary/types.ts';
 import { createTranslator, loadCatalogs, type MissingKey, type Translate } from './i18n/ui.ts';
 import { loadFonts } from './render/fonts.ts';
+import { loadSubsetFont } from './render/subset.ts';
 import { launchBrowser } from './render/pdf/browser.ts';
 import { createDiagnostic, Reporter, type Message } from './report/messages.ts';
 import type { Resources } from './stage.ts';
@@ -119,6 +120,8 @@ export async function loadResources(config: PipelineConfig, report: Reporter, op
 
 /** Reads and indexes the memories and the glossary, reporting conflicting units to `report`. */
 async function loadTranslation(config: PipelineConfig, report: Reporter): Promise<{ memory: TranslationMemory; glossary: Glossary }> {
+  // What renders with them loads meanwhile (a failure shows where it is used).
+  loadSubsetFont().catch(() => undefined);
   const memory = new TranslationMemory();
   // Every locale may translate: a document's language is its own (a Russian original's en page needs the
   // memories even when en is the config's sourceLocale). The default direction is indexed now, the others

@@ -6,6 +6,7 @@ import type { OutputFile } from '../render/outputs.ts';
 import { sha256, type ArtifactCache } from './cache.ts';
 import { sidecarCandidates } from '../normalize/sidecar.ts';
 import { codeHash } from './fingerprint.ts';
+import type { Placement } from '../emit/write.ts';
 import type { Sink } from './sink.ts';
 
 /** What the quick artifact keys and the site key are made from, hashed before the build reads anything. */
@@ -71,6 +72,19 @@ export async function writeCached(
   const wanted = await key();
   const hit = await cache.get<null>(name, wanted);
   const stored = hit ?? (await cache.put(name, wanted, await make(), null));
-  for (const file of stored.files) await sink.link(path.join(stored.folder, file), file);
+  const placements: Placement[] = stored.files.map((file, at) => [path.join(stored.folder, file), file, stored.ids[at]]);
+  // A folder these files fill alone (pagefind/, report/) that the output already holds as exactly these
+  // files (the same inodes) is kept in place: a no-op rebuild neither re-links nor deletes its thousand files.
+  const folders = new Map<string, Placement[]>();
+  for (const placement of placements) {
+    const slash = placement[1].indexOf('/');
+    if (!hit || slash <= 0) continue;
+    const folder = placement[1].slice(0, slash);
+    const list = folders.get(folder) ?? [];
+    list.push(placement);
+    folders.set(folder, list);
+  }
+  const kept = new Set([...folders].filter(([folder, files]) => sink.keep(folder, files)).map(([folder]) => folder));
+  for (const [source, target] of placements) if (!kept.has(target.split('/')[0]!)) await sink.link(source, target);
   return hit !== undefined;
 }

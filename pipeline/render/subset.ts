@@ -129,6 +129,17 @@ export function forgetSubsets(): void {
   cachedBytes = 0;
 }
 
+let subsetModule: Promise<typeof import('subset-font')> | undefined;
+
+/**
+ * subset-font (with fontverter, wawoff2 and pako: ≈ 0.1 s to load), loaded on first use: a build whose every
+ * artifact comes from the cache makes no subset. A build that renders starts loading it with the memories
+ * (resources.ts), so that its documents do not all wait for it at their first EPUB.
+ */
+export function loadSubsetFont(): Promise<typeof import('subset-font')> {
+  return (subsetModule ??= import('subset-font'));
+}
+
 /** One face subset to exactly `codePoints` (sorted), made once per process for the same font and set. */
 export function subsetFace(face: FontFace, codePoints: readonly number[]): Promise<Uint8Array> {
   const key = createHash('sha256')
@@ -147,9 +158,7 @@ export function subsetFace(face: FontFace, codePoints: readonly number[]): Promi
   const entry: { size: number; bytes: Promise<Uint8Array> } = { size: 0, bytes: Promise.resolve(new Uint8Array()) };
   // fontverter reads the signature with Buffer methods: a plain Uint8Array is not recognised.
   const font = Buffer.from(face.contents.buffer, face.contents.byteOffset, face.contents.byteLength);
-  // Loaded on the first subset (with fontverter, wawoff2 and pako: ≈ 0.1 s): a build whose every artifact
-  // comes from the cache makes none.
-  entry.bytes = import('subset-font')
+  entry.bytes = loadSubsetFont()
     .then(({ default: subsetFont }) => subsetFont(font, String.fromCodePoint(...codePoints), { targetFormat: 'truetype' }))
     .then(
       (buffer) => {

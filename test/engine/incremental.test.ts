@@ -75,7 +75,10 @@ test('a build killed midway leaves a cache from which the next build is correct'
     string | null,
   ];
   assert.equal(signal, 'SIGKILL', 'the build was still running when it was killed');
-  assert.equal(entries.filter((entry) => existsSync(entry)).length, 1, 'killed right after its first cache entry');
+  // Two documents are in flight (--concurrency 1 keeps one more document going): when both render the same
+  // text they reach their first entry together, and the other's rename may land in the same instant.
+  const made = entries.filter((entry) => existsSync(entry)).length;
+  assert.ok(made >= 1 && made <= 2, `killed right after its first cache entry (${made} entries)`);
   // Nothing is published before the whole build is made, and a cache entry is complete or absent.
   const output = path.join(folder, 'output');
   assert.deepEqual(existsSync(output) ? readdirSync(output).filter((name) => !name.startsWith('.')) : [], []);

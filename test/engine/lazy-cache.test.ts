@@ -160,3 +160,24 @@ test('a missing or damaged segments file is rebuilt when the dashboard needs it,
   assert.deepEqual(edited.report.incremental?.rebuilt.sort(), ['a-full/ky', 'b-full/ky']);
   await assertSameAsFresh(config, 'damaged source facts');
 });
+
+test('a no-op rebuild keeps the search bundle and the dashboard folders in place, and puts back one a reader changed', async () => {
+  assert.ok(config, 'the first test ran');
+  await observedBuild(config);
+  const ids = () => new Map(['pagefind', 'report'].map((name) => [name, fs.statSync(path.join(config.out, name)).ino]));
+  const first = ids();
+  const noop = await observedBuild(config);
+  assert.deepEqual(noop.report.incremental?.rebuilt, []);
+  assert.deepEqual(ids(), first, 'the same folders, not staged copies swapped in');
+  assert.ok(
+    noop.files.some((file) => file.path === 'report/index.html'),
+    'kept files are listed as outputs',
+  );
+
+  writeFileSync(path.join(config.out, 'pagefind/stray.txt'), 'left by a reader');
+  await observedBuild(config);
+  assert.notEqual(ids().get('pagefind'), first.get('pagefind'));
+  assert.equal(ids().get('report'), first.get('report'));
+  assert.equal(fs.existsSync(path.join(config.out, 'pagefind/stray.txt')), false);
+  await assertSameAsFresh(config, 'stray file removed');
+});
