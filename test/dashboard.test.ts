@@ -6,11 +6,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { cli } from './helpers/cli.ts';
 import { copySample, removeUnits } from './helpers/project.ts';
+import { axe } from './helpers/axe.ts';
 
 let project: string;
 let browser: Browser;
@@ -112,7 +112,7 @@ test('the page is the project’s own HTML, CSS and SVG: no script, nothing fetc
 });
 
 test('axe-core finds no accessibility violations', async () => {
-  const results = await new AxePuppeteer(page).analyze();
+  const results = await axe(page);
   assert.deepEqual(
     results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
     [],

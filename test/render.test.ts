@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import puppeteer, { type Browser } from 'puppeteer';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
@@ -18,6 +17,7 @@ import { cli, pressroomAsync, repo } from './helpers/cli.ts';
 import { sampleBuild, type SampleBuild } from './helpers/sample-build.ts';
 import { zipEntries } from './helpers/zip-entries.ts';
 import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
+import { axe } from './helpers/axe.ts';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -88,7 +88,7 @@ test('axe-core in Chromium finds no accessibility violations on any page or site
   const page = await browser.newPage();
   for (const file of [...cases.map((entry) => fileOf(entry, 'index.html')), ...indexes()]) {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    const results = await new AxePuppeteer(page).analyze();
+    const results = await axe(page);
     assert.deepEqual(
       results.violations.map(
         (violation) => `${path.relative(out, file)} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,

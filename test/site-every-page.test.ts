@@ -5,21 +5,20 @@
 // above 100 documents (test/site-index.test.ts checks them on a generated archive) and the search results
 // need a server (test/site-search.test.ts).
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Element } from 'hast';
 import puppeteer from 'puppeteer';
 import { numberSections } from '../pipeline/render/page.ts';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { repo } from './helpers/cli.ts';
 import { sampleBuild, type SampleBuild } from './helpers/sample-build.ts';
-import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
+import { epubCheck, epubProblems, JAVA_CHECKER_FLAGS } from './helpers/java.ts';
+import { axe } from './helpers/axe.ts';
 
-const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'), 'utf8')) as { inputs: string[]; locales: string[] };
 const slugs = config.inputs.map((input) => path.basename(input, path.extname(input)));
@@ -92,7 +91,7 @@ test('axe-core in Chromium finds no violations on any page of the sample site', 
       await page.goto(pathToFileURL(path.join(out, name)).href, { waitUntil: 'load' });
       // The index's filters are folded: opened, so that axe checks their links too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-      const results = await new AxePuppeteer(page).analyze();
+      const results = await axe(page);
       assert.ok(results.passes.length > 0, `axe ran on ${name}`);
       for (const violation of results.violations)
         violations.push(`${name} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
@@ -109,35 +108,13 @@ test('EPUBCheck reports 0 errors and 0 warnings on every EPUB of the sample (3 o
     epubs.sort(),
     slugs.flatMap((slug) => config.locales.map((locale) => `${slug}/${locale}/${slug}.${locale}.epub`)).sort(),
   );
+  // One JVM for the nine (test/helpers/java.ts): EPUBCheck keeps its compiled schemas from one to the next.
+  const reports = await epubCheck(epubs.map((epub) => path.join(out, epub)));
   const problems: string[] = [];
-  // Two Java processes at a time, one per core: each EPUBCheck is mostly the JVM starting.
-  const check = (epub: string) =>
-    new Promise<string>((resolve, reject) =>
-      execFile(
-        'java',
-        [...JAVA_CHECKER_FLAGS, '-jar', EPUBCHECK, path.join(out, epub), '--json', '-'],
-        { maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout) =>
-          // EPUBCheck exits non-zero when it finds a problem: the report says which, so only a missing report fails here.
-          stdout.includes('{') ? resolve(stdout) : reject(error ?? new Error(`EPUBCheck wrote no report for ${epub}`)),
-      ),
-    );
-  const reports = new Map<string, string>();
-  const queue = [...epubs];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let epub = queue.shift(); epub; epub = queue.shift()) reports.set(epub, await check(epub));
-    }),
-  );
   for (const epub of epubs) {
-    const stdout = reports.get(epub)!;
-    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {
-      messages: { severity: string; ID: string; message: string }[];
-      checker: { nFatal: number; nError: number; nWarning: number };
-    };
-    assert.ok(report.checker, `EPUBCheck ran on ${epub}`);
-    for (const message of report.messages)
-      if (['FATAL', 'ERROR', 'WARNING'].includes(message.severity)) problems.push(`${epub}: ${message.ID} ${message.message}`);
+    const report = reports.get(path.join(out, epub));
+    assert.ok(report?.checker, `EPUBCheck ran on ${epub}`);
+    problems.push(...epubProblems(report).map((problem) => `${epub}: ${problem}`));
   }
   assert.deepEqual(problems, []);
 });

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import puppeteer from 'puppeteer';
 import { defaults, type PipelineConfig } from '../pipeline/config/defaults.ts';
 import { filterPageName, indexFiles, indexName, LATEST, YEAR_PAGE_SIZE, yearPageName } from '../pipeline/engine/site-index.ts';
@@ -18,6 +17,7 @@ import type { OutputFile } from '../pipeline/render/outputs.ts';
 import type { IndexDocument, IndexEntry } from '../pipeline/report/index-model.ts';
 import { repo } from './helpers/cli.ts';
 import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
+import { axe } from './helpers/axe.ts';
 
 const LOCALES = ['en', 'ru', 'ky'];
 const config: PipelineConfig = { ...defaults, locales: LOCALES, sourceLocale: 'en' };
@@ -238,7 +238,7 @@ test('axe-core in Chromium finds no violations on the index, year, speaker and p
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       // The filters are folded: opened, so that axe checks their links too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-      const results = await new AxePuppeteer(page).analyze();
+      const results = await axe(page);
       assert.ok(results.passes.length > 0, `axe ran on ${file}`);
       assert.deepEqual(
         results.violations.map(

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { build } from '../pipeline/build.ts';
 import { normalizeConfig } from '../pipeline/config/load.ts';
@@ -20,6 +19,7 @@ import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outputPages, searchFiles, writeSearch } from '../pipeline/site/search.ts';
 import { cli, repo } from './helpers/cli.ts';
 import { JAVA_CHECKER_FLAGS } from './helpers/java.ts';
+import { axe } from './helpers/axe.ts';
 
 const VNU = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -215,7 +215,7 @@ test('should pass axe with results shown and the Nu HTML checker on every search
     for (const lang of ['en', 'ru', 'ky']) {
       await search(lang, lang === 'en' ? 'partners' : lang === 'ru' ? 'партнёров' : 'квокка');
       assert.ok((await page.$$('#search-results li')).length > 0, `${lang}: no results to check`);
-      const results = await new AxePuppeteer(page).analyze();
+      const results = await axe(page);
       assert.deepEqual(
         results.violations.map(
           (violation) => `${lang} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
