@@ -8,7 +8,10 @@
 // pressroom runs as an installed package does: dist/ (built first) copied with bin/ and package.json into a
 // scratch folder beside a link to node_modules, so no TypeScript is compiled while it is timed.
 //
-//   node --import tsx bench/start-cost.ts [--runs 5]
+//   node --import tsx bench/start-cost.ts [--runs 5] [--against <another checkout>]
+//
+// --against times that checkout's sample build too (its dist/ built and installed the same way), interleaved
+// with this one's, against the same baseline: a change's effect measured in one run, under one load.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +20,7 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' } } });
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'), 'utf8')) as {
@@ -45,15 +48,22 @@ function hasPandoc(): boolean {
   return spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-// The package as installed: dist/, bin/, package.json, and dependencies beside it.
-const built = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
-if (built.status !== 0) throw new Error('scripts/build.mjs failed');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-start-cost-'));
-const installed = path.join(scratch, 'pressroom');
-mkdirSync(installed);
-for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(repo, part), path.join(installed, part), { recursive: true });
-symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
-const bin = path.join(installed, 'bin', 'pressroom.mjs');
+/** The package as installed: dist/, bin/, package.json, and this checkout's dependencies beside it. */
+function install(checkout: string, name: string): string {
+  const built = spawnSync(process.execPath, [path.join(checkout, 'scripts', 'build.mjs')], { cwd: checkout, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`scripts/build.mjs failed in ${checkout}`);
+  const installed = path.join(scratch, name);
+  mkdirSync(installed);
+  for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(checkout, part), path.join(installed, part), { recursive: true });
+  symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
+  return path.join(installed, 'bin', 'pressroom.mjs');
+}
+const bin = install(repo, 'pressroom');
+const against =
+  values.against === undefined
+    ? undefined
+    : { checkout: path.resolve(values.against), bin: install(path.resolve(values.against), 'against') };
 // A project folder: the sample's config, transcript and catalogs, and an output folder of its own.
 const project = path.join(scratch, 'project');
 mkdirSync(project);
@@ -92,14 +102,28 @@ function pandocOutputs(): number {
   return ms;
 }
 
-const samples = { node: [] as number[], help: [] as number[], build: [] as number[], prints: [] as number[], pandoc: [] as number[] };
+const samples = {
+  node: [] as number[],
+  help: [] as number[],
+  build: [] as number[],
+  against: [] as number[],
+  prints: [] as number[],
+  pandoc: [] as number[],
+};
 // Warm-up: the file cache, and the sample's pages for the bare prints.
 timedProcess(process.execPath, [bin, 'build', '--no-cache'], project);
+if (against) timedProcess(process.execPath, [against.bin, 'build', '--no-cache'], project);
 for (let run = 0; run < runs; run += 1) {
   // Interleaved, so that a neighbour's load on the shared machine hits every side alike.
   samples.node.push(timedProcess(process.execPath, ['-e', '0'], project));
   samples.help.push(timedProcess(process.execPath, [bin, '--help'], project));
-  samples.build.push(timedProcess(process.execPath, [bin, 'build', '--no-cache'], project));
+  // The two builds take turns going first.
+  const builds = [() => samples.build.push(timedProcess(process.execPath, [bin, 'build', '--no-cache'], project))];
+  if (against)
+    builds[run % 2 ? 'unshift' : 'push'](() =>
+      samples.against.push(timedProcess(process.execPath, [against.bin, 'build', '--no-cache'], project)),
+    );
+  for (const each of builds) each();
   samples.prints.push(printed ? await barePrints() : 0);
   if (pandoc) samples.pandoc.push(pandocOutputs());
 }
@@ -128,6 +152,16 @@ const rows = [
     (sampleBuild / baseline).toFixed(2),
     '≤ 1.5',
   ],
+  ...(against
+    ? [
+        [
+          'the same sample build by ' + against.checkout,
+          format(median(samples.against)),
+          (median(samples.against) / baseline).toFixed(2),
+          '',
+        ],
+      ]
+    : []),
 ];
 const table = ['| measure | median | ratio | target |', '| --- | --- | --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
   '\n',
