@@ -207,6 +207,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
             results.flatMap((result) => result.segments),
           );
         },
+        dashboard,
       );
     // The last point of return: the swap below is synchronous and, once begun, completes.
     signal?.throwIfAborted();

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { expandInputs } from '../config/load.ts';
 import type { OutputFile } from '../render/outputs.ts';
-import { sha256, type ArtifactCache } from './cache.ts';
+import { sha256, type ArtifactCache, type CacheHit } from './cache.ts';
 import { sidecarCandidates } from '../normalize/sidecar.ts';
 import { codeHash } from './fingerprint.ts';
 import type { Placement } from '../emit/write.ts';
@@ -30,7 +31,8 @@ export async function inputHashes(config: PipelineConfig): Promise<InputHashes> 
     parts.push(file, sha256(await readFile(file)));
     // A sidecar changes what its transcript normalises to, so it is an input of the site too.
     for (const sidecar of sidecarCandidates(file)) {
-      const bytes = await readFile(sidecar).catch(() => undefined);
+      // Synchronous: most transcripts have none, and a failed open through the thread pool costs more than the check.
+      const bytes = readOptional(sidecar);
       if (bytes) parts.push(sidecar, sha256(bytes));
     }
   }
@@ -56,6 +58,7 @@ export async function siteKey(config: PipelineConfig, bases: ReadonlyMap<string,
  * @param key What the files depend on (siteKey).
  * @param sink Where the build's output goes.
  * @param make Makes the files, paths relative to the output folder.
+ * @param found The entry as `cache.get(name, key())` gave it earlier in this build (optional: looked up now).
  * @returns Whether the files came from the cache.
  */
 export async function writeCached(
@@ -64,13 +67,14 @@ export async function writeCached(
   key: () => Promise<string>,
   sink: Sink,
   make: () => Promise<OutputFile[]>,
+  found?: CacheHit<null>,
 ): Promise<boolean> {
   if (!cache) {
     for (const file of await make()) await sink.write(file);
     return false;
   }
   const wanted = await key();
-  const hit = await cache.get<null>(name, wanted);
+  const hit = found ?? (await cache.get<null>(name, wanted));
   const stored = hit ?? (await cache.put(name, wanted, await make(), null));
   const placements: Placement[] = stored.files.map((file, at) => [path.join(stored.folder, file), file, stored.ids[at]]);
   // A folder these files fill alone (pagefind/, report/) that the output already holds as exactly these
@@ -87,4 +91,13 @@ export async function writeCached(
   const kept = new Set([...folders].filter(([folder, files]) => sink.keep(folder, files)).map(([folder]) => folder));
   for (const [source, target] of placements) if (!kept.has(target.split('/')[0]!)) await sink.link(source, target);
   return hit !== undefined;
+}
+
+/** A file's bytes, or undefined when it cannot be read (absent). */
+function readOptional(file: string): Uint8Array | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
