@@ -35,7 +35,7 @@ const ASSETS = [
 /**
  * Packages the bundle leaves to Node: those that find files beside their own code (Pagefind's binary,
  * subset-font's WebAssembly through wawoff2's __dirname, fontsource's files, Chromium's revision), big
- * CommonJS trees loaded for one format or input only (pdf-lib, mammoth, linkedom, docx), and the progress
+ * CommonJS trees loaded for one format or input only (mammoth, linkedom, docx), and the progress
  * bar. archiver (every EPUB) is bundled: its CommonJS tree (zip-stream, compress-commons, readable-stream …)
  * cost ~80 ms of CPU more loaded file by file (20 EPUBs, the same bytes).
  */
@@ -44,7 +44,6 @@ const UNBUNDLED = [
   'subset-font',
   'puppeteer-core',
   '@puppeteer/browsers',
-  'pdf-lib',
   'mammoth',
   'linkedom',
   'docx',
