@@ -21,6 +21,8 @@ const REPLACEMENTS: [string, string][] = [
   ['&', ' '],
 ];
 
+const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * Output folder name of a transcript: its file name transliterated to lower-case ASCII letters, digits
  * and hyphens (`заявления-бишкек.txt` → `zayavleniya-bishkek`). Only the base name is read, so `../` or
@@ -30,7 +32,9 @@ const REPLACEMENTS: [string, string][] = [
  */
 export function slugify(file: string): string {
   const base = path.basename(file.replaceAll('\\', '/')).replace(/\.[^.]+$/, '');
-  let slug = transliterateToSlug(base, { customReplacements: REPLACEMENTS, decamelize: false })
+  // A name that is already a slug is its own (the library would return it unchanged): skips the library,
+  // which builds its replacement pattern anew on every call (≈ 0.4 ms; 300 inputs on every build).
+  let slug = (ALREADY_SLUG.test(base) ? base : transliterateToSlug(base, { customReplacements: REPLACEMENTS, decamelize: false }))
     // The library's output is ASCII today; the folder name must stay so whatever its tables become.
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+/, '')
