@@ -31,6 +31,11 @@ export interface LoadedResources extends Resources {
    * artifact that is not a quick cache hit awaits this before it looks anything up. Settled at once otherwise.
    */
   ready(): Promise<void>;
+  /**
+   * Records what loading the memories and glossary reported, for a later build to skip loading them. Called
+   * by the build once it succeeded: a failed build writes nothing, not even into the cache.
+   */
+  recordLoad(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,11 +75,16 @@ export async function loadResources(config: PipelineConfig, report: Reporter, op
   const recorded = loadKey === undefined ? undefined : await cache!.get<Message[]>(LOAD_ENTRY, loadKey);
   let translation: { memory: TranslationMemory; glossary: Glossary } | undefined;
   let loading: Promise<void> | undefined;
+  let record: (() => Promise<void>) | undefined;
   if (recorded && Array.isArray(recorded.meta)) report.messages.push(...recorded.meta);
   else {
     const from = report.messages.length;
     translation = await loadTranslation(config, report);
-    if (loadKey !== undefined) await cache!.put(LOAD_ENTRY, loadKey, [], report.messages.slice(from));
+    const loadMessages = report.messages.slice(from);
+    if (loadKey !== undefined)
+      record = async () => {
+        await cache!.put(LOAD_ENTRY, loadKey, [], loadMessages);
+      };
   }
   const ready = () =>
     (loading ??= (async () => {
@@ -103,6 +113,10 @@ export async function loadResources(config: PipelineConfig, report: Reporter, op
       return loaded().glossary;
     },
     ready,
+    recordLoad: async () => {
+      await record?.();
+      record = undefined;
+    },
     translators,
     fonts: await loadFonts(),
     templateCss: await readFile(path.join(templatesFolder, 'style.css'), 'utf8'),
