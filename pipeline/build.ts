@@ -209,6 +209,7 @@ export async function build(config: PipelineConfig, options: BuildOptions = {}):
         },
         dashboard,
       );
+    await staged?.flush();
     await resources.recordLoad();
     // The last point of return: the swap below is synchronous and, once begun, completes.
     signal?.throwIfAborted();

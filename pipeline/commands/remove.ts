@@ -47,6 +47,7 @@ same lock as a build.`,
       staged = await openStagedOutput(config.out, lock);
       // The search index is made again from the pages that remain: a removed document is found no more.
       for (const file of [...site.files, ...(await archiveSearchFiles(config, site.documents))]) await staged.write(file);
+      await staged.flush();
       // The folders go in the same synchronous run as the swap of the indexes that stop listing them.
       retire(config.out, [...slugs, ...site.stale], lock);
       staged.commit();

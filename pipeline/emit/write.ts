@@ -34,7 +34,8 @@ export async function writeOutput(out: string, files: readonly OutputFile[], loc
     held.track(staging);
     const folders = new Set(files.map((file) => path.posix.dirname(file.path)));
     for (const folder of folders) await mkdir(path.join(staging, folder), { recursive: true }).catch(fail(staging, 'create a folder'));
-    for (const file of files) await writeDurably(path.join(staging, file.path), file.contents);
+    for (const file of files) await writeStaged(path.join(staging, file.path), file.contents);
+    await flushAll(files.map((file) => path.join(staging!, file.path)));
 
     const topLevel = [...new Set(files.map((file) => file.path.split('/')[0]!))];
     // Folders first, the index last: a reader never sees a link to a file that is not there yet.
@@ -66,6 +67,8 @@ export interface StagedOutput {
    * when kept. A no-op rebuild then neither re-links nor deletes the entry's files.
    */
   keep(name: string, files: readonly Placement[]): boolean;
+  /** Flushes every file written to disk; `commit` refuses to run before it. */
+  flush(): Promise<void>;
   /** Swaps every top-level entry written into place, folders first and the index last. */
   commit(): void;
   dispose(): Promise<void>;
@@ -87,6 +90,9 @@ export async function openStagedOutput(out: string, lock: OutputLock): Promise<S
   const folders = new Set<string>();
   const topLevel = new Set<string>();
   const kept = new Set<string>();
+  // Flushed together before the swap: one fsync per file as it was written cost a batch of 20 documents
+  // 0.8-1 s of waiting on the journal, where concurrent ones share its commits.
+  let unflushed: string[] = [];
   const prepare = async (name: string): Promise<string> => {
     const problem = unsafeOutputPath(name);
     if (problem) throw new PipelineError(`Refusing to write “${name}” into the output folder: ${problem}`);
@@ -101,7 +107,9 @@ export async function openStagedOutput(out: string, lock: OutputLock): Promise<S
   };
   return {
     async write(file) {
-      await writeDurably(await prepare(file.path), file.contents);
+      const name = await prepare(file.path);
+      await writeStaged(name, file.contents);
+      unflushed.push(name);
     },
     async link(source, target) {
       const file = await prepare(target);
@@ -119,7 +127,13 @@ export async function openStagedOutput(out: string, lock: OutputLock): Promise<S
       kept.add(name);
       return true;
     },
+    async flush() {
+      const names = unflushed;
+      unflushed = [];
+      await flushAll(names);
+    },
     commit() {
+      if (unflushed.length > 0) throw new PipelineError('The staged output was committed before its files were flushed to disk');
       const names = [...topLevel].sort((a, b) => Number(a.includes('.')) - Number(b.includes('.')) || a.localeCompare(b));
       swap(out, staging, names);
     },
@@ -162,17 +176,36 @@ function sameFiles(folder: string, name: string, files: readonly Placement[]): b
   }
 }
 
-async function writeDurably(file: string, contents: Uint8Array): Promise<void> {
+async function writeStaged(file: string, contents: Uint8Array): Promise<void> {
   let handle;
   try {
     handle = await open(file, 'wx');
     await handle.writeFile(contents);
-    await handle.sync();
   } catch (cause) {
     throw fileSystemError(cause, file, 'write an output file');
   } finally {
     await handle?.close();
   }
+}
+
+/** Makes the staged files durable before they are published; several at once, so they share journal commits. */
+async function flushAll(files: readonly string[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      let handle;
+      try {
+        handle = await open(file, 'r');
+        await handle.sync();
+      } catch (cause) {
+        throw fileSystemError(cause, file, 'write an output file');
+      } finally {
+        await handle?.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
 }
 
 /** Synchronous on purpose: JavaScript signal handlers run between ticks, so none can see half a swap. */
