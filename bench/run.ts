@@ -119,7 +119,7 @@ if (only.has('pdf') || only.has('scaling')) {
     rows.push(
       [`1. PDF, ${pages.length} ru pages, 2 pages at once: minimal puppeteer (baseline)`, s(two.bare), '1.00', ''],
       [
-        '   pressroom PDF stage (pool, interception, JavaScript off, fonts ready, pdf-lib Info)',
+        '   pressroom PDF stage (pool, interception, JavaScript off, fonts ready, Info, XMP and outline rewritten)',
         s(two.ours),
         (two.ours / two.bare).toFixed(2),
         '≤ 1.15',
