@@ -63,7 +63,7 @@ const UNBUNDLED = [
 async function bundleCli(tree) {
   let esbuild;
   try {
-    // esbuild comes with tsx (a devDependency); packing and `npm start` run in a checkout that has it.
+    // esbuild is a devDependency (the one tsx uses too); packing and `npm start` run in a checkout that has it.
     esbuild = await import(pathToFileURL(createRequire(import.meta.url).resolve('esbuild')).href);
   } catch {
     process.stderr.write('build: esbuild not found; the CLI runs the unbundled dist/pipeline/cli.js.\n');
