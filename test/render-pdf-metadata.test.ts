@@ -13,6 +13,7 @@ import { PipelineError } from '../pipeline/errors.ts';
 import { launchBrowser } from '../pipeline/render/pdf/browser.ts';
 import { outlineTitles, setMetadata, type PdfMetadata } from '../pipeline/render/pdf/metadata.ts';
 import { printPdf } from '../pipeline/render/pdf/print.ts';
+import { PdfStructureError } from '../pipeline/render/pdf/objects.ts';
 import { decodeText, parseValue, serialize, textString } from '../pipeline/render/pdf/objects.ts';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'pressroom-pdf-metadata-'));
@@ -218,4 +219,39 @@ test('prints reuse their tab: the same bytes as on a fresh one, and an idle tabâ
   const again = await printPdf(browser!, first, { ...metadata, headings: undefined });
   assert.equal(await pages(), before + 1, 'one tab for prints one after another');
   assert.ok(Buffer.from(again).equals(Buffer.from(once)), 'a reused tab printed other bytes');
+});
+
+test('a print in a form the writer does not know is published as Chromium made it when the caller takes the warning, else refused', async () => {
+  // Chromium prints for real; its bytes then reach pressroom as another Chromium's might (object streams).
+  const restructured = (bytes: Uint8Array) => {
+    const input = write('other-chromium-in.pdf', bytes);
+    const output = path.join(folder, 'other-chromium.pdf');
+    execFileSync('qpdf', ['--object-streams=generate', input, output]);
+    return new Uint8Array(readFileSync(output));
+  };
+  const real = browser!;
+  const other = {
+    get connected() {
+      return real.connected;
+    },
+    newPage: async () => {
+      const page = await real.newPage();
+      return new Proxy(page, {
+        get(target, key) {
+          if (key === 'pdf') return async (...args: Parameters<typeof page.pdf>) => restructured(await target.pdf(...args));
+          const value: unknown = Reflect.get(target, key);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    },
+  } as unknown as Browser;
+  const html = path.join(folder, 'index.html');
+  const skipped: PdfStructureError[] = [];
+  const bytes = await printPdf(other, html, metadata, 'A4', (error) => skipped.push(error));
+  assert.equal(skipped.length, 1);
+  assert.match(skipped[0]!.message, /Cannot add pressroom's metadata to Chromium's PDF: /);
+  const file = write('published-as-printed.pdf', bytes);
+  assert.equal(spawnSync('qpdf', ['--check', file]).status, 0, 'the PDF published is Chromiumâ€™s, whole');
+  assert.match(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }), /More text/);
+  await assert.rejects(printPdf(other, html, metadata), (error: Error) => error instanceof PdfStructureError);
 });

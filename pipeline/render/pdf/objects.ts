@@ -25,9 +25,12 @@ interface Slot {
   offset: number;
 }
 
+/** A PDF not in the form described above: its metadata cannot be written, the print itself is sound. */
+export class PdfStructureError extends PipelineError {}
+
 /** The error for a file not in the form described above. */
 export const notUnderstood = (what: string) =>
-  new PipelineError(
+  new PdfStructureError(
     `Cannot add pressroom's metadata to Chromium's PDF: ${what}; the Chromium in use writes PDFs this code does not know, so report it with \`chromium --version\``,
   );
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { setMetadata, type PdfMetadata } from './metadata.ts';
+import { PdfStructureError } from './objects.ts';
 
 export type { PdfMetadata } from './metadata.ts';
 
@@ -37,9 +38,17 @@ async function openTab(browser: Browser): Promise<Tab> {
  * Prints a page that already sits on disk next to its CSS and fonts (`setContent` cannot load file://
  * fonts). JavaScript is off and every request outside the page's folder is refused: transcripts are
  * untrusted, and a PDF must not depend on the network. `browser` comes from launchBrowser, whose proxy
- * flags stop the connections that interception cannot see.
+ * flags stop the connections that interception cannot see. A print whose structure the metadata writer does
+ * not know (another Chromium's) is given to `skipped` and returned as Chromium made it; without `skipped`,
+ * that is an error.
  */
-export async function printPdf(browser: Browser, htmlFile: string, metadata: PdfMetadata, paper: Paper = 'A4'): Promise<Uint8Array> {
+export async function printPdf(
+  browser: Browser,
+  htmlFile: string,
+  metadata: PdfMetadata,
+  paper: Paper = 'A4',
+  skipped?: (error: PdfStructureError) => void,
+): Promise<Uint8Array> {
   const tab = idle.get(browser)?.pop() ?? (await openTab(browser));
   const folder = pathToFileURL(path.dirname(htmlFile) + path.sep).href;
   const entry = pathToFileURL(htmlFile).href;
@@ -68,7 +77,13 @@ export async function printPdf(browser: Browser, htmlFile: string, metadata: Pdf
       timeout: 60_000,
     });
     printed = true;
-    return setMetadata(bytes, metadata);
+    try {
+      return setMetadata(bytes, metadata);
+    } catch (error) {
+      if (!(error instanceof PdfStructureError) || !skipped) throw error;
+      skipped(error);
+      return bytes;
+    }
   } finally {
     tab.filter = undefined;
     // A tab whose print failed or timed out may be in any state: closed, not reused.
