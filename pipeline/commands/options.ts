@@ -2,7 +2,7 @@
 // usage, so that what --help says and what the parser takes cannot drift apart.
 import { parseArgs } from 'node:util';
 import { DIAGNOSTIC_FORMATS } from '../report/print.ts';
-import { UsageError } from './types.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';

@@ -18,7 +18,5 @@ export interface Command {
   run(argv: string[], io: Io): Promise<ExitCode>;
 }
 
-/** Thrown for bad usage (unknown flag, missing argument): the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+// Its own module: the option parser throws it and this module's Command names the option table's type.
+export { UsageError } from './usage-error.ts';
