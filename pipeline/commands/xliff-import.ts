@@ -17,6 +17,8 @@ import { fromPhrasing, parseUnitId } from '../xliff/model.ts';
 import { count } from '../xliff/plural.ts';
 import { recordedStates, withResources } from '../xliff/project.ts';
 import { readXliff, type ReturnedFile } from '../xliff/read.ts';
+import { decodeTextResource } from '../util/text-resource.ts';
+import { utf16Encoding } from '../ingest/read-blocks.ts';
 import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
 import { languageProblem, rejectedDiagnostic, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
 import { createDiagnostic, type Diagnostic } from '../report/messages.ts';
@@ -79,7 +81,8 @@ Nothing is written when nothing changed.`,
     for (const file of positionals) {
       const name = relative(path.resolve(file));
       try {
-        const xliff = readXliff(await readFile(file, 'utf8'), name);
+        // Sniffed as the memories are: a tool may return the file in UTF-16 with a BOM.
+        const xliff = readXliff(decodeTextResource(await readFile(file), name, 'an XLIFF file'), name);
         // The file says what it is; its name is only a hint for files that do not (po2xliff writes no target-language).
         const fromName = /\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.xlf{1,2}$/.exec(path.basename(file))?.[1];
         const locale = given ?? xliff.targetLang ?? fromName;
@@ -277,6 +280,17 @@ function placeOf(docs: LocaleSegments[], locale: string, unitId: string): MergeE
   return { doc: place.slug, prev: source(place.position - 1), next: source(place.position + 1) };
 }
 
+/** `text` in the encoding of `original` (UTF-16 LE or BE with a BOM, UTF-8 with or without one). */
+function encodedAs(original: Buffer, text: string): Buffer {
+  const utf16 = utf16Encoding(original);
+  if (!utf16) {
+    const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
+    return Buffer.from(bom ? `\uFEFF${text}` : text, 'utf8');
+  }
+  const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  return utf16 === 'utf-16le' ? le : le.swap16();
+}
+
 /**
  * All memories are prepared first, then each is swapped in by rename: a failure leaves every file as it
  * was or complete. A memory the merge leaves byte for byte as it was is not touched (its mtime stays).
@@ -288,7 +302,9 @@ async function writeMemories(config: PipelineConfig, byLocale: Map<string, FileE
     if (entries.length === 0) continue;
     const folder = path.join(config.catalogs, locale);
     const file = config.memories.find((memory) => path.dirname(memory) === folder) ?? path.join(folder, 'memory.tmx');
-    const before = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+    // A memory memoQ or Trados wrote in UTF-16 is read as such and written back in its own encoding.
+    const bytes = existsSync(file) ? await readFile(file) : undefined;
+    const before = bytes ? decodeTextResource(bytes, relative(file), 'the translation memory') : undefined;
     let text = before;
     // Per returned file and per direction: a Russian original's units are written ru → locale.
     for (const from of new Set(entries.map((entry) => entry.file)))
@@ -299,7 +315,7 @@ async function writeMemories(config: PipelineConfig, byLocale: Map<string, FileE
     if (text === undefined || text === before) continue;
     await mkdir(folder, { recursive: true });
     const temp = `${file}.import-${process.pid}`;
-    await writeFile(temp, text);
+    await writeFile(temp, bytes ? encodedAs(bytes, text) : text);
     staged.push({ file, temp });
     print(`${relative(file)}: ${count(entries.length, 'translation')} for ${locale}\n`);
   }

@@ -35,7 +35,7 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
   // Spreadsheets save CRLF; one line ending keeps line numbers (and notes with line breaks) right.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const delimiter = /\.tsv$/i.test(file) || (firstLine.includes('\t') && !firstLine.includes(',')) ? '\t' : ',';
+  const delimiter = /\.tsv$/i.test(file) ? '\t' : sniffDelimiter(firstLine);
   let rows: CsvRecord[];
   try {
     rows = parse(body, {
@@ -67,13 +67,15 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
   const fields = new Map<Field, string>();
   const languageColumns: [column: string, tag: string][] = [];
   for (const column of header) {
-    const field = FIELDS.find((name) => name === column.toLowerCase());
+    const field = fieldOf(column);
     if (field) {
       fields.set(field, column);
       continue;
     }
+    // A delimiter after the last header (as spreadsheets save a sheet with an empty column) names nothing.
+    if (column.trim() === '' && rows.every(({ record }) => !record[column])) continue;
     const place = { line: 1, column: firstLine.indexOf(column) + 1 || 1 };
-    const language = languageColumn(column, options.locales);
+    const language = languageColumn(languageOfName(column) ?? column, options.locales);
     if (language.kind === 'unknown') {
       // A misspelt field (`statu`, `notes`) read as a language would turn every cell into a term.
       const near = nearestField(column);
@@ -184,6 +186,89 @@ function parseVariant(text: string, row: { status: TermStatus; name: string }): 
   if (text.startsWith('!')) return { text: text.slice(1).trim(), status: 'deprecated', termType: undefined, statusName: 'deprecated' };
   if (text.startsWith('~')) return { text: text.slice(1).trim(), status: 'admitted', termType: undefined, statusName: 'admitted' };
   return { text, status: row.status, termType: undefined, statusName: row.name };
+}
+
+/**
+ * The delimiter of the header line: a comma, or the semicolon spreadsheets write where the comma is the
+ * decimal separator, or a tab — whichever occurs most outside quotes (a comma on a tie).
+ */
+function sniffDelimiter(line: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const character of line) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && counts.has(character)) counts.set(character, counts.get(character)! + 1);
+  }
+  let best = ',';
+  for (const [candidate, count] of counts) if (count > counts.get(best)!) best = candidate;
+  return best;
+}
+
+/**
+ * Other names tools and people give the known columns (as written without case, spaces, `_` or `-`).
+ * `notes` stays an error with a suggestion (test/locale-validation.test.ts): one letter off a known name.
+ */
+const ALIASES: Record<string, Field> = {
+  conceptid: 'id',
+  entryid: 'id',
+  subjectfield: 'subject',
+  domain: 'subject',
+  termstatus: 'status',
+  administrativestatus: 'status',
+  comment: 'note',
+  comments: 'note',
+  remark: 'note',
+  remarks: 'note',
+  description: 'definition',
+  pos: 'partofspeech',
+};
+
+function fieldOf(column: string): Field | undefined {
+  const key = column.toLowerCase().replace(/[\s_-]+/g, '');
+  return FIELDS.find((name) => name === key) ?? (Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined);
+}
+
+let languageNames: Map<string, string> | undefined;
+let regionNames: Map<string, string> | undefined;
+
+/**
+ * The tag a header names in words, as spreadsheet exports head their columns: a language's English or
+ * own name (`Russian`, `русский`, `Kyrgyz`), optionally with a region (`English (United States)`,
+ * `Russian (RU)`); a Java-style tag (`en_US`) too. Undefined for anything else, a tag included.
+ */
+function languageOfName(column: string): string | undefined {
+  const text = column.trim();
+  if (/^[A-Za-z]{2,3}_[A-Za-z]{2}$/.test(text)) return text.replace('_', '-');
+  const match = /^([^()]{2,40}?)\s*(?:\(([^()]{2,40})\))?$/u.exec(text);
+  if (!match) return undefined;
+  if (!languageNames) {
+    // Built once, on the first header that is not a tag: English and own names of the two-letter languages.
+    languageNames = new Map();
+    regionNames = new Map();
+    const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    for (let first = 97; first <= 122; first += 1)
+      for (let second = 97; second <= 122; second += 1) {
+        const code = String.fromCharCode(first, second);
+        const region = regions.of(code.toUpperCase());
+        if (region) regionNames.set(region.toLowerCase(), code.toUpperCase());
+        const name = english.of(code);
+        if (!name) continue;
+        languageNames.set(name.toLowerCase(), code);
+        const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
+        if (own && !languageNames.has(own.toLowerCase())) languageNames.set(own.toLowerCase(), code);
+      }
+  }
+  const language = languageNames.get(match[1]!.toLowerCase());
+  if (!language) return undefined;
+  const regionText = match[2]?.trim();
+  if (regionText === undefined) return language;
+  const region = /^[A-Za-z]{2}$/.test(regionText) ? regionText.toUpperCase() : regionNames!.get(regionText.toLowerCase());
+  return region ? `${language}-${region}` : undefined;
 }
 
 /** The known column one or two edits away from a header (`statu`, `notes`, `Subjekt`), if any. */

@@ -15,10 +15,15 @@ type XmlNode = ReturnType<typeof children>[number];
  */
 export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProblem, options: GlossaryReadOptions = {}): Concept[] {
   const root = parseUntrustedXml(text, file);
-  const tbx = children(root, 'tbx')[0] ?? children(root, 'martif')[0];
+  // TBX-Min (LTAC's smallest dialect) has a root <TBX dialect="TBX-Min"> and <body> straight under it.
+  const tbx = children(root, 'tbx')[0] ?? children(root, 'martif')[0] ?? children(root, 'TBX')[0];
   if (!tbx)
-    throw new InputError(file, { line: 1, column: 1 }, 'Unexpected root element, expected <tbx> (or <martif>); is this a TBX file?');
-  const body = children(children(tbx, 'text')[0], 'body')[0];
+    throw new InputError(
+      file,
+      { line: 1, column: 1 },
+      'Unexpected root element, expected <tbx> (TBX 2019), <martif> (TBX 2008) or <TBX> (TBX-Min); is this a TBX file?',
+    );
+  const body = children(children(tbx, 'text')[0], 'body')[0] ?? children(tbx, 'body')[0];
   const entries = [...children(body, 'conceptEntry'), ...children(body, 'termEntry')];
   const places = [...elementPlaces(text, 'conceptEntry'), ...elementPlaces(text, 'termEntry')];
   // <term> elements in document order, for the line of each term.
@@ -29,7 +34,7 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
     const place = places[index] ?? { line: 1, column: 1 };
     const id = attribute(entry, 'id') ?? `concept-${index + 1}`;
     const terms = new Map<string, Term[]>();
-    for (const langSec of [...children(entry, 'langSec'), ...children(entry, 'langSet')]) {
+    for (const langSec of [...children(entry, 'langSec'), ...children(entry, 'langSet'), ...children(entry, 'langGroup')]) {
       const lang = attribute(langSec, 'xml:lang') ?? attribute(langSec, 'lang');
       const tag = lang ? canonicalLocale(lang) : undefined;
       if (!tag)
@@ -56,7 +61,12 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
       }
       const list = terms.get(tag) ?? [];
       const definition = descrip(langSec, 'definition');
-      const holders = [...children(langSec, 'termSec'), ...children(langSec, 'tig'), ...children(langSec, 'ntig')];
+      const holders = [
+        ...children(langSec, 'termSec'),
+        ...children(langSec, 'tig'),
+        ...children(langSec, 'ntig'),
+        ...children(langSec, 'termGroup'),
+      ];
       for (const holder of holders) {
         // ntig keeps the term and its notes in a termGrp; tig and termSec hold them directly.
         const group = children(holder, 'termGrp')[0] ?? holder;
@@ -98,17 +108,31 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
       }
       terms.set(tag, list);
     }
-    const subject = descrip(entry, 'subjectField');
+    const subject = descrip(entry, 'subjectField') ?? element(entry, 'subjectField');
     const definition = descrip(entry, 'definition');
     return { id, subject, terms, file, line: place.line, column: place.column, ...(definition ? { definition } : {}) };
   });
 }
 
-/** A `termNote` of the given type, directly or in a `termNoteGrp`. */
+/**
+ * A `termNote` of the given type, directly or in a `termNoteGrp` (DCA style), or the element of that name
+ * (DCT style `<min:administrativeStatus>`, `<basic:partOfSpeech>`; TBX-Min's unprefixed ones).
+ */
 function termNote(node: XmlNode, type: string): string | undefined {
   const notes = [...children(node, 'termNote'), ...children(node, 'termNoteGrp').flatMap((group) => children(group, 'termNote'))];
   const found = notes.find((candidate) => attribute(candidate, 'type') === type);
-  return found ? textOf(found).trim() || undefined : undefined;
+  return found ? textOf(found).trim() || undefined : element(node, type);
+}
+
+/** The text of a child element named `name` with or without a namespace prefix (DCT style), if any. */
+function element(node: XmlNode, name: string): string | undefined {
+  for (const key of Object.keys(node)) {
+    if (key !== name && !(key.endsWith(`:${name}`) && key.indexOf(':') === key.length - name.length - 1)) continue;
+    const found = children(node, key)[0];
+    const value = found === undefined ? '' : textOf(found).trim();
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /** A `descrip` of the given type, directly or in a `descripGrp`; white space inside folded. */

@@ -59,6 +59,9 @@ const STATUS_NAMES: Record<string, { status: TermStatus; name: string }> = {
   regulated: { status: 'preferred', name: 'preferred' },
   // What spreadsheets and Weblate call a deprecated term.
   forbidden: { status: 'deprecated', name: 'deprecated' },
+  // Weblate's other forbidden value, and TBX-Min's picklist (preferred, admitted, notRecommended, obsolete).
+  obsolete: { status: 'deprecated', name: 'superseded' },
+  notrecommended: { status: 'deprecated', name: 'deprecated' },
 };
 
 /**
@@ -70,6 +73,8 @@ export function termStatus(text: string): { status: TermStatus; name: string } |
     .trim()
     .replace(/-admn-sts$/i, '')
     .replace(/Term$/, '')
+    // `not recommended`, `Not-Recommended`: the words as spreadsheets space them.
+    .replace(/[\s_-]+/g, '')
     .toLowerCase();
   return Object.hasOwn(STATUS_NAMES, key) ? STATUS_NAMES[key] : undefined;
 }

@@ -70,7 +70,7 @@ export function unitContext(unit: ScannedTu, source: string, file: string): Unit
   const texts = new Map<string, string>();
   for (const tuv of unit.tuvs) {
     const tag = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
-    const lang = tag ? (canonicalLocale(tag) ?? tag) : undefined;
+    const lang = tag ? (canonicalLocale(tag.replaceAll('_', '-')) ?? tag) : undefined;
     if (!lang || tuv.seg === undefined || texts.has(lang)) continue;
     texts.set(lang, parseSegment(tuv.seg).text);
   }

@@ -70,6 +70,13 @@ export function memoryStats(files: readonly MemoryFile[], from?: string): Memory
       for (const [lang, text] of unit.variants)
         if (text.trim() === '')
           problem(unit, 'warning', 'tm:empty-segment', `Unexpected empty <seg> for ${lang} in unit “${unit.id}”, expected text`);
+      for (const lang of new Set(unit.repeated))
+        problem(
+          unit,
+          'warning',
+          'tm:repeated-language',
+          `Unexpected second <tuv> for ${lang} in unit “${unit.id}”, expected one per language; the first is used`,
+        );
       if (unit.variants.size < 2)
         problem(
           unit,

@@ -23,6 +23,8 @@ export interface ScannedTuv {
   end: number;
   segStart?: number;
   segEnd?: number;
+  /** A self-closing `<seg/>`: where the tag starts and ends (its content offsets are both its end). */
+  emptySeg?: { start: number; end: number };
 }
 
 /** A `<prop type="…">` of a unit: its raw content (references as written) and its offsets, tag to end tag. */
@@ -72,7 +74,9 @@ export class TmxRefusal {
 /** As in parseUntrustedXml: a larger file or deeper nesting is refused there, with its diagnostic. */
 const MAX_CHARACTERS = 64 * 1024 * 1024;
 const MAX_DEPTH = 100;
-const DECLARATION = /<\?xml\s+version="1\.[0-9]"(?:\s+encoding="[A-Za-z][A-Za-z0-9._-]*")?(?:\s+standalone="(?:yes|no)")?\s*\?>/y;
+// Either quote is XML (`<?xml version='1.0' encoding='UTF-8'?>` is how some exporters and Python write it).
+const DECLARATION =
+  /<\?xml\s+version\s*=\s*(?:"1\.[0-9]"|'1\.[0-9]')(?:\s+encoding\s*=\s*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/y;
 /** A DOCTYPE naming an external DTD, which is never read; an internal subset is refused (the validator words why). */
 const DOCTYPE = /<!DOCTYPE\s+[A-Za-z_][\w.:-]*(?:\s+(?:SYSTEM\s+"[^"<>&[\]]*"|PUBLIC\s+"[^"<>&[\]]*"\s+"[^"<>&[\]]*"))?\s*>/y;
 const UNUSUAL_COMMENT = /&|--/;
@@ -252,7 +256,14 @@ class Scanner {
     this.enter();
     for (let tag = this.child('tuv'); tag; tag = this.child('tuv')) {
       if (tag.name === 'seg' && tuv.seg === undefined) {
-        if (tag.selfClosing) throw this.refuse(tag.start, 'an empty <seg/>');
+        if (tag.selfClosing) {
+          // An empty variant as XML writes it (an untranslated target in some exports): empty content,
+          // and the tag itself for a merge, which must write `<seg>…</seg>` in its place.
+          tuv.seg = '';
+          tuv.segStart = tuv.segEnd = this.at;
+          tuv.emptySeg = { start: tag.start, end: this.at };
+          continue;
+        }
         const contentStart = this.at;
         this.generic('seg');
         const contentEnd = this.at - '</seg>'.length;

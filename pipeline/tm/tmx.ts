@@ -14,6 +14,11 @@ export interface TranslationUnit {
   column?: number;
   /** Inline codes per language tag, for the variants that have any (`<bpt>`, `<ph>`, `<hi>`…). */
   codes?: Map<string, InlineCode[]>;
+  /**
+   * Languages with more than one <tuv> in the unit (OmegaT's sample has two FR-CA): the first is the
+   * variant read, the others are counted here so that `tm stats` can say so instead of losing them silently.
+   */
+  repeated?: string[];
 }
 
 export interface TmxDocument {
@@ -46,7 +51,7 @@ export function parseTmx(text: string, file: string): TmxDocument {
       'Unexpected <header> without srclang, expected srclang="en" (or the source language)',
     );
   if (unitError !== undefined) throw unitError;
-  const srclang = srclangRaw === '*all*' ? '*all*' : (canonicalLocale(srclangRaw) ?? srclangRaw);
+  const srclang = srclangRaw === '*all*' ? '*all*' : (canonicalLocale(srclangRaw.replaceAll('_', '-')) ?? srclangRaw);
   return { srclang, units };
 }
 
@@ -58,14 +63,20 @@ function toTranslationUnit(
 ): TranslationUnit {
   const variants = new Map<string, string>();
   let codes: Map<string, InlineCode[]> | undefined;
+  let repeated: string[] | undefined;
   for (const tuv of tuvs) {
     const lang = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
     if (!lang) throw new InputError(file, place, 'Unexpected <tuv> without xml:lang, expected xml:lang="ru" (or the variant’s language)');
     let tag = tags.get(lang);
-    if (tag === undefined && !tags.has(lang)) tags.set(lang, (tag = canonicalLocale(lang)));
+    // Java-style tags (en_US, as some exporters write them) are the same tag with another separator.
+    if (tag === undefined && !tags.has(lang)) tags.set(lang, (tag = canonicalLocale(lang.replaceAll('_', '-'))));
     if (!tag) throw new InputError(file, place, `Unexpected language tag “${lang}”, expected a BCP 47 tag such as “ru” or “ky-KG”`);
     if (tuv.seg === undefined)
       throw new InputError(file, place, `Unexpected <tuv xml:lang="${lang}"> without <seg>, expected exactly one <seg>`);
+    if (variants.has(tag)) {
+      (repeated ??= []).push(tag);
+      continue;
+    }
     const segment = parseSegment(tuv.seg);
     variants.set(tag, segment.text);
     if (segment.codes.length > 0) (codes ??= new Map()).set(tag, segment.codes);
@@ -79,6 +90,7 @@ function toTranslationUnit(
     column: place.column,
   };
   if (codes) unit.codes = codes;
+  if (repeated) unit.repeated = repeated;
   return unit;
 }
 

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { PipelineConfig } from '../config/defaults.ts';
 import { Reporter } from '../report/messages.ts';
 import { loadResources, type LoadedResources } from '../resources.ts';
 import type { State } from './model.ts';
 import { memoryStates } from './tmx-merge.ts';
+import { readTextResource } from '../util/text-resource.ts';
 
 /** Runs `work` with the project's memories, glossaries and catalogs loaded, and always releases them. */
 export async function withResources<T>(config: PipelineConfig, work: (resources: LoadedResources) => Promise<T>): Promise<T> {
@@ -23,7 +23,8 @@ export async function recordedStates(
 ): Promise<Map<string, { text: string; state: State }>> {
   const states = new Map<string, { text: string; state: State }>();
   for (const file of config.memories) {
-    const text = await readFile(file, 'utf8');
+    // memoQ and Trados export memories in UTF-16: decoded as the build reads them.
+    const text = await readTextResource(file, file, 'the translation memory');
     for (const [key, value] of memoryStates(text, sourceLang, locale)) states.set(key, value);
   }
   return states;

@@ -65,7 +65,7 @@ export function readXliff(text: string, file: string): ReturnedFile {
   if (version === '1.2' || version === '1.1') {
     const all: Node[] = [];
     collect(children(fileNode, 'body')[0], 'trans-unit', all);
-    const places = elementPlaces(text, 'trans-unit');
+    const places = placesInTreeOrder(text, 'trans-unit', all);
     // po2xliff turns the PO header into a unit of its own: not a translation.
     const units = all
       .map((unit, index) => ({ unit, line: places[index]?.line ?? 1, column: places[index]?.column ?? 1 }))
@@ -101,10 +101,12 @@ export function readXliff(text: string, file: string): ReturnedFile {
       }),
     };
   }
-  if (version === '2.0' || version === '2.1') {
+  // 2.2 keeps the core of 2.0 and 2.1 (its namespace is document:2.2); what this reads is the same.
+  if (version === '2.0' || version === '2.1' || version === '2.2') {
     const units: Node[] = [];
     collect(fileNode, 'unit', units);
-    const places = elementPlaces(text, 'unit');
+    const places = placesInTreeOrder(text, 'unit', units);
+    const order = segmentOrder(text, places);
     return {
       version: '2.x',
       original: attribute(fileNode, 'original'),
@@ -114,30 +116,122 @@ export function readXliff(text: string, file: string): ReturnedFile {
       line: rootPlace.line,
       units: units.map((unit, index) => {
         const segments = children(unit, 'segment');
-        if (segments.length !== 1)
+        const ignorables = children(unit, 'ignorable');
+        const kinds = order[index];
+        if (
+          segments.length === 0 ||
+          kinds?.filter((kind) => kind === 'segment').length !== segments.length ||
+          kinds.length !== segments.length + ignorables.length
+        )
           throw new InputError(
             file,
             places[index],
-            `Unexpected ${segments.length} segments in unit ${attribute(unit, 'id') ?? ''}, expected one (as exported)`,
+            `Unexpected unit ${attribute(unit, 'id') ?? ''} with ${segments.length} segments, expected at least one <segment> with its <source>`,
           );
-        const segment = segments[0]!;
-        const target = children(segment, 'target')[0];
-        const stateName = attribute(segment, 'state') ?? 'initial';
+        // A translator's tool may split the exported segment (or join it back) where canResegment allows:
+        // the unit's text is its segments and ignorables in order, and its state the least advanced one.
+        const parts: { source: Inline[]; target: Inline[] | undefined; state: string }[] = [];
+        let segmentAt = 0;
+        let ignorableAt = 0;
+        for (const kind of kinds) {
+          const part = kind === 'segment' ? segments[segmentAt++]! : ignorables[ignorableAt++]!;
+          const target = children(part, 'target')[0];
+          parts.push({
+            source: parseInline(raw(children(part, 'source')[0]), file),
+            target: target ? parseInline(raw(target), file) : undefined,
+            state: kind === 'segment' ? (attribute(part, 'state') ?? 'initial') : '',
+          });
+        }
+        const states = parts.map((part) => part.state).filter((state) => state !== '');
+        const stateName = states.reduce((least, state) => (STATE_RANK_2X(state) < STATE_RANK_2X(least) ? state : least));
+        const targets = children(segments[0]!, 'target');
+        // An ignorable without a target is white space the tool did not copy: the source's stands.
+        const translated = parts.every((part) => part.target !== undefined || !part.state);
         return {
           id: attribute(unit, 'id') ?? '',
           line: places[index]?.line ?? 1,
           column: places[index]?.column ?? 1,
           translate: attribute(unit, 'translate') !== 'no',
-          source: parseInline(raw(children(segment, 'source')[0]), file),
-          target: target ? parseInline(raw(target), file) : undefined,
-          targetLang: target ? attribute(target, 'xml:lang') : undefined,
+          source: joinInline(parts.map((part) => part.source)),
+          target: translated ? joinInline(parts.map((part) => part.target ?? part.source)) : undefined,
+          targetLang: targets[0] ? attribute(targets[0], 'xml:lang') : undefined,
           state: (['initial', 'translated', 'reviewed', 'final'] as const).find((known) => known === stateName),
           stateName,
         };
       }),
     };
   }
-  throw new InputError(file, rootPlace, `Unexpected XLIFF version “${version}”, expected 1.2, 2.0 or 2.1`);
+  throw new InputError(file, rootPlace, `Unexpected XLIFF version “${version}”, expected 1.2, 2.0, 2.1 or 2.2`);
+}
+
+/** 2.x states from least to most advanced; an unknown state ranks lowest, so that a joined unit is never more done than a part. */
+const STATE_RANK_2X = (state: string): number => ['initial', 'translated', 'reviewed', 'final'].indexOf(state);
+
+function joinInline(lists: Inline[][]): Inline[] {
+  const out: Inline[] = [];
+  for (const item of lists.flat()) {
+    const last = out.at(-1);
+    if (item.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + item.text };
+    else out.push(item.kind === 'text' ? { ...item } : item);
+  }
+  return out;
+}
+
+/**
+ * The places of `tag` elements in the order the tree lists `nodes` (collect reads a body's units before
+ * its groups', the text has them interleaved): matched by id, in document order among equal ids.
+ */
+function placesInTreeOrder(text: string, tag: string, nodes: Node[]): ({ line: number; column: number; offset: number } | undefined)[] {
+  const byId = new Map<string, { line: number; column: number; offset: number }[]>();
+  const idPattern = /\sid\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+  for (const place of elementPlaces(text, tag)) {
+    const end = text.indexOf('>', place.offset);
+    let id = '';
+    // Attributes are short; the start tag is searched one attribute position at a time, never backtracking.
+    for (let at = place.offset + tag.length + 1; at < end; at += 1) {
+      idPattern.lastIndex = at;
+      const match = idPattern.exec(text);
+      if (match && idPattern.lastIndex <= end + 1) {
+        id = decodeAttribute(match[1] ?? match[2] ?? '');
+        break;
+      }
+      // Skip over a quoted value so that `x="a id='b'"` is not read as an id.
+      const character = text[at];
+      if (character === '"' || character === "'") {
+        at = text.indexOf(character, at + 1);
+        if (at === -1) break;
+      }
+    }
+    const list = byId.get(id) ?? [];
+    list.push(place);
+    byId.set(id, list);
+  }
+  return nodes.map((node) => byId.get(attribute(node, 'id') ?? '')?.shift());
+}
+
+function decodeAttribute(value: string): string {
+  return value.includes('&') ? inlineText(value) : value;
+}
+
+/** Per unit place, its `segment` and `ignorable` children in document order (the tree keeps them apart). */
+function segmentOrder(text: string, places: ({ offset: number } | undefined)[]): (('segment' | 'ignorable')[] | undefined)[] {
+  const marks = [
+    ...elementPlaces(text, 'segment').map((place) => ({ offset: place.offset, kind: 'segment' as const })),
+    ...elementPlaces(text, 'ignorable').map((place) => ({ offset: place.offset, kind: 'ignorable' as const })),
+  ].sort((a, b) => a.offset - b.offset);
+  const out: (('segment' | 'ignorable')[] | undefined)[] = places.map((place) => (place ? [] : undefined));
+  // Units in document order, each taking the marks up to the next unit's start: one walk over both lists.
+  const byOffset = places
+    .map((place, index) => ({ offset: place?.offset, index }))
+    .filter((entry): entry is { offset: number; index: number } => entry.offset !== undefined)
+    .sort((a, b) => a.offset - b.offset);
+  let mark = 0;
+  for (const [position, { offset, index }] of byOffset.entries()) {
+    const next = byOffset[position + 1]?.offset ?? Infinity;
+    while (mark < marks.length && marks[mark]!.offset < offset) mark += 1;
+    for (; mark < marks.length && marks[mark]!.offset < next; mark += 1) out[index]!.push(marks[mark]!.kind);
+  }
+  return out;
 }
 
 const isPoHeader = (unit: Node) => attribute(unit, 'restype') === 'x-gettext-domain-header';
@@ -183,10 +277,22 @@ export function parseInline(xml: string, file: string): Inline[] {
     if (last?.kind === 'text') last.text += value;
     else out.push({ kind: 'text', text: value });
   };
-  const tag = /<(\/?)([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  const tag = /<(\/?)([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
   let last = 0;
-  for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
-    text(decode(xml.slice(last, match.index)));
+  for (let lt = xml.indexOf('<'); lt !== -1; lt = xml.indexOf('<', last)) {
+    text(decode(xml.slice(last, lt)));
+    // A CDATA section is text as written (tools wrap markup-like text in one); a comment is nothing.
+    if (xml.startsWith('<![CDATA[', lt) || xml.startsWith('<!--', lt)) {
+      const cdata = xml.startsWith('<![CDATA[', lt);
+      const end = xml.indexOf(cdata ? ']]>' : '-->', lt);
+      if (end === -1) throw new InputError(file, undefined, 'Unexpected unterminated CDATA section or comment in a source or target');
+      if (cdata) text(xml.slice(lt + 9, end));
+      last = end + 3;
+      continue;
+    }
+    tag.lastIndex = lt;
+    const match = tag.exec(xml);
+    if (!match) throw new InputError(file, undefined, `Unexpected markup “${xml.slice(lt, lt + 20)}” in a source or target`);
     last = tag.lastIndex;
     const [, closing, name = '', attrs = '', selfClosing] = match;
     const id = /\b(?:id|startRef|rid)\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? '';

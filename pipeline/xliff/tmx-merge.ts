@@ -150,7 +150,9 @@ function updateUnit(
   const base = unit.place.offset;
   const local: Edit[] = [];
   // An existing variant keeps its own attributes, props and notes: only its <seg> content changes.
-  if (tuv) local.push({ start: tuv.segStart! - base, end: tuv.segEnd! - base, insert: esc(entry.target) });
+  if (tuv?.emptySeg)
+    local.push({ start: tuv.emptySeg.start - base, end: tuv.emptySeg.end - base, insert: `<seg>${esc(entry.target)}</seg>` });
+  else if (tuv) local.push({ start: tuv.segStart! - base, end: tuv.segEnd! - base, insert: esc(entry.target) });
   else {
     const close = unit.end - base - '</tu>'.length;
     let at = close;
@@ -217,7 +219,8 @@ const primaryOf = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 function tuvLang(tuv: ScannedTuv): string | undefined {
   const tag = tuv.attributes['xml:lang'] ?? tuv.attributes.lang;
-  return tag === undefined ? undefined : (canonicalLocale(tag) ?? tag);
+  // en_US as some exporters write it: the tag tmx.ts reads.
+  return tag === undefined ? undefined : (canonicalLocale(tag.replaceAll('_', '-')) ?? tag);
 }
 
 /** The text of the unit's first variant in `lang` (canonical), inline codes aside. */
