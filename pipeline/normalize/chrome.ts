@@ -42,19 +42,44 @@ export function isStageDirection(text: string, strict = false): boolean {
 }
 
 /**
- * "Good evening. (Applause.)" → the speech and the stage direction after it; "(Laughter.) Thank you." the
- * same the other way round. Only the known words ("Laughter", "Смех", "Күлкү" …) are split off a sentence:
- * "(Can everyone hear me all right?)" is the speaker's aside. A direction inside a sentence ("-- (laughter)
- * --") stays in the text.
+ * "[Applause]", "[inaudible]", "[Кол чабуулар]": a transcriber's note in square brackets holding the known
+ * words, which may be cut off the start or end of a paragraph as a parenthesised direction is. Square
+ * brackets stay the editor's (an editorial insertion, as a whole bracketed block is); "[sic]" and "[to the
+ * Federal Assembly]" hold none of the words and stay in the sentence.
  */
-export function splitStageDirections(text: string): { value: string; stage: boolean }[] {
-  const trailing = /^(?<body>.*?[.!?\u2026\u00bb\u201d])\s+(?<stage>\([^()]{1,120}\)\.?)$/su.exec(text)?.groups;
-  if (trailing && isStageDirection(trailing.stage!, true))
-    return [...splitStageDirections(trailing.body!), { value: trailing.stage!, stage: true }];
-  const leading = /^(?<stage>\([^()]{1,120}\)\.?)\s+(?<body>\p{Lu}.*)$/su.exec(text)?.groups;
-  if (leading && isStageDirection(leading.stage!, true))
-    return [{ value: leading.stage!, stage: true }, ...splitStageDirections(leading.body!)];
+function isBracketedNote(text: string): boolean {
+  const inner = /^\[(?<inner>[^[\]]{1,120})\]\.?$/.exec(text)?.groups?.inner;
+  return inner !== undefined && STAGE_WORDS.test(inner.trim());
+}
+
+/** What a paragraph's edge may hold apart from its sentences: a stage direction, or a bracketed note. */
+function edgeNote(text: string): 'stage' | 'editorial' | undefined {
+  if (isStageDirection(text, true)) return 'stage';
+  return isBracketedNote(text) ? 'editorial' : undefined;
+}
+
+const DIRECTION = String.raw`(?:\([^()]{1,120}\)|\[[^[\]]{1,120}\])\.?`;
+const TRAILING_DIRECTION = new RegExp(String.raw`^(?<body>.*?[.!?\u2026\u00bb\u201d])\s+(?<stage>${DIRECTION})$`, 'su');
+const LEADING_DIRECTION = new RegExp(String.raw`^(?<stage>${DIRECTION})\s+(?<body>\p{Lu}.*)$`, 'su');
+
+/**
+ * "Good evening. (Applause.)" → the speech and the stage direction after it; "(Laughter.) Thank you." the
+ * same the other way round; "Thank you. [Applause]" → the speech and an editorial insertion. Only the known
+ * words ("Laughter", "Смех", "Күлкү" …) are split off a sentence: "(Can everyone hear me all right?)" is the
+ * speaker's aside. A direction inside a sentence ("-- (laughter) --") stays in the text.
+ */
+export function splitStageDirections(text: string): { value: string; stage: boolean; editorial?: boolean }[] {
+  const trailing = TRAILING_DIRECTION.exec(text)?.groups;
+  const after = trailing ? edgeNote(trailing.stage!) : undefined;
+  if (trailing && after) return [...splitStageDirections(trailing.body!), edgePart(trailing.stage!, after)];
+  const leading = LEADING_DIRECTION.exec(text)?.groups;
+  const before = leading ? edgeNote(leading.stage!) : undefined;
+  if (leading && before) return [edgePart(leading.stage!, before), ...splitStageDirections(leading.body!)];
   return [{ value: text, stage: isStageDirection(text) }];
+}
+
+function edgePart(value: string, note: 'stage' | 'editorial'): { value: string; stage: boolean; editorial?: boolean } {
+  return note === 'stage' ? { value, stage: true } : { value, stage: false, editorial: true };
 }
 
 /** "[That press encounter was later cancelled.]", "[…]": the editor's words as a whole block. */

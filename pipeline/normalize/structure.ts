@@ -1,5 +1,6 @@
 import { parseSourceLine } from './chrome.ts';
 import { findDateIn, isPlace, parseDateline, parseTimeLine, parseVenueLine, type Dateline } from './dateline.ts';
+import { isPlaceKindWord } from './dates/lexicon.ts';
 import { featuresOf, isChromeBlock, isProse, isTitleLike, type BlockFeatures } from './features.ts';
 import { isFooterPhrase } from './lexicon.ts';
 import { foldForRepeat } from './repeated-blocks.ts';
@@ -264,6 +265,14 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
   const titleKey = foldForRepeat(texts[frame.title]!);
   const taken = new Set([frame.title, frame.dateline?.index, frame.time?.index, frame.venue?.index, frame.placeLine?.index]);
   let bodyStart = scanEnd;
+  // A dateline with the whole text above it closes the text, and a short line above it ("Thank you.") is
+  // the end of the speech, not header chrome: the header ends at the text's first sentence, unless it reads
+  // as chrome. (A standfirst above a dateline that the text follows, GOV.UK's, leaves the header as it is.)
+  const proseAt = (index: number) => !taken.has(index) && !assigned.has(index) && isProse(features(index));
+  const closing = frame.dateline !== undefined && !range(frame.dateline.index + 1, texts.length, 1).some(proseAt);
+  const textStart = closing
+    ? range(frame.title + 1, limit, 1).find((index) => proseAt(index) && lineOf(index) > lineOf(frame.title))
+    : undefined;
   for (let index = 0; index < limit; index += 1) {
     if (taken.has(index) || assigned.has(index)) continue;
     if (index < frame.title || lineOf(index) < lineOf(frame.title)) {
@@ -277,7 +286,7 @@ export function findFrame(texts: readonly string[], options: FrameOptions): Fram
         continue;
       }
       const chrome = isChromeBlock(texts[index]!, features(index));
-      if (chrome || (index < scanEnd && !isProse(features(index)))) {
+      if (chrome || (index < scanEnd && !isProse(features(index)) && (textStart === undefined || index < textStart))) {
         assigned.set(index, { class: 'chrome', rule: `chrome:${chrome?.rule ?? 'header'}` });
         bodyStart = Math.max(bodyStart, index + 1);
       }
@@ -303,7 +312,10 @@ function isDatedTitle(text: string, value: Dateline): boolean {
   const place = value.place;
   if (!place || !text.startsWith(place)) return false;
   const words = place.split(/\s+/u);
-  return words.length > 3 || words.some((word) => !/^[\p{Lu}\d]/u.test(word) && !/^(?:of|the|de|la|upon|on|am|an|der|на|под)$/u.test(word));
+  return (
+    words.length > 3 ||
+    words.some((word) => !/^[\p{Lu}\d]/u.test(word) && !/^(?:of|the|de|la|upon|on|am|an|der|на|под)$/u.test(word) && !isPlaceKindWord(word))
+  );
 }
 
 /** The first words of someone speaking: a greeting, thanks, "I", "we" (en, ru, ky). */

@@ -560,7 +560,11 @@ function contentNodes(block: Block, text: string): TurnContent[] {
   if (block.inline) return [{ type: 'paragraph', children: phrasing(block.inline, block.text.length - text.length), position }];
   if (isEditorialInsertion(text)) return [{ type: 'editorialInsertion', value: text, position }];
   return splitStageDirections(text).map((part) =>
-    part.stage ? { type: 'stageDirection' as const, value: part.value, position } : paragraph(part.value, position),
+    part.stage
+      ? { type: 'stageDirection' as const, value: part.value, position }
+      : part.editorial
+        ? { type: 'editorialInsertion' as const, value: part.value, position }
+        : paragraph(part.value, position),
   );
 }
 

@@ -219,6 +219,26 @@ export const VENUE_WORDS = new Set([
   ...['сарай', 'сарайы', 'үй', 'үйү', 'имарат', 'имараты', 'борбор', 'борбору', 'резиденциясы', 'залы', 'ордо', 'ордосу'],
 ]);
 
+/**
+ * Words naming the kind of place, written in lower case next to its name: "Бишкек шаары", "Чүй облусу",
+ * "Московская область", "Bishkek city", "г. Бишкек", "с. Кара-Ой". A place made of a name and one of these
+ * is still a place, not a title's wording.
+ */
+export const PLACE_KIND_WORDS = new Set([
+  ...['city', 'region', 'oblast', 'district', 'province', 'county', 'village', 'town'],
+  ...['город', 'область', 'район', 'р-н', 'край', 'село', 'посёлок', 'поселок'],
+  ...['шаары', 'облусу', 'району', 'айылы', 'кыштагы'],
+]);
+
+/** The same, abbreviated: counted only with their dot ("г.", "с."), as "с" alone is the Russian "with". */
+export const PLACE_KIND_ABBREVIATIONS = new Set(['г', 'гор', 'обл', 'с', 'пос', 'пгт', 'ш']);
+
+/** "шаары", "г.", "city": a word naming the kind of place (see PLACE_KIND_WORDS). */
+export function isPlaceKindWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return PLACE_KIND_WORDS.has(lower) || (lower.endsWith('.') && PLACE_KIND_ABBREVIATIONS.has(lower.slice(0, -1)));
+}
+
 /** Lower-case words that may sit inside an English proper name ("Hall of Columns", "Palace of the Nations"). */
 export const NAME_CONNECTORS = new Set([
   'of',

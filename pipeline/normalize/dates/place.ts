@@ -1,4 +1,4 @@
-import { CYRILLIC_SENTENCE_WORDS, isWeekday, monthNumber, NAME_CONNECTORS, VENUE_LABEL, VENUE_WORDS } from './lexicon.ts';
+import { CYRILLIC_SENTENCE_WORDS, isWeekday, monthNumber, isPlaceKindWord, NAME_CONNECTORS, VENUE_LABEL, VENUE_WORDS } from './lexicon.ts';
 
 /**
  * Limits that separate a place or venue from a sentence or a title. Measured on the survey: the longest
@@ -24,7 +24,9 @@ function isAbbreviation(word: string): boolean {
 function isPlacePart(part: string): boolean {
   const words = part.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > PART_MAX_WORDS) return false;
-  if (!/^\p{Lu}/u.test(words[0]!)) return false;
+  // "г. Бишкек", "с. Кара-Ой": the kind of place, abbreviated, before a capitalised name.
+  const kind = words.length > 1 && words[0]!.endsWith('.') && isPlaceKindWord(words[0]!);
+  if (!/^\p{Lu}/u.test(words[kind ? 1 : 0]!)) return false;
   for (const word of words) {
     if (word.endsWith('.') && !isAbbreviation(word)) return false;
     if (/\./.test(word.slice(0, -1)) && !isAbbreviation(word)) return false;
@@ -36,7 +38,7 @@ function isPlacePart(part: string): boolean {
     }
     if (!/^[\p{L}\p{M}'’.-]+$/u.test(word)) return false;
     if (/\p{Script=Latin}/u.test(word)) {
-      if (/^\p{Ll}/u.test(word) && !NAME_CONNECTORS.has(bare)) return false;
+      if (/^\p{Ll}/u.test(word) && !NAME_CONNECTORS.has(bare) && !(word !== words[0] && isPlaceKindWord(word))) return false;
     } else if (CYRILLIC_SENTENCE_WORDS.has(bare)) {
       return false;
     }
