@@ -419,3 +419,36 @@ test('XLIFF 1.2 sources and targets with CDATA, comments, seg-source segmentatio
     assert.equal(unit!.state, 'reviewed');
   }
 });
+
+test('an SDLXLIFF or mqxliff without target@state takes its state from the tool’s own status', () => {
+  const cases: [unit: string, state: string | undefined][] = [
+    ['<sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs>', 'translated'],
+    ['<sdl:seg-defs><sdl:seg id="1" conf="ApprovedSignOff"/><sdl:seg id="2" conf="Draft"/></sdl:seg-defs>', 'initial'],
+    ['<sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation"/><sdl:seg id="2" conf="ApprovedSignOff"/></sdl:seg-defs>', 'reviewed'],
+    ['<sdl:seg-defs><sdl:seg id="1" conf="RejectedTranslation"/></sdl:seg-defs>', undefined],
+    ['<sdl:seg-defs><sdl:seg id="1"/></sdl:seg-defs>', 'initial'],
+  ];
+  const memoq: [status: string, state: string | undefined][] = [
+    ['ManuallyConfirmed', 'translated'],
+    ['PartiallyEdited', 'initial'],
+    ['Reviewer1Confirmed', 'reviewed'],
+    ['Rejected', undefined],
+    ['SomethingNew', undefined],
+  ];
+  const units = [
+    ...cases.map(([defs], i) => `<trans-unit id="s${i}"><source>One.</source><target>Один.</target>${defs}</trans-unit>`),
+    ...memoq.map(([status], i) => `<trans-unit id="m${i}" mq:status="${status}"><source>One.</source><target>Один.</target></trans-unit>`),
+    // An explicit target@state wins over the tool's status.
+    '<trans-unit id="x"><source>One.</source><target state="final">Один.</target><sdl:seg-defs><sdl:seg id="1" conf="Draft"/></sdl:seg-defs></trans-unit>',
+  ];
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns:mq="MQXliff" version="1.2">
+<file original="doc" source-language="en-US" target-language="ru-RU" datatype="plaintext"><body>
+${units.join('\n')}
+</body></file></xliff>`;
+  const read = readXliff(xml, 'r.sdlxliff');
+  assert.deepEqual(
+    read.units.map((unit) => unit.state),
+    [...cases.map(([, state]) => state), ...memoq.map(([, state]) => state), 'final'],
+  );
+});

@@ -84,8 +84,14 @@ export function readXliff(text: string, file: string): ReturnedFile {
       units: units.map(({ unit, line, column }) => {
         const target = children(unit, 'target')[0];
         const approved = attribute(unit, 'approved') === 'yes';
-        const stateName = target ? (attribute(target, 'state') ?? (approved ? 'approved' : '')) : 'new';
-        let state: State | undefined = stateName === '' || stateName === 'approved' ? 'translated' : STATE_FROM_12[stateName];
+        // Trados and memoQ keep the status in their own attributes and leave target@state out.
+        const toolState = target && attribute(target, 'state') === undefined ? toolStatus(unit) : undefined;
+        const stateName = target ? (attribute(target, 'state') ?? toolState?.name ?? (approved ? 'approved' : '')) : 'new';
+        let state: State | undefined = toolState
+          ? toolState.state
+          : stateName === '' || stateName === 'approved'
+            ? 'translated'
+            : STATE_FROM_12[stateName];
         if (approved && state !== undefined && state !== 'final') state = 'reviewed';
         return {
           id: poReference(unit) ?? attribute(unit, 'id') ?? '',
@@ -162,6 +168,49 @@ export function readXliff(text: string, file: string): ReturnedFile {
     };
   }
   throw new InputError(file, rootPlace, `Unexpected XLIFF version “${version}”, expected 1.2, 2.0, 2.1 or 2.2`);
+}
+
+/** SDLXLIFF `sdl:seg@conf` values; undefined: not ready to publish. */
+const SDL_CONF: Record<string, State | undefined> = {
+  Draft: 'initial',
+  Translated: 'translated',
+  RejectedTranslation: undefined,
+  ApprovedTranslation: 'reviewed',
+  RejectedSignOff: undefined,
+  ApprovedSignOff: 'final',
+};
+
+/** memoQ `mq:status` values of an mqxliff trans-unit; undefined: not ready to publish. */
+const MEMOQ_STATUS: Record<string, State | undefined> = {
+  NotStarted: 'initial',
+  Editing: 'initial',
+  PartiallyEdited: 'initial',
+  MachineTranslated: 'initial',
+  Pretranslated: 'initial',
+  ManuallyConfirmed: 'translated',
+  Confirmed: 'translated',
+  Reviewer1Confirmed: 'reviewed',
+  Reviewer2Confirmed: 'final',
+  Rejected: undefined,
+};
+
+/**
+ * The status a Trados (`sdl:seg-defs/sdl:seg@conf`, the least advanced of a unit's segments) or memoQ
+ * (`mq:status`) file gives a unit, when it gives one; a value neither names is not ready to publish.
+ */
+function toolStatus(unit: Node): { state: State | undefined; name: string } | undefined {
+  const confs = children(children(unit, 'sdl:seg-defs')[0], 'sdl:seg').map((seg) => attribute(seg, 'conf') ?? 'Draft');
+  if (confs.length > 0) {
+    const rank = (conf: string) => {
+      const state = Object.hasOwn(SDL_CONF, conf) ? SDL_CONF[conf] : undefined;
+      return state === undefined ? -1 : STATE_RANK_2X(state);
+    };
+    const least = confs.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    return { state: Object.hasOwn(SDL_CONF, least) ? SDL_CONF[least] : undefined, name: `sdl:${least}` };
+  }
+  const memoq = attribute(unit, 'mq:status');
+  if (memoq !== undefined) return { state: Object.hasOwn(MEMOQ_STATUS, memoq) ? MEMOQ_STATUS[memoq] : undefined, name: `mq:${memoq}` };
+  return undefined;
 }
 
 /** 2.x states from least to most advanced; an unknown state ranks lowest, so that a joined unit is never more done than a part. */
