@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { writeNormalisedMarkdown } from '../pipeline/markdown/write.ts';
 import { normaliseFile } from '../pipeline/normalize/file.ts';
+import { parseSpeakerLabel } from '../pipeline/normalize/speaker-label.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
 import type { TranscriptRoot } from '../pipeline/types.ts';
 
@@ -221,5 +222,35 @@ test('a bracket without a stage word ("[sic]", "[of the Region]") and a parenthe
   assert.ok(
     texts(tree).some((text) => /^And so .+\(laughter\) .+ we agreed\.$/u.test(text)),
     'a direction inside a sentence stays in it',
+  );
+});
+
+const SURNAMES = ['Ташиев', 'Жапаров', 'Касымалиев', 'Орозбекова', 'Иванов', 'Петрова'];
+const FIRST_NAMES = ['Камчыбек', 'Садыр', 'Адылбек', 'Жылдыз', 'Сергей', 'Анна'];
+const PATRONYMICS = ['Кыдыршаевич', 'Нургожоевич', 'Алымбекович', 'Токтогуловна', 'Петрович', 'Ивановна'];
+const OFFICES = ['Председатель Кабинета министров', 'Министр иностранных дел', 'Глава Администрации Президента'];
+
+test(`a label "Surname Name Patronymic" is one person's name, and an office before "Name Patronymic Surname" stays the role (SEED=${SEED}, ${RUNS} cases)`, () => {
+  fc.assert(
+    fc.property(
+      fc.nat({ max: 5 }),
+      fc.nat({ max: 5 }),
+      fc.nat({ max: 5 }),
+      fc.nat({ max: 2 }),
+      fc.boolean(),
+      (surname, first, patronymic, office, caps) => {
+        const full = `${SURNAMES[surname]} ${FIRST_NAMES[first]} ${PATRONYMICS[patronymic]}`;
+        const printed = caps ? full.toUpperCase() : full;
+        const parsed = parseSpeakerLabel(`${printed}: Спасибо, коллеги. Начнём заседание.`, [], '');
+        assert.ok(parsed, printed);
+        assert.equal(parsed.speaker.role, '', `${printed} → ${JSON.stringify(parsed.speaker)}`);
+        assert.equal(parsed.speaker.name.toLowerCase(), full.toLowerCase());
+        const titled = `${OFFICES[office]} ${FIRST_NAMES[first]} ${PATRONYMICS[patronymic]} ${SURNAMES[surname]}`;
+        const withOffice = parseSpeakerLabel(`${titled}: Спасибо, коллеги.`, [], '');
+        assert.equal(withOffice?.speaker.role, OFFICES[office]);
+        assert.equal(withOffice?.speaker.name, `${FIRST_NAMES[first]} ${PATRONYMICS[patronymic]} ${SURNAMES[surname]}`);
+      },
+    ),
+    { seed: SEED, numRuns: RUNS },
   );
 });

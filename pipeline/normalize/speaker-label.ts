@@ -481,6 +481,9 @@ function splitLabel(words: string[]): Speaker {
       const particles = words.slice(words.length - tail).filter((word) => NAME_PARTICLES.has(word)).length;
       const patronymic = tail >= 3 && PATRONYMIC.test(words.at(-2)!) ? 1 : 0;
       nameLength = Math.min(tail, 2 + particles + patronymic);
+      // "Ташиев Камчыбек Кыдыршаевич": a label of three names ending in the patronymic is a name printed
+      // surname first, as Russian and Kyrgyz official lists print it; an office never ends in a patronymic.
+      if (words.length === 3 && tail === 3 && PATRONYMIC.test(last) && !PATRONYMIC.test(words[1]!)) nameLength = 3;
       // "Governor of the Northern Region": two capitalised words right after "of the" are the office's object.
       if (tail <= 2 && tail < words.length && CONNECTORS.has(words[words.length - tail - 1]!.toLowerCase())) nameLength = 0;
     }
