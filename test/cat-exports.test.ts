@@ -186,7 +186,7 @@ const STATUSES: [dca: string, min: string, meaning: 'preferred' | 'admitted' | '
   ['supersededTerm-admn-sts', 'obsolete', 'deprecated'],
 ];
 
-type TbxStyle = 'martif-tig' | 'martif-ntig' | 'martif-normative' | 'v3-dca' | 'v3-dct' | 'tbx-min';
+type TbxStyle = 'martif-tig' | 'martif-ntig' | 'martif-mixed' | 'martif-normative' | 'v3-dca' | 'v3-dct' | 'tbx-min';
 
 function tbxText(style: TbxStyle, statuses: number[]): string {
   const terms: [string, string][] = [
@@ -197,20 +197,22 @@ function tbxText(style: TbxStyle, statuses: number[]): string {
   switch (style) {
     case 'martif-tig':
     case 'martif-ntig':
+    case 'martif-mixed':
     case 'martif-normative': {
       const note = (status: string) =>
         style === 'martif-normative'
           ? `<termNote type="normativeAuthorization">${status.replace('-admn-sts', '')}</termNote>`
           : `<termNote type="administrativeStatus">${status}</termNote>`;
-      const term = ([text, status]: [string, string]) =>
-        style === 'martif-ntig'
+      // martif-mixed: the first term in an ntig, the others in tigs (the tree lists the kinds apart).
+      const term = ([text, status]: [string, string], index: number) =>
+        style === 'martif-ntig' || (style === 'martif-mixed' && index === 0)
           ? `<ntig><termGrp><term>${text}</term>${note(status)}</termGrp></ntig>`
           : `<tig><term>${text}</term>${note(status)}</tig>`;
       return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
 <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
 <text><body><termEntry id="c1"><descripGrp><descrip type="subjectField">politics</descrip></descripGrp>
-<langSet xml:lang="en">${term(['President', 'preferredTerm-admn-sts'])}</langSet>
+<langSet xml:lang="en">${term(['President', 'preferredTerm-admn-sts'], 0)}</langSet>
 <langSet xml:lang="ru">${terms.map(term).join('\n')}</langSet>
 </termEntry></body></text></martif>`;
     }
@@ -244,7 +246,7 @@ function tbxText(style: TbxStyle, statuses: number[]): string {
 test('a TBX concept reads to the same terms and statuses in every dialect and style', () => {
   fc.assert(
     fc.property(
-      fc.constantFrom<TbxStyle>('martif-tig', 'martif-ntig', 'martif-normative', 'v3-dca', 'v3-dct', 'tbx-min'),
+      fc.constantFrom<TbxStyle>('martif-tig', 'martif-ntig', 'martif-mixed', 'martif-normative', 'v3-dca', 'v3-dct', 'tbx-min'),
       fc.array(fc.integer({ min: 0, max: STATUSES.length - 1 }), { maxLength: 4 }),
       encodings,
       fc.boolean(),

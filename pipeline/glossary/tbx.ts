@@ -29,6 +29,8 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
   // <term> elements in document order, for the line of each term.
   const termPlaces = elementPlaces(text, 'term');
   let termIndex = 0;
+  const holderOrder = holderKinds(text);
+  let langSecIndex = 0;
   const languagesSeen = new Set<string>();
   return entries.map((entry, index): Concept => {
     const place = places[index] ?? { line: 1, column: 1 };
@@ -36,7 +38,8 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
     const terms = new Map<string, Term[]>();
     for (const langSec of [...children(entry, 'langSec'), ...children(entry, 'langSet'), ...children(entry, 'langGroup')]) {
       const lang = attribute(langSec, 'xml:lang') ?? attribute(langSec, 'lang');
-      const tag = lang ? canonicalLocale(lang) : undefined;
+      // en_US as Java-based exporters write it is en-US.
+      const tag = lang ? canonicalLocale(lang.replaceAll('_', '-')) : undefined;
       if (!tag)
         throw new InputError(
           file,
@@ -61,12 +64,7 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
       }
       const list = terms.get(tag) ?? [];
       const definition = descrip(langSec, 'definition');
-      const holders = [
-        ...children(langSec, 'termSec'),
-        ...children(langSec, 'tig'),
-        ...children(langSec, 'ntig'),
-        ...children(langSec, 'termGroup'),
-      ];
+      const holders = inDocumentOrder(langSec, holderOrder[langSecIndex++]);
       for (const holder of holders) {
         // ntig keeps the term and its notes in a termGrp; tig and termSec hold them directly.
         const group = children(holder, 'termGrp')[0] ?? holder;
@@ -112,6 +110,37 @@ export function parseTbx(text: string, file: string, onProblem?: OnGlossaryProbl
     const definition = descrip(entry, 'definition');
     return { id, subject, terms, file, line: place.line, column: place.column, ...(definition ? { definition } : {}) };
   });
+}
+
+const HOLDERS = ['termSec', 'tig', 'ntig', 'termGroup'] as const;
+type HolderKind = (typeof HOLDERS)[number];
+
+/**
+ * Per language section in document order, the kinds of its term holders in document order: the tree keeps
+ * `tig` and `ntig` apart, and a section mixing them would otherwise give its terms each other's lines.
+ */
+function holderKinds(text: string): HolderKind[][] {
+  const sections = ['langSec', 'langSet', 'langGroup'].flatMap((name) => elementPlaces(text, name).map((place) => place.offset));
+  sections.sort((a, b) => a - b);
+  const marks = HOLDERS.flatMap((kind) => elementPlaces(text, kind).map((place) => ({ offset: place.offset, kind })));
+  marks.sort((a, b) => a.offset - b.offset);
+  const out: HolderKind[][] = sections.map(() => []);
+  let mark = 0;
+  for (const [index, start] of sections.entries()) {
+    const next = sections[index + 1] ?? Infinity;
+    while (mark < marks.length && marks[mark]!.offset < start) mark += 1;
+    for (; mark < marks.length && marks[mark]!.offset < next; mark += 1) out[index]!.push(marks[mark]!.kind);
+  }
+  return out;
+}
+
+/** A section's term holders in the order `kinds` gives, or by kind when the text and the tree disagree. */
+function inDocumentOrder(langSec: XmlNode, kinds: HolderKind[] | undefined): XmlNode[] {
+  const byKind = new Map(HOLDERS.map((kind) => [kind, [...children(langSec, kind)]]));
+  const all = HOLDERS.flatMap((kind) => byKind.get(kind)!);
+  if (!kinds || kinds.length !== all.length || HOLDERS.some((kind) => kinds.filter((k) => k === kind).length !== byKind.get(kind)!.length))
+    return all;
+  return kinds.map((kind) => byKind.get(kind)!.shift()!);
 }
 
 /**
