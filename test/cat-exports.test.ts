@@ -87,6 +87,8 @@ interface TmxForm {
   tags: [string, string];
   inline: number;
   props: boolean;
+  /** An `<?xml-stylesheet?>` after the declaration, and a tab in an attribute value (XML makes it a space). */
+  odd: boolean;
 }
 
 function tmxText(form: TmxForm): string {
@@ -97,13 +99,13 @@ function tmxText(form: TmxForm): string {
   const declared = form.encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-8';
   const prop = (type: string, value: string) => (form.props ? `<prop type="${type}">${value}</prop>` : '');
   return `<?xml ${a('version', '1.0')} ${a('encoding', declared)}?>
-${form.doctype}<tmx ${a('version', form.version)}>
+${form.odd ? '<?xml-stylesheet type="text/xsl" href="tmx.xsl"?>' : ''}${form.doctype}<tmx ${a('version', form.version)}>
   <header ${a('creationtool', 'Tool')} ${a('creationtoolversion', '1')} ${a('segtype', 'sentence')} ${a('o-tmf', 'x')} ${a('adminlang', form.tags[0])} ${a('srclang', form.tags[0])} ${a('datatype', 'xml')}>
     ${prop('x-Recognizers', 'RecognizeAll')}<note>exported</note>
   </header>
   <body>
     <!-- exported -->
-    <tu ${a('creationdate', '20240101T120000Z')} ${a('changedate', '20240102T120000Z')}>
+    <tu ${a('creationid', form.odd ? 'DOMAIN\tuser' : 'user')} ${a('creationdate', '20240101T120000Z')} ${a('changedate', '20240102T120000Z')}>
       ${prop('x-Context', '0, 0')}<note>unit note</note>
       <tuv ${a(lang, form.tags[0])}>${prop('x-context-pre', '&lt;seg&gt;Hi.&lt;/seg&gt;')}<seg>${pair.en}</seg></tuv>
       <tuv ${a(lang, form.tags[1])}><note>checked</note><seg>${pair.ru}</seg></tuv>
@@ -126,6 +128,7 @@ const tmxForms = fc.record<TmxForm>({
   tags: fc.constantFrom(...TAGS),
   inline: fc.integer({ min: 0, max: INLINE.length - 1 }),
   props: fc.boolean(),
+  odd: fc.boolean(),
 });
 
 test('a TMX reads to the same units in every form CAT tools export it in', () => {

@@ -80,8 +80,10 @@ const DECLARATION =
 /** A DOCTYPE naming an external DTD, which is never read; an internal subset is refused (the validator words why). */
 const DOCTYPE = /<!DOCTYPE\s+[A-Za-z_][\w.:-]*(?:\s+(?:SYSTEM\s+"[^"<>&[\]]*"|PUBLIC\s+"[^"<>&[\]]*"\s+"[^"<>&[\]]*"))?\s*>/y;
 const UNUSUAL_COMMENT = /&|--/;
-/** Attribute values the tree parser would normalise, or that would upset its depth count. */
-const UNUSUAL_VALUE = /[<>\r\n\t]/;
+/** Attribute values that would upset the tree parser's depth count. */
+const UNUSUAL_VALUE = /[<>]/;
+/** What XML's attribute-value normalisation turns into a space (a CRLF pair into one). */
+const VALUE_WHITE_SPACE = /\r\n?|[\n\t]/g;
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7}));/y;
 const PREDEFINED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
@@ -146,6 +148,7 @@ class Scanner {
     DECLARATION.lastIndex = 0;
     if (DECLARATION.test(text)) this.at = DECLARATION.lastIndex;
     this.misc();
+    this.prologInstructions();
     DOCTYPE.lastIndex = this.at;
     if (DOCTYPE.test(text)) {
       this.at = DOCTYPE.lastIndex;
@@ -193,6 +196,20 @@ class Scanner {
   }
 
   private readonly units: ScannedTu[] = [];
+
+  /**
+   * Processing instructions before the root (`<?xml-stylesheet …?>`, which exports made to be viewed in a
+   * browser carry): skipped. Anywhere else one is still refused; `<?xml …?>` here is a misplaced declaration.
+   */
+  private prologInstructions(): void {
+    const text = this.text;
+    while (text.startsWith('<?', this.at) && !/^<\?xml[\s?]/i.test(text.slice(this.at, this.at + 6))) {
+      const end = text.indexOf('?>', this.at + 2);
+      if (end === -1) throw this.refuse(this.at, 'a processing instruction without its end');
+      this.at = end + 2;
+      this.misc();
+    }
+  }
 
   private refuse(at: number, reason: string): TmxRefusal {
     return new TmxRefusal(at, reason);
@@ -401,9 +418,10 @@ class Scanner {
       if (close === -1) throw this.refuse(at, `an attribute value without its closing quote in <${name}>`);
       const raw = text.slice(keyEnd + 2, close);
       const key = knownName(text, at, keyEnd);
-      if (UNUSUAL_VALUE.test(raw) || key in attributes)
-        throw this.refuse(at, `attribute ${key} with a line break, tab, “<” or “>”, or repeated`);
-      attributes[key] = raw.includes('&') ? this.decodeValue(raw, keyEnd + 2) : raw;
+      if (UNUSUAL_VALUE.test(raw) || key in attributes) throw this.refuse(at, `attribute ${key} with “<” or “>”, or repeated`);
+      // A tab or line break in a value is a space, as XML normalises it (before references are decoded).
+      const value = raw.includes('\t') || raw.includes('\n') || raw.includes('\r') ? raw.replace(VALUE_WHITE_SPACE, ' ') : raw;
+      attributes[key] = value.includes('&') ? this.decodeValue(value, keyEnd + 2) : value;
       at = close + 1;
     }
   }
