@@ -13,6 +13,7 @@ import { parseTmx } from '../pipeline/tm/tmx.ts';
 import { decodeTextResource } from '../pipeline/util/text-resource.ts';
 import { readXliff } from '../pipeline/xliff/read.ts';
 import { mergeIntoTmx } from '../pipeline/xliff/tmx-merge.ts';
+import { languageProblem, sameOrRegional } from '../pipeline/xliff/validate.ts';
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
@@ -456,4 +457,21 @@ ${units.join('\n')}
     read.units.map((unit) => unit.state),
     [...cases.map(([, state]) => state), ...memoq.map(([, state]) => state), 'final'],
   );
+});
+
+test('a returned file in a regional form of the project locale (ky-KG, RU-RU, ru_RU) is that locale; another language is not', () => {
+  const file = (targetLang: string) => ({ ...readXliff(xliff12(targetLang), 'r.xlf') });
+  const xliff12 = (target: string) =>
+    `<xliff version="1.2"><file original="d" source-language="en-US" target-language="${target}" datatype="plaintext"><body/></file></xliff>`;
+  for (const [written, expected, ok] of [
+    ['ky-KG', 'ky', true],
+    ['RU-RU', 'ru', true],
+    ['ru_RU', 'ru', true],
+    ['ru', 'ru', true],
+    ['kk-KZ', 'ky', false],
+    ['ru', 'ru-KG', false],
+  ] as const) {
+    assert.equal(sameOrRegional(written, expected), ok, `${written} for ${expected}`);
+    assert.equal(languageProblem(file(written), { targetLang: expected, why: 'x' }) === undefined, ok, `${written} for ${expected}`);
+  }
 });

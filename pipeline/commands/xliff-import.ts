@@ -20,7 +20,7 @@ import { readXliff, type ReturnedFile } from '../xliff/read.ts';
 import { decodeTextResource } from '../util/text-resource.ts';
 import { utf16Encoding } from '../ingest/read-blocks.ts';
 import { mergeIntoTmx, tmxDate, type MergeEntry } from '../xliff/tmx-merge.ts';
-import { languageProblem, rejectedDiagnostic, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
+import { languageProblem, rejectedDiagnostic, sameOrRegional, validateReturn, type ProjectUnit, type Verdict } from '../xliff/validate.ts';
 import { createDiagnostic, type Diagnostic } from '../report/messages.ts';
 import { diagnosticFromError, printDiagnostics } from '../report/print.ts';
 import { findConfigFile, loadCliConfig } from './build.ts';
@@ -95,7 +95,10 @@ Nothing is written when nothing changed.`,
           : xliff.targetLang
             ? 'the file says so'
             : `the file name ${path.basename(file)} says so`;
-        const entry = { file: name, xliff, locale: canonicalLocale(locale) ?? locale, why };
+        const written = canonicalLocale(locale.replaceAll('_', '-')) ?? locale;
+        // A tool's regional form of a project locale (ky-KG for ky) is that locale.
+        const regional = config.locales.includes(written) ? undefined : config.locales.find((known) => sameOrRegional(written, known));
+        const entry = { file: name, xliff, locale: regional ?? written, why };
         if (!configured && entry.locale !== config.sourceLocale && !config.locales.includes(entry.locale))
           config.locales = [...config.locales, entry.locale];
         const wrong =

@@ -67,12 +67,22 @@ export interface Verdict {
  * aside (en-US serves en). A file that states no language (po2xliff writes no target-language) passes;
  * without `expected.sourceLang` (documents not read yet) only the target is checked.
  */
+/**
+ * Whether a returned file's language `written` is the `expected` locale or a regional form of it: Trados
+ * and memoQ write ky-KG and ru-RU for a project exported for ky and ru.
+ */
+export function sameOrRegional(written: string, expected: string): boolean {
+  const tag = canonicalLocale(written.replaceAll('_', '-'));
+  const wanted = canonicalLocale(expected);
+  return tag !== undefined && wanted !== undefined && (tag === wanted || tag.toLowerCase().startsWith(`${wanted.toLowerCase()}-`));
+}
+
 export function languageProblem(
   file: ReturnedFile,
   expected: { sourceLang?: string; targetLang: string; why: string },
 ): string | undefined {
   const [sourceAttr, targetAttr] = file.version === '1.2' ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
-  if (file.targetLang !== undefined && canonicalLocale(file.targetLang) !== canonicalLocale(expected.targetLang))
+  if (file.targetLang !== undefined && !sameOrRegional(file.targetLang, expected.targetLang))
     return `the file says ${targetAttr}="${file.targetLang}" but ${expected.why}; import it without --locale (the file’s language is used), or export a file for ${expected.targetLang}`;
   const base = (tag: string) => canonicalLocale(tag)?.split('-')[0];
   // Each document has its own language (issue 16): the direction is checked once the document is known.
@@ -101,7 +111,7 @@ export function validateReturn(
   const verdict: Verdict = { accepted: [], rejected: [], pending: 0, unchanged: 0 };
   const reject = (unit: ReturnedUnit, reason: string, rule: string) =>
     verdict.rejected.push({ unitId: unit.id, line: unit.line, column: unit.column, reason, ruleId: `xliff:${rule}` });
-  const same = (a: string | undefined, b: string) => canonicalLocale(a ?? '') === canonicalLocale(b);
+  const same = (a: string | undefined, b: string) => sameOrRegional(a ?? '', b);
   for (const unit of file.units) {
     const parsed = parseUnitId(unit.id);
     const now = parsed && project(parsed.slug, parsed.position);
