@@ -10,7 +10,7 @@ import { writeNormalisedMarkdown } from '../pipeline/markdown/write.ts';
 import { normaliseFile } from '../pipeline/normalize/file.ts';
 import { parseSpeakerLabel } from '../pipeline/normalize/speaker-label.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
-import type { TranscriptRoot } from '../pipeline/types.ts';
+import type { SpeakerTurn, TranscriptRoot } from '../pipeline/types.ts';
 
 const SEED = Number(process.env.SEED ?? 20261204);
 const RUNS = 150;
@@ -253,4 +253,50 @@ test(`a label "Surname Name Patronymic" is one person's name, and an office befo
     ),
     { seed: SEED, numRuns: RUNS },
   );
+});
+
+const QUESTIONS = [
+  'Minister, what do you expect from the summit?',
+  'And the border issues?',
+  'When will the road open?',
+  'Is the deal final?',
+];
+const ANSWERS = [
+  'We expect concrete agreements on transport.',
+  'They are almost settled.',
+  'Next year, in the spring.',
+  'Yes. It was signed today.',
+];
+
+test(`an interview printed as "Q. …" / "A. …" reads as question and answer turns, and "A. Surname:" stays an initial (SEED=${SEED}, ${RUNS} cases)`, async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      // Distinct questions: a pair printed twice back to back is a scrape's repeat, and removed as one.
+      fc.uniqueArray(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 3 })), { minLength: 1, maxLength: 4, selector: ([q]) => q }),
+      fc.constantFrom('A. Volkov', 'I. Dornova', 'B. Asanov'),
+      day,
+      async (pairs, initialled, d) => {
+        const head = ['Interview of the Minister to the news agency', dateline('en', 0, d, 'Bishkek')];
+        const turns = pairs.flatMap(([q, a]) => [`Q. ${QUESTIONS[q]}`, `A. ${ANSWERS[a]}`]);
+        const { tree } = await normalise([...head, ...turns, `${initialled}: Let me add one thing.`].join('\n\n'), 'en');
+        const spoken = tree.children.filter((node): node is SpeakerTurn => node.type === 'speakerTurn');
+        assert.deepEqual(
+          spoken.map((turn) => turn.speaker.generic ?? turn.speaker.name),
+          [...pairs.flatMap(() => ['question', 'answer']), initialled],
+        );
+      },
+    ),
+    { seed: SEED, numRuns: RUNS },
+  );
+});
+
+test('"A. …" with no question asked before it, and a sentence that merely starts "A.", are no labels', async () => {
+  const { tree } = await normalise(
+    ['Remarks at the forum', 'November 26, 2025, Bishkek', 'A. Good morning to all of you here today.', 'We have much to discuss.'].join(
+      '\n\n',
+    ),
+    'en',
+  );
+  assert.ok(!tree.data.meta.speakers.some((speaker) => speaker.generic === 'answer'));
+  assert.ok(texts(tree).includes('A. Good morning to all of you here today.'));
 });

@@ -42,6 +42,7 @@ export interface LabelOptions {
 const LABEL_REACH = 160;
 /** White House transcripts mark reporters with a bare "Q" and spaces or a tab instead of a colon. */
 const BARE_Q = /^Q(?:[ \t]*:[ \t]*|[ \t]+|$)/u;
+const DOTTED_QA = /^(?<which>[QA])\.[ \t]+(?=\p{Lu})/u;
 const NOTE = /\s*\((?<note>[^()]{1,40})\)$/u;
 const TIMECODE = String.raw`\(\s*(?<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)`;
 /** "Karoline Leavitt (00:00):" — the time code sits between the label and its colon. */
@@ -97,6 +98,17 @@ export function parseSpeakerLabel(
   }
   const bare = BARE_Q.exec(head);
   if (bare) return { speaker: genericSpeaker('question', 'Q', known, context), label: 'Q', rest: text.slice(bare[0].length).trim() };
+  // "Q. Minister, …" / "A. We expect …": a newspaper interview's turns. "A." answers only once a question was
+  // asked, and neither is read when a name and a colon follow ("A. Lavrentieva: Hello!" is an initial).
+  const dotted = DOTTED_QA.exec(head);
+  if (dotted?.groups && !/^\p{Lu}[\p{L}\p{M}’'-]*\s*:/u.test(text.slice(dotted[0].length))) {
+    const asked = known.some((one) => genericRole(one) === 'question');
+    if (dotted.groups.which === 'Q' || asked) {
+      const role = dotted.groups.which === 'Q' ? 'question' : 'answer';
+      const label = dotted.groups.which!;
+      return { speaker: genericSpeaker(role, label, known, context), label, rest: text.slice(dotted[0].length).trim() };
+    }
+  }
 
   let printed: string;
   let rest: string;
