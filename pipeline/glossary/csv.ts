@@ -33,9 +33,14 @@ interface CsvRecord {
  */
 export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGlossaryProblem, options: GlossaryReadOptions = {}): Concept[] {
   // Spreadsheets save CRLF; one line ending keeps line numbers (and notes with line breaks) right.
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const delimiter = /\.tsv$/i.test(file) ? '\t' : sniffDelimiter(firstLine);
+  let body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Excel's `sep=;` line names the delimiter; blanked (not removed) so that every line keeps its number.
+  const separator = /^sep=([,;\t|])\n/i.exec(body)?.[1];
+  if (separator) body = `\n${body.slice(body.indexOf('\n') + 1)}`;
+  const headerLine = separator ? 2 : 1;
+  const headerStart = separator ? 1 : 0;
+  const firstLine = body.slice(headerStart, body.indexOf('\n', headerStart) === -1 ? body.length : body.indexOf('\n', headerStart));
+  const delimiter = separator ?? (/\.tsv$/i.test(file) ? '\t' : sniffDelimiter(firstLine));
   let rows: CsvRecord[];
   try {
     rows = parse(body, {
@@ -74,7 +79,7 @@ export function parseGlossaryCsv(text: string, file: string, onProblem?: OnGloss
     }
     // A delimiter after the last header (as spreadsheets save a sheet with an empty column) names nothing.
     if (column.trim() === '' && rows.every(({ record }) => !record[column])) continue;
-    const place = { line: 1, column: firstLine.indexOf(column) + 1 || 1 };
+    const place = { line: headerLine, column: firstLine.indexOf(column) + 1 || 1 };
     const language = languageColumn(languageOfName(column) ?? column, options.locales);
     if (language.kind === 'unknown') {
       // A misspelt field (`statu`, `notes`) read as a language would turn every cell into a term.
