@@ -44,6 +44,10 @@ const LABEL_REACH = 160;
 const BARE_Q = /^Q(?:[ \t]*:[ \t]*|[ \t]+|$)/u;
 const DOTTED_QA = /^(?<which>[QA])\.[ \t]+(?=\p{Lu})/u;
 const NOTE = /\s*\((?<note>[^()]{1,40})\)$/u;
+/** "Sadyr Japarov (President of Kyrgyzstan)": an office in brackets after the name may run longer than a note. */
+const BRACKET_ROLE = /\s*\((?<role>[^()]{1,100})\)$/u;
+/** Notes about the speech, not the speaker: "(through an interpreter)", "(как переведено)", "(котормо аркылуу)". */
+const INTERPRETER_NOTE = /interpret|translat|перев|котор/iu;
 const TIMECODE = String.raw`\(\s*(?<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)`;
 /** "Karoline Leavitt (00:00):" — the time code sits between the label and its colon. */
 const TIMECODE_LABEL = new RegExp(String.raw`^(?<label>[^:()\n]{1,120}?)\s*${TIMECODE}\s*:`, 'u');
@@ -52,11 +56,15 @@ const TIMECODE_REST = new RegExp(String.raw`^\s*${TIMECODE}\s*`, 'u');
 /** "ВЛАДИМИР ПУТИН – Добрый вечер": a caps label set off by a dash instead of a colon. */
 const DASH_LABEL = /^(?<label>\p{Lu}[\p{Lu}\p{M}.’'-]*(?: \p{Lu}[\p{Lu}\p{M}.’'-]*){0,5}) +[–—-] +/u;
 const INITIAL_SURNAME = /^(?<initials>(?:\p{Lu}\.\s?){1,2})(?<surname>\p{Lu}[\p{L}’'-]+)$/u;
+/** "Путин В.В.", "Japarov S.": the surname first, as Russian and Kyrgyz official records print it. */
+const SURNAME_INITIALS = /^(?<surname>\p{Lu}[\p{L}’'-]+) (?<initials>\p{Lu}\.(?: ?\p{Lu}\.)?)$/u;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}\u2019'.-]*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 /** Words of a forum post header that never belong to a speaker's label. */
 const FORUM_WORDS = new Set(['avatar', 'avatar’s', "avatar's", 'аватар', 'аватара']);
 const PATRONYMIC = /(?:вич|вна|ична|инична)$/u;
+/** "Sadyr Nurgozhoevich Japarov": a patronymic transliterated, only to tell it from the first name. */
+const LATIN_PATRONYMIC = /(?:vich|vna|ichna)$/iu;
 
 /** Two forms of one label ("В.Путин", "В. Путин"; "MS. LEAVITT", "Ms. Leavitt") compare equal under this key. */
 export function labelKey(label: string): string {
@@ -93,7 +101,7 @@ export function parseSpeakerLabel(
     const rest = text.slice(match[0].length).trim();
     const generic = genericRoleOf(printed);
     if (generic) return { speaker: genericSpeaker(generic, printed, known, context), label: printed, rest };
-    const speaker = known.find((one) => !genericRole(one) && sameSpeaker(one, name)) ?? { name, role: role ?? '' };
+    const speaker = knownSpeakerFor(known, name) ?? { name, role: role ?? '' };
     return { speaker, label: printed, rest };
   }
   const bare = BARE_Q.exec(head);
@@ -135,16 +143,35 @@ export function parseSpeakerLabel(
   rest = rest.trim();
   // Labels may hold no-break spaces when the typography policy keeps them.
   const full = printed.replace(/\s+/gu, ' ').trim();
+  // "Article 5: 3 …" lists and times "10:30" are not turns; a time code already said where the text starts.
+  if (!timecode && /^\d/.test(rest)) return undefined;
+  const withRole = bracketRole(full, rest, known, context);
+  if (withRole) return withRole;
   const noteMatch = NOTE.exec(full);
   const label = noteMatch ? full.slice(0, noteMatch.index).trim() : full;
   if (label.length < 1) return undefined;
-  // "Article 5: 3 …" lists and times "10:30" are not turns; a time code already said where the text starts.
-  if (!timecode && /^\d/.test(rest)) return undefined;
   const found = findLabel(label, rest, known, context, timecode !== undefined);
   if (!found) return undefined;
   if (noteMatch?.groups) found.note = noteMatch.groups.note!.trim();
   if (timecode) found.timecode = timecode;
   return found;
+}
+
+/**
+ * "Sadyr Japarov (President of Kyrgyzstan)", "Путин В.В. (Президент России)": a person's name and, in
+ * brackets, an office, read as "name, office". Brackets that hold no office word, or speak of
+ * interpreting ("(through an interpreter)", "(в переводе)"), are the turn's note and stay one.
+ */
+function bracketRole(full: string, rest: string, known: readonly Speaker[], context: string): LabelledBlock | undefined {
+  const match = BRACKET_ROLE.exec(full);
+  const role = match?.groups?.role?.trim();
+  if (!match || !role || !/^\p{Lu}/u.test(role) || INTERPRETER_NOTE.test(role) || !role.split(' ').some(isOfficeWord)) return undefined;
+  const offices = role.split(/\s*,\s*/u);
+  if (offices.length > 3 || !offices.every(isOffice)) return undefined;
+  const name = full.slice(0, match.index).trim();
+  if (!isPersonName(isAllCaps(name) ? titleCase(name) : name) || name.includes(',')) return undefined;
+  const found = findLabel(`${name}, ${role}`, rest, known, context, false);
+  return found && found.speaker.role !== '' ? found : undefined;
 }
 
 /** A caps label with a dash: only a name of two words or more, or a generic role, so that "NATO – …" stays text. */
@@ -191,7 +218,7 @@ function commaLabel(left: string, right: string, known: readonly Speaker[], cont
   if (isPersonName(left) && offices.every(isOffice)) {
     const name = isAllCaps(left) ? titleCase(left) : left;
     const role = isAllCaps(office) ? titleCase(office) : office;
-    const knownSpeaker = known.find((one) => !genericRole(one) && sameSpeaker(one, name));
+    const knownSpeaker = knownSpeakerFor(known, name);
     if (knownSpeaker) {
       if (!knownSpeaker.role) knownSpeaker.role = role;
       return knownSpeaker;
@@ -236,7 +263,7 @@ function plainLabel(printed: string, known: readonly Speaker[], context: string,
   if (!acceptableWords(label.split(' '))) return undefined;
   if (number) return known.find((one) => labelKey(one.name) === labelKey(`${label} ${number}`)) ?? { name: `${label} ${number}`, role: '' };
 
-  const knownSpeaker = known.find((one) => !genericRole(one) && sameSpeaker(one, label));
+  const knownSpeaker = knownSpeakerFor(known, label);
   if (knownSpeaker) {
     upgradeName(knownSpeaker, label, context);
     return knownSpeaker;
@@ -322,6 +349,20 @@ function holderOf(office: string, known: readonly Speaker[], context: string): S
   return undefined;
 }
 
+/**
+ * The known speaker a label names. "Путин В.В." is one only when exactly one known person has that
+ * surname and those initials: between two candidates it stays a speaker of its own, never a guess.
+ */
+function knownSpeakerFor(known: readonly Speaker[], label: string): Speaker | undefined {
+  const persons = known.filter((one) => !genericRole(one));
+  const text = isAllCaps(label) ? titleCase(label) : label;
+  if (SURNAME_INITIALS.test(text) && !persons.some((one) => labelKey(one.name) === labelKey(text))) {
+    const matches = persons.filter((one) => sameSpeaker(one, text));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+  return persons.find((one) => sameSpeaker(one, label));
+}
+
 /** Whether a label names a speaker already known: full label, name, surname, "В.Путин", "Ms. Whitfield", "Role В. Путин". */
 export function sameSpeaker(speaker: Speaker, label: string): boolean {
   const text = isAllCaps(label) ? titleCase(label) : label;
@@ -353,6 +394,8 @@ function nameForm(speaker: Speaker, label: string): boolean {
     if (words.length === 1) return key === surname;
     return words.length === 2 && words[1]!.toLowerCase() === surname && words[0]![0]!.toLowerCase() === initialsOf(registered.initials!)[0];
   }
+  const reversed = SURNAME_INITIALS.exec(label.replace(/\s+/gu, ' ').trim())?.groups;
+  if (reversed) return initialsMatch(parts, reversed.surname!, initialsOf(reversed.initials!));
   const surname = parts.at(-1)!.toLowerCase();
   if (initialForm)
     return initialForm.surname!.toLowerCase() === surname && initialsOf(initialForm.initials!)[0] === parts[0]![0]!.toLowerCase();
@@ -376,6 +419,23 @@ function upgradeName(speaker: Speaker, label: string, context: string): void {
       if (!speaker.role) speaker.role = full.role;
     }
   }
+}
+
+/**
+ * Whether "Путин В.В." fits a full name printed in either order ("Владимир Владимирович Путин", "Жапаров
+ * Садыр Нургожоевич", "Sadyr Japarov"): the surname is one of its words, the first initial opens the
+ * first name, and a patronymic's initial, when the label gives one, opens the patronymic if the name has one.
+ */
+function initialsMatch(parts: readonly string[], surname: string, initials: string): boolean {
+  const at = parts.findIndex((part) => part.toLowerCase() === surname.toLowerCase());
+  if (at < 0) return false;
+  const others = parts.filter((_, index) => index !== at);
+  const patronymic =
+    others.length > 1 ? others.find((part) => PATRONYMIC.test(part.toLowerCase()) || LATIN_PATRONYMIC.test(part)) : undefined;
+  const given = others.filter((part) => part !== patronymic);
+  if (given.length !== 1) return false;
+  if (given[0]![0]!.toLowerCase() !== initials[0]) return false;
+  return initials.length < 2 || !patronymic || patronymic[0]!.toLowerCase() === initials[1];
 }
 
 function initialsOf(initials: string): string {
