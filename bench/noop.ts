@@ -11,11 +11,12 @@
 // --against installs another checkout (another commit's tree, node_modules linked) the same way, builds its
 // own copy of the corpus, and times its no-op interleaved with this one's: a before/after in one run.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.ts';
+import { installCheckout, repo } from './install.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,6 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
-const repo = path.resolve(import.meta.dirname, '..');
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -41,16 +41,7 @@ function timed(args: string[], cwd: string): { ms: number; stdout: string } {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-noop-'));
-/** Compiles `checkout` and installs it under `name` in the scratch folder: the path of its bin. */
-function install(checkout: string, name: string): string {
-  const built = spawnSync(process.execPath, [path.join(checkout, 'scripts', 'build.mjs')], { cwd: checkout, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`scripts/build.mjs failed in ${checkout}`);
-  const installed = path.join(scratch, name);
-  mkdirSync(installed);
-  for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(checkout, part), path.join(installed, part), { recursive: true });
-  symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
-  return path.join(installed, 'bin', 'pressroom.mjs');
-}
+const install = (checkout: string, name: string) => installCheckout(checkout, scratch, name);
 const bin = install(repo, 'pressroom');
 const otherBin = values.against ? install(path.resolve(values.against), 'against') : undefined;
 

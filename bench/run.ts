@@ -8,7 +8,7 @@
 // Usage: npm run bench [-- --docs 300 --sample 8 --pandoc-docs 20 --runs 5 --batch-runs 1 --only pdf,pandoc,batch,scaling]
 //        [--cli-baseline <another checkout's bin/pressroom.mjs>: a second CLI timed in the same runs as ours, for before/after]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { silentProgress } from '../pipeline/engine/progress.ts';
 import { BrowserPool, launchBrowser } from '../pipeline/render/pdf/browser.ts';
 import { printPdf } from '../pipeline/render/pdf/print.ts';
 import { generateCorpus } from './corpus.ts';
+import { installCheckout, repo } from './install.ts';
 
 const { values } = parseArgs({
   options: {
@@ -173,14 +174,9 @@ if (only.has('pandoc')) {
     // The CLI as a user runs it, from the package as installed: dist/ built now (scripts/build.mjs) and copied
     // with bin/ and package.json beside a link to node_modules, so that no TypeScript is compiled while it is
     // timed whatever the checkout's dist/ holds. A fresh Node process for the batch, writing the files.
-    const repo = path.resolve(import.meta.dirname, '..');
-    execFileSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
-    const installed = path.join(work, 'pressroom');
-    mkdirSync(installed);
-    for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(repo, part), path.join(installed, part), { recursive: true });
-    symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
+    const installedBin = installCheckout(repo, work, 'pressroom');
     const cliOut = path.join(work, 'cli-out');
-    const cli = (bin = path.join(installed, 'bin', 'pressroom.mjs')) =>
+    const cli = (bin = installedBin) =>
       execFileSync(
         process.execPath,
         [bin, 'build', ...inputs, '--config', path.join(corpus, 'pressroom.config.json')].concat([

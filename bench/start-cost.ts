@@ -13,16 +13,16 @@
 // --against times that checkout's sample build too (its dist/ built and installed the same way), interleaved
 // with this one's, against the same baseline: a change's effect measured in one run, under one load.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../pipeline/render/pdf/browser.ts';
+import { installCheckout, repo } from './install.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' } } });
 const runs = Number(values.runs);
-const repo = path.resolve(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(path.join(repo, 'pressroom.config.json'), 'utf8')) as {
   inputs: string[];
   locales: string[];
@@ -49,16 +49,7 @@ function hasPandoc(): boolean {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pressroom-start-cost-'));
-/** The package as installed: dist/, bin/, package.json, and this checkout's dependencies beside it. */
-function install(checkout: string, name: string): string {
-  const built = spawnSync(process.execPath, [path.join(checkout, 'scripts', 'build.mjs')], { cwd: checkout, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`scripts/build.mjs failed in ${checkout}`);
-  const installed = path.join(scratch, name);
-  mkdirSync(installed);
-  for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(checkout, part), path.join(installed, part), { recursive: true });
-  symlinkSync(path.join(repo, 'node_modules'), path.join(installed, 'node_modules'));
-  return path.join(installed, 'bin', 'pressroom.mjs');
-}
+const install = (checkout: string, name: string) => installCheckout(checkout, scratch, name);
 const bin = install(repo, 'pressroom');
 const against =
   values.against === undefined

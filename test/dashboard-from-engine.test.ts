@@ -3,12 +3,11 @@
 // carries the dashboard's per-category counts, in the one vocabulary the CLI prints.
 import assert from 'node:assert/strict';
 import fs, { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { build, type BuildReport } from '../pipeline/build.ts';
+import type { BuildReport } from '../pipeline/build.ts';
 import type { PipelineConfig } from '../pipeline/config/defaults.ts';
-import { silentProgress } from '../pipeline/engine/progress.ts';
+import { observedBuild as watchedBuild } from './helpers/observed-build.ts';
 import { CATEGORIES } from '../pipeline/report/categories.ts';
 import { main } from '../pipeline/cli.ts';
 import { projectConfig, threeDocumentProject } from './engine/helpers.ts';
@@ -23,31 +22,10 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 
 const transcripts = ['a-full.txt', 'c-no-japarov.txt'].map((name) => path.join(folder, 'transcripts', name));
 
-/**
- * Builds with `readFile` of node:fs/promises spied (every module's binding: syncBuiltinESMExports): how
- * often each transcript was read, and which documents the engine normalised (its progress labels).
- */
+/** How often each transcript was read, and which documents the engine normalised. */
 async function observedBuild(config: PipelineConfig, options: { cache: string | false }) {
-  const reads = new Map<string, number>();
-  const original = fs.promises.readFile;
-  fs.promises.readFile = function (this: unknown, ...args: Parameters<typeof original>) {
-    const name = typeof args[0] === 'string' ? path.resolve(args[0]) : undefined;
-    if (name && transcripts.includes(name)) reads.set(name, (reads.get(name) ?? 0) + 1);
-    return original.apply(this, args);
-  } as typeof original;
-  syncBuiltinESMExports();
-  const normalised: string[] = [];
-  try {
-    const result = await build(config, {
-      ...options,
-      concurrency: 1,
-      progress: { ...silentProgress, stage: (label) => void (label.startsWith('normalise ') && normalised.push(label.slice(10))) },
-    });
-    return { report: result.report, reads, normalised };
-  } finally {
-    fs.promises.readFile = original;
-    syncBuiltinESMExports();
-  }
+  const { result, reads, normalised } = await watchedBuild(config, transcripts, options);
+  return { report: result.report, reads, normalised };
 }
 
 /** output/report/, every file by name. */

@@ -4,12 +4,11 @@
 // input change or a damaged cache calls for, and give what a build without a cache gives.
 import assert from 'node:assert/strict';
 import fs, { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { build } from '../../pipeline/build.ts';
 import type { PipelineConfig } from '../../pipeline/config/defaults.ts';
-import { silentProgress } from '../../pipeline/engine/progress.ts';
+import { observedBuild as watchedBuild } from '../helpers/observed-build.ts';
 import { snapshot } from '../helpers/cli.ts';
 import { editConceptTerm, projectConfig, threeDocumentProject } from './helpers.ts';
 
@@ -31,31 +30,10 @@ writeFileSync(
   ),
 );
 
-/**
- * Builds with the cache, `readFile` of node:fs/promises spied (every module's binding): how often each
- * memory and glossary file was read, and which documents were normalised.
- */
+/** Builds with the cache: how often each memory and glossary file was read, and which documents were normalised. */
 async function observedBuild(config: PipelineConfig) {
-  const reads = new Map<string, number>();
-  const original = fs.promises.readFile;
-  fs.promises.readFile = function (this: unknown, ...args: Parameters<typeof original>) {
-    const name = typeof args[0] === 'string' ? path.resolve(args[0]) : undefined;
-    if (name && resources.includes(name)) reads.set(name, (reads.get(name) ?? 0) + 1);
-    return original.apply(this, args);
-  } as typeof original;
-  syncBuiltinESMExports();
-  const normalised: string[] = [];
-  try {
-    const result = await build(config, {
-      cache,
-      concurrency: 1,
-      progress: { ...silentProgress, stage: (label) => void (label.startsWith('normalise ') && normalised.push(label.slice(10))) },
-    });
-    return { ...result, reads: resources.map((file) => reads.get(file) ?? 0), normalised };
-  } finally {
-    fs.promises.readFile = original;
-    syncBuiltinESMExports();
-  }
+  const { result, reads, normalised } = await watchedBuild(config, resources, { cache });
+  return { ...result, reads: resources.map((file) => reads.get(file) ?? 0), normalised };
 }
 
 /** Every output file a build without any cache makes, against the output folder. */
