@@ -11,12 +11,10 @@ import { normaliseFile } from '../pipeline/normalize/file.ts';
 import { parseSpeakerLabel } from '../pipeline/normalize/speaker-label.ts';
 import { Reporter } from '../pipeline/report/messages.ts';
 import type { SpeakerTurn, TranscriptRoot } from '../pipeline/types.ts';
+import { LANGS, type Lang } from './generator/lexicon.ts';
 
 const SEED = Number(process.env.SEED ?? 20261204);
 const RUNS = 150;
-
-type Lang = 'en' | 'ru' | 'ky';
-const LANGS: readonly Lang[] = ['en', 'ru', 'ky'];
 
 const TITLES: Record<Lang, readonly string[]> = {
   en: [
